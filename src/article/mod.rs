@@ -1,0 +1,276 @@
+//! The article, read and indexed once: normalized text, paragraphs, sentences, and the way
+//! back from any offset to the source file's `line:column`.
+//!
+//! Every check reads this index; none re-reads the file. Offsets are byte offsets into
+//! [`Article::text`] (the normalized text) unless a name says `source`.
+
+pub mod normalize;
+pub mod segment;
+
+use std::ops::Range;
+
+use crate::date::Date;
+use normalize::{Normalizer, OffsetMap, fold_case};
+use segment::BlockKind;
+
+/// A paragraph (or heading, or list item) of the normalized text.
+#[derive(Debug, Clone)]
+pub struct Paragraph {
+    pub range: Range<usize>,
+    pub kind: BlockKind,
+}
+
+/// A sentence of the normalized text.
+#[derive(Debug, Clone)]
+pub struct Sentence {
+    pub range: Range<usize>,
+    pub paragraph: usize,
+}
+
+/// A position in the source file: 1-based line and column (columns count characters).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Position {
+    pub line: usize,
+    pub column: usize,
+}
+
+/// Why an article could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ReadError {
+    /// Not UTF-8: the byte offset of the first invalid byte.
+    NotUtf8 { offset: usize },
+}
+
+pub struct Article {
+    /// The path as the report shows it.
+    pub path: String,
+    pub source: String,
+    /// Normalized text: blocks joined by a blank line ("\n\n").
+    pub text: String,
+    /// [`Article::text`] case-folded, with the same byte offsets.
+    pub folded: String,
+    pub paragraphs: Vec<Paragraph>,
+    pub sentences: Vec<Sentence>,
+    /// The date of a `date YYYY-MM-DD` dateline that opens the article.
+    pub dateline: Option<Date>,
+    /// Quotation marks as written, by normalized offset (normalization folds them).
+    pub quote_marks: Vec<(usize, char)>,
+    map: OffsetMap,
+    line_starts: Vec<usize>,
+}
+
+impl std::fmt::Debug for Article {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Article")
+            .field("path", &self.path)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Article {
+    /// Reads an article from raw bytes: UTF-8 only (a BOM is allowed).
+    pub fn from_bytes(path: impl Into<String>, bytes: Vec<u8>) -> Result<Article, ReadError> {
+        match String::from_utf8(bytes) {
+            Ok(s) => Ok(Article::new(path, s)),
+            Err(e) => Err(ReadError::NotUtf8 {
+                offset: e.utf8_error().valid_up_to(),
+            }),
+        }
+    }
+
+    /// Indexes an article.
+    pub fn new(path: impl Into<String>, source: String) -> Article {
+        let mut norm = Normalizer::default();
+        let mut paragraphs = Vec::new();
+        let mut sentences = Vec::new();
+        let mut dateline = None;
+        let mut prev_end = 0;
+        for (bi, block) in segment::blocks(&source).into_iter().enumerate() {
+            if bi > 0 {
+                norm.push_break(prev_end, block.range.start);
+            }
+            prev_end = block.range.end;
+            let start = norm.text.len();
+            norm.push_block(&source, block.range.start, block.range.end);
+            let end = norm.text.len();
+            if start == end {
+                continue;
+            }
+            let pi = paragraphs.len();
+            paragraphs.push(Paragraph {
+                range: start..end,
+                kind: block.kind,
+            });
+            let text = &norm.text[start..end];
+            let mut body_start = 0;
+            if bi == 0
+                && let Some((date, len)) = parse_dateline(text)
+            {
+                dateline = Some(date);
+                sentences.push(Sentence {
+                    range: start..start + len,
+                    paragraph: pi,
+                });
+                body_start = (len + 1).min(text.len());
+            }
+            if block.kind == BlockKind::Paragraph {
+                for r in segment::sentences(&text[body_start..]) {
+                    let s = start + body_start + r.start;
+                    sentences.push(Sentence {
+                        range: s..start + body_start + r.end,
+                        paragraph: pi,
+                    });
+                }
+            } else if body_start < text.len() {
+                sentences.push(Sentence {
+                    range: start + body_start..end,
+                    paragraph: pi,
+                });
+            }
+        }
+        let mut line_starts = vec![0];
+        line_starts.extend(source.match_indices('\n').map(|(i, _)| i + 1));
+        let folded = fold_case(&norm.text);
+        Article {
+            path: path.into(),
+            text: norm.text,
+            folded,
+            paragraphs,
+            sentences,
+            dateline,
+            quote_marks: norm.quote_marks,
+            map: norm.map,
+            line_starts,
+            source,
+        }
+    }
+
+    /// The source byte range of a normalized range.
+    pub fn source_range(&self, r: &Range<usize>) -> Range<usize> {
+        self.map.to_source(r.start)..self.map.to_source(r.end)
+    }
+
+    /// The normalized offset of a source offset.
+    pub fn normalized_offset(&self, src: usize) -> usize {
+        self.map.to_normalized(src)
+    }
+
+    /// Line and column (1-based, columns in characters) of a source byte offset.
+    pub fn position(&self, src: usize) -> Position {
+        let line = self.line_starts.partition_point(|&s| s <= src);
+        let start = self.line_starts[line - 1];
+        let mut prefix = &self.source[start..src.min(self.source.len())];
+        if line == 1 {
+            prefix = prefix.trim_start_matches('\u{FEFF}');
+        }
+        Position {
+            line,
+            column: prefix.chars().count() + 1,
+        }
+    }
+
+    /// The index of the sentence holding a normalized offset.
+    pub fn sentence_at(&self, at: usize) -> Option<usize> {
+        let i = self.sentences.partition_point(|s| s.range.end <= at);
+        (i < self.sentences.len() && self.sentences[i].range.start <= at).then_some(i)
+    }
+
+    /// The index of the paragraph holding a normalized offset.
+    pub fn paragraph_at(&self, at: usize) -> Option<usize> {
+        let i = self.paragraphs.partition_point(|p| p.range.end <= at);
+        (i < self.paragraphs.len() && self.paragraphs[i].range.start <= at).then_some(i)
+    }
+
+    pub fn slice(&self, r: &Range<usize>) -> &str {
+        &self.text[r.clone()]
+    }
+}
+
+/// `date YYYY-MM-DD` at the start of the article (leading white space allowed).
+fn parse_dateline(text: &str) -> Option<(Date, usize)> {
+    let rest = text.strip_prefix("date ")?;
+    let date = Date::parse_iso(rest.get(..10)?)?;
+    let after = rest[10..].chars().next();
+    if after.is_some_and(|c| c.is_alphanumeric()) {
+        return None;
+    }
+    Some((date, 15))
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+
+    pub(crate) const SEED: &str = include_str!("../../claims/paris-coalition-2025-03-11.txt");
+
+    pub(crate) fn seed() -> Article {
+        Article::new("paris-coalition-2025-03-11.txt", SEED.to_string())
+    }
+
+    #[test]
+    fn seed_dateline_is_a_sentence_and_the_published_date() {
+        let a = seed();
+        assert_eq!(a.dateline, Date::parse_iso("2025-03-11"));
+        assert_eq!(a.slice(&a.sentences[0].range), "date 2025-03-11");
+        assert!(
+            a.slice(&a.sentences[1].range)
+                .starts_with("The coalition of the willing")
+        );
+    }
+
+    #[test]
+    fn seed_headings_are_paragraphs_and_sentences() {
+        let a = seed();
+        let headings: Vec<&str> = a
+            .paragraphs
+            .iter()
+            .filter(|p| p.kind == BlockKind::Heading)
+            .map(|p| a.slice(&p.range))
+            .collect();
+        assert_eq!(
+            headings,
+            vec![
+                "The meeting without the USA",
+                "First step towards security guarantees",
+                "The future of the Ukrainian army",
+                "The contingent of peace"
+            ]
+        );
+    }
+
+    #[test]
+    fn positions_point_into_the_source() {
+        let a = seed();
+        let at = a.text.find("Luciano Portolano").unwrap();
+        let src = a.source_range(&(at..at + "Luciano Portolano".len()));
+        assert_eq!(&a.source[src.clone()], "Luciano Portolano");
+        let p = a.position(src.start);
+        assert_eq!(p.line, 7);
+        let line = a.source.lines().nth(6).unwrap();
+        let col = line.find("Luciano").unwrap();
+        assert_eq!(p.column, line[..col].chars().count() + 1);
+    }
+
+    #[test]
+    fn a_span_that_ends_a_heading_ends_on_its_line() {
+        let a = seed();
+        let at = a.text.find("the USA\n\n").unwrap() + 4;
+        let src = a.source_range(&(at..at + 3));
+        assert_eq!(&a.source[src.clone()], "USA");
+        assert_eq!(a.position(src.end), Position { line: 5, column: 28 });
+    }
+
+    #[test]
+    fn columns_count_characters_and_skip_the_bom() {
+        let a = Article::new("x.txt", "\u{FEFF}Élysée “plan” here.\r\n".to_string());
+        let at = a.text.find("here").unwrap();
+        let src = a.source_range(&(at..at + 4));
+        assert_eq!(a.position(src.start), Position { line: 1, column: 15 });
+    }
+
+    #[test]
+    fn invalid_utf8_names_the_offset() {
+        let err = Article::from_bytes("x.txt", b"Paris \xff coalition".to_vec()).unwrap_err();
+        assert_eq!(err, ReadError::NotUtf8 { offset: 6 });
+    }
+}

@@ -1,0 +1,73 @@
+//! `absent`: words the article must not contain (a correction never to repeat, a banned
+//! name).
+//!
+//! ## What it checks
+//! None of the terms occurs.
+//!
+//! ## Supported when
+//! None occurs. This is the one kind where finding nothing supports the claim: the claim
+//! *is* the absence, and the report says where it looked (the whole article).
+//!
+//! ## Refuted when
+//! One occurs: every place is shown.
+//!
+//! ## Example
+//! `absent: [Elisee, Kiev]`
+
+use super::{Check, Context, Finding, Found, Scope};
+use crate::claims::terms::{TermId, TermTable};
+use crate::report::{Role, Verdict};
+
+#[derive(Debug, Clone)]
+pub struct Absent {
+    pub terms: Vec<TermId>,
+    pub scope: Scope,
+}
+
+impl Check for Absent {
+    fn expected(&self, terms: &TermTable) -> String {
+        format!("none of {} anywhere", terms.labels(&self.terms))
+    }
+
+    fn evaluate(&self, cx: &Context<'_>) -> Finding {
+        let a = cx.article;
+        let mut evidence: Vec<Found> = self
+            .terms
+            .iter()
+            .flat_map(|&t| {
+                cx.hits.of(t).iter().map(move |h| {
+                    Found::new(Role::Refutes, vec![h.clone()], self.scope.context(a, h))
+                        .note(format!("`{}` occurs", cx.terms.label(t)))
+                })
+            })
+            .collect();
+        evidence.sort_by_key(|f| (f.marks[0].start, f.marks[0].end));
+        let mut finding = Finding::new(evidence);
+        finding.none_means = Verdict::Supported;
+        if finding.evidence.is_empty() {
+            finding.explanation = Some("none of the terms occurs anywhere in the article".to_string());
+        }
+        finding
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::checks::testutil::run;
+    use crate::report::Verdict;
+
+    #[test]
+    fn supported_when_no_term_occurs() {
+        let r = run("id: a\nclaim: c\nabsent: [Pentagon, Biden]");
+        assert_eq!(r.verdict, Verdict::Supported);
+        assert!(r.passed);
+    }
+
+    #[test]
+    fn refuted_with_every_place_shown() {
+        let r = run("id: a\nclaim: c\nabsent: [Kiev, Elisee]");
+        assert_eq!(r.verdict, Verdict::Refuted);
+        let found: Vec<&str> = r.evidence.iter().map(|e| e.span.text.as_str()).collect();
+        assert_eq!(found, vec!["Kiev", "Elisee"]);
+    }
+}

@@ -1,0 +1,121 @@
+//! `text`: a phrase the article must contain.
+//!
+//! ## What it checks
+//! The phrase occurs, as whole words after normalization.
+//!
+//! ## Supported when
+//! It occurs (with `negated: true`, in a clause that carries a negation cue; by default in
+//! one that carries none).
+//!
+//! ## Refuted when
+//! It occurs only with the other polarity, or it does not occur but a near miss does
+//! (similarity 0.8 or more): the report diffs the two.
+//!
+//! ## Example
+//! `text: leaders of Staff of the countries`
+
+use super::{Check, Context, Finding, Found, Scope, near_miss, polarity_role};
+use crate::claims::terms::{TermId, TermTable};
+use crate::report::{Diff, Role};
+
+#[derive(Debug, Clone)]
+pub struct Text {
+    pub phrase: String,
+    pub term: TermId,
+    pub scope: Scope,
+    pub negated: bool,
+}
+
+impl Check for Text {
+    fn expected(&self, _: &TermTable) -> String {
+        let neg = if self.negated { ", negated" } else { "" };
+        format!("the words \"{}\"{neg}", self.phrase)
+    }
+
+    fn evaluate(&self, cx: &Context<'_>) -> Finding {
+        let a = cx.article;
+        let hits = cx.hits.of(self.term);
+        let evidence: Vec<Found> = hits
+            .iter()
+            .filter(|h| self.scope.holds(a, h))
+            .map(|h| {
+                let (role, note) = polarity_role(a, std::slice::from_ref(h), self.negated);
+                let mut f = Found::new(role, vec![h.clone()], self.scope.context(a, h));
+                f.note = note;
+                f
+            })
+            .collect();
+        if !evidence.is_empty() {
+            return Finding::new(evidence);
+        }
+        let units = Scope::Sentence.units(a);
+        let mut finding = Finding::new(Vec::new());
+        if let Some((r, sim)) = near_miss::closest(a, &self.phrase, &units) {
+            let found_text = a.slice(&r).to_string();
+            let role = if sim >= near_miss::THRESHOLD {
+                Role::Refutes
+            } else {
+                Role::Nearest
+            };
+            let mut f = Found::new(role, vec![r.clone()], self.scope.context(a, &r));
+            f.diff = Some(Diff::new(&self.phrase, &found_text, Some(sim)));
+            f.note = Some(format!("similarity {:.2} to the claimed words", sim));
+            if role == Role::Refutes {
+                finding.explanation = Some(format!(
+                    "the words do not occur; the article has a near miss (similarity {sim:.2}, threshold {:.1})",
+                    near_miss::THRESHOLD
+                ));
+                finding.evidence.push(f);
+            } else {
+                finding.explanation = Some(format!(
+                    "the words do not occur; the closest span has similarity {sim:.2}, under the {:.1} of a near miss",
+                    near_miss::THRESHOLD
+                ));
+                finding.nearest = Some(f);
+            }
+        }
+        finding
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::checks::testutil::{run, verdict};
+    use crate::report::Verdict;
+
+    #[test]
+    fn supported_when_the_phrase_occurs() {
+        assert_eq!(
+            verdict("id: t\nclaim: c\ntext: 34 leaders of Staff"),
+            Verdict::Supported
+        );
+    }
+
+    #[test]
+    fn refuted_by_a_near_miss_with_a_diff() {
+        let r = run("id: t\nclaim: c\ntext: according to the Elysée");
+        assert_eq!(r.verdict, Verdict::Refuted);
+        let diff = r.diff.expect("a near miss has a diff");
+        assert_eq!(diff.found, "According to the Elisee");
+        assert_eq!(r.evidence[0].span.line, 3);
+    }
+
+    #[test]
+    fn not_found_when_nothing_is_close() {
+        let r = run("id: t\nclaim: c\ntext: the parliament approved the budget");
+        assert_eq!(r.verdict, Verdict::NotFound);
+        assert!(r.evidence.is_empty());
+    }
+
+    #[test]
+    fn negated_text_needs_a_cue_in_its_clause() {
+        assert_eq!(
+            verdict("id: t\nclaim: c\ntext: United States\nnegated: true\nscope: sentence"),
+            Verdict::Conflicting
+        );
+        assert_eq!(
+            verdict("id: t\nclaim: c\ntext: there were no United States"),
+            Verdict::Supported
+        );
+    }
+}

@@ -1,0 +1,144 @@
+//! Claim files: `shared/claim-format.md` as types, and loading them.
+//!
+//! `yaml.rs` parses (the only file that knows the YAML library), `validate.rs` checks every
+//! rule of the format and collects all problems of a file, `terms.rs` compiles terms. A file
+//! loads whole or not at all: a claim file with one bad claim is rejected, never half-run.
+
+pub mod keys;
+pub mod terms;
+mod validate;
+pub mod yaml;
+
+use std::path::{Component, Path, PathBuf};
+
+use crate::checks::CheckKind;
+use crate::date::Date;
+use crate::error::Diagnostic;
+use crate::matcher::Matcher;
+use crate::report::Severity;
+use terms::TermTable;
+
+/// A loaded, valid claim file, its terms compiled.
+#[derive(Debug)]
+pub struct ClaimFile {
+    /// The path as the report shows it.
+    pub path: String,
+    /// `article:`, resolved against the claim file's folder.
+    pub article: Option<PathBuf>,
+    /// Where `article:` is written (line, column), for errors about it.
+    pub article_at: (usize, usize),
+    /// `published:`.
+    pub published: Option<Date>,
+    pub claims: Vec<Claim>,
+    pub terms: TermTable,
+    pub matcher: Matcher,
+}
+
+/// One claim of a file.
+#[derive(Debug)]
+pub struct Claim {
+    pub id: String,
+    pub claim: String,
+    pub severity: Severity,
+    /// Where the claim starts in its file.
+    pub line: usize,
+    pub column: usize,
+    pub check: CheckKind,
+}
+
+/// What a YAML file in a claims folder turned out to be.
+#[derive(Debug)]
+pub enum Loaded {
+    Claims(Box<ClaimFile>),
+    /// A shared entities mapping (`name: [aliases]`): recognised, not a claim file.
+    Entities,
+}
+
+/// Parses a claim file's text. `dir` is the folder that relative paths in it start from;
+/// without one, an `entities:` path cannot be read.
+pub fn parse(path: &str, source: &str, dir: Option<&Path>) -> Result<ClaimFile, Vec<Diagnostic>> {
+    match validate::parse(path, source, dir)? {
+        Loaded::Claims(f) => Ok(*f),
+        Loaded::Entities => Err(vec![
+            Diagnostic::file(path, "this is an entities file (names and aliases), not a claim file")
+                .help("a claim file needs a `claims:` list; point a claim file's `entities:` at this one"),
+        ]),
+    }
+}
+
+/// Reads and parses one YAML file.
+pub fn load(path: &Path) -> Result<Loaded, Vec<Diagnostic>> {
+    let shown = display_path(path);
+    let bytes = std::fs::read(path).map_err(|e| vec![Diagnostic::file(&shown, format!("cannot read: {e}"))])?;
+    let source = String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        let bytes = e.as_bytes();
+        let valid = String::from_utf8_lossy(&bytes[..at]);
+        let line = valid.matches('\n').count() + 1;
+        let column = valid.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+        vec![
+            Diagnostic::new(
+                &shown,
+                line,
+                column,
+                format!("not UTF-8: invalid byte 0x{:02X} at offset {at}", bytes[at]),
+            )
+            .help("save the file as UTF-8"),
+        ]
+    })?;
+    validate::parse(&shown, &source, path.parent())
+}
+
+/// Expands folders to the `*.yaml`/`*.yml` files in them (sorted, not recursive) and keeps
+/// files as they are. A path that does not exist is an error.
+pub fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Diagnostic> {
+    let mut out = Vec::new();
+    for p in paths {
+        if p.is_dir() {
+            let mut found: Vec<PathBuf> = std::fs::read_dir(p)
+                .map_err(|e| Diagnostic::file(&display_path(p), format!("cannot read folder: {e}")))?
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|f| f.is_file() && f.extension().is_some_and(|x| x == "yaml" || x == "yml"))
+                .collect();
+            found.sort();
+            if found.is_empty() {
+                return Err(Diagnostic::file(
+                    &display_path(p),
+                    "no claim files (*.yaml, *.yml) in this folder",
+                ));
+            }
+            out.extend(found);
+        } else if p.is_file() {
+            out.push(p.clone());
+        } else {
+            return Err(Diagnostic::file(&display_path(p), "no such file or folder"));
+        }
+    }
+    Ok(out)
+}
+
+/// A path as reports show it: relative to the working folder when it is inside it, with
+/// `.` and `..` folded away, `/` separators.
+pub fn display_path(path: &Path) -> String {
+    let rel = match std::env::current_dir() {
+        Ok(cwd) if path.is_absolute() => path
+            .strip_prefix(&cwd)
+            .map(Path::to_path_buf)
+            .unwrap_or(path.to_path_buf()),
+        _ => path.to_path_buf(),
+    };
+    let mut parts: Vec<String> = Vec::new();
+    let mut absolute = false;
+    for c in rel.components() {
+        match c {
+            Component::RootDir => absolute = true,
+            Component::CurDir => {}
+            Component::ParentDir if parts.last().is_some_and(|p| p != "..") => {
+                parts.pop();
+            }
+            other => parts.push(other.as_os_str().to_string_lossy().into_owned()),
+        }
+    }
+    let joined = parts.join("/");
+    if absolute { format!("/{joined}") } else { joined }
+}

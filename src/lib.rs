@@ -1,0 +1,39 @@
+//! claimcheck checks the facts an editor writes as YAML claims against a news article.
+//!
+//! The pipeline, one module per stage:
+//!
+//! 1. [`claims`]: load and validate claim files (every error located, all of them at once);
+//!    compile every term of a file into one [`matcher::Matcher`].
+//! 2. [`article`]: read the article once: normalized text with offsets back to the source,
+//!    paragraphs, headings, sentences, `line:column`.
+//! 3. [`matcher`]: find every term of the file in one pass over the article.
+//! 4. [`checks`]: one file per check key behind one trait; findings become verdicts by one rule.
+//! 5. [`engine`] builds the [`report`]: verdicts, located evidence, diffs.
+//! 6. [`render`]: one renderer per output format.
+//!
+//! ```
+//! use claimcheck::{article::Article, claims, engine, report::Verdict};
+//!
+//! let file = claims::parse("example.yaml", "
+//! claims:
+//!   - id: italy-observer
+//!     claim: Italy attended only as an observer
+//!     all: [Italy, observer]
+//! ", None).unwrap();
+//! let article = Article::new("a.txt", "For Italy, the chief was present (but only as an observer).".into());
+//! let report = engine::evaluate(&file, &article, &engine::Policy::default());
+//! assert_eq!(report.claims[0].verdict, Verdict::Supported);
+//! ```
+
+#![warn(clippy::print_stdout, clippy::print_stderr)]
+
+pub mod article;
+pub mod checks;
+pub mod claims;
+pub mod cli;
+pub mod date;
+pub mod engine;
+pub mod error;
+pub mod matcher;
+pub mod render;
+pub mod report;

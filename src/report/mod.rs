@@ -1,0 +1,206 @@
+//! The result model: everything a renderer may show, and nothing it must compute.
+//!
+//! Checks return evidence as normalized ranges; [`crate::engine`] turns them into these types
+//! once (source offsets, `line:column`), so every output format agrees on every position.
+//! Renderers read a [`Report`] and never recompute a verdict.
+//!
+//! ## Wire format (`--format json`, schema `claimcheck/1`)
+//!
+//! `{"schema": "claimcheck/1", "files": [FileReport], "summary": Summary}`. Fields are only
+//! ever added within `claimcheck/1`; a removal or change of meaning bumps the schema.
+
+pub mod diff;
+
+use serde::Serialize;
+
+pub use diff::Diff;
+
+/// The schema name and version of the JSON report.
+pub const SCHEMA: &str = "claimcheck/1";
+
+/// The four verdicts of claim-format.md.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Verdict {
+    Supported,
+    Refuted,
+    NotFound,
+    Conflicting,
+}
+
+impl Verdict {
+    pub const ALL: [Verdict; 4] = [
+        Verdict::Supported,
+        Verdict::Refuted,
+        Verdict::NotFound,
+        Verdict::Conflicting,
+    ];
+
+    /// The contract's word for it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Verdict::Supported => "supported",
+            Verdict::Refuted => "refuted",
+            Verdict::NotFound => "not_found",
+            Verdict::Conflicting => "conflicting",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// Whether a piece of evidence speaks for or against the claim.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    Supports,
+    Refutes,
+    /// Shown to help (the nearest span of a claim not found), but neither.
+    Nearest,
+}
+
+/// A span of the article: source byte offsets and 1-based line/column (columns in
+/// characters); `end_*` is exclusive.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+    pub line: usize,
+    pub column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
+    /// The text of the span as the article writes it (white space runs as one space).
+    pub text: String,
+}
+
+/// One place in the article that bears on a claim.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Evidence {
+    pub role: Role,
+    /// From the first mark to the last; `text` is the evidence as the article says it.
+    #[serde(flatten)]
+    pub span: Span,
+    /// The sentence (or paragraph, with `scope: paragraph`) that holds it.
+    pub sentence: String,
+    /// The parts of the evidence that matched (terms, the number, the quotation).
+    pub marks: Vec<Span>,
+    /// The value compared, normalized (`800000`, `"2025-03-12"`), for numbers and dates.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value: Option<serde_json::Value>,
+    /// Expected against found, for refuting evidence.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub diff: Option<Diff>,
+    /// Why this evidence counts the way it does.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// The marks as byte ranges of `sentence`, for renderers that highlight inside it.
+    #[serde(skip)]
+    pub sentence_marks: Vec<std::ops::Range<usize>>,
+}
+
+/// A claim's result.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ClaimResult {
+    pub id: String,
+    pub claim: String,
+    /// The check key (`text`, `number`, …).
+    pub kind: &'static str,
+    /// What the claim expects, in words ("all of Italy, observer in one sentence").
+    pub expected: String,
+    pub verdict: Verdict,
+    pub passed: bool,
+    pub severity: Severity,
+    /// Where the claim is written in its claim file.
+    pub line: usize,
+    pub column: usize,
+    pub evidence: Vec<Evidence>,
+    /// For a claim with no evidence: the closest span the article has, if any.
+    pub nearest: Option<Evidence>,
+    /// The diff of the first refuting evidence.
+    pub diff: Option<Diff>,
+    pub explanation: String,
+    /// Remarks on the evidence (a weekday that contradicts its date, …).
+    pub notes: Vec<String>,
+}
+
+impl ClaimResult {
+    /// Fails the run: an error-severity claim that did not pass.
+    pub fn fails_run(&self) -> bool {
+        !self.passed && self.severity == Severity::Error
+    }
+}
+
+/// The results of one claim file against one article.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FileReport {
+    /// The claim file, relative as given.
+    pub path: String,
+    /// The article it was checked against.
+    pub article: String,
+    pub claims: Vec<ClaimResult>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Counts {
+    pub supported: usize,
+    pub refuted: usize,
+    pub not_found: usize,
+    pub conflicting: usize,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Summary {
+    pub claims: usize,
+    pub passed: usize,
+    /// Error-severity claims that did not pass: these fail the run.
+    pub failed: usize,
+    /// Warning-severity claims that did not pass.
+    pub warnings: usize,
+    pub verdicts: Counts,
+}
+
+/// Everything one run found.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Report {
+    pub schema: &'static str,
+    pub files: Vec<FileReport>,
+    pub summary: Summary,
+}
+
+impl Report {
+    pub fn new(files: Vec<FileReport>) -> Report {
+        let mut summary = Summary::default();
+        for c in files.iter().flat_map(|f| &f.claims) {
+            summary.claims += 1;
+            if c.passed {
+                summary.passed += 1;
+            } else if c.severity == Severity::Error {
+                summary.failed += 1;
+            } else {
+                summary.warnings += 1;
+            }
+            let v = &mut summary.verdicts;
+            *match c.verdict {
+                Verdict::Supported => &mut v.supported,
+                Verdict::Refuted => &mut v.refuted,
+                Verdict::NotFound => &mut v.not_found,
+                Verdict::Conflicting => &mut v.conflicting,
+            } += 1;
+        }
+        Report {
+            schema: SCHEMA,
+            files,
+            summary,
+        }
+    }
+
+    /// True when every error-severity claim passed.
+    pub fn passed(&self) -> bool {
+        self.summary.failed == 0
+    }
+}

@@ -1,0 +1,47 @@
+//! Snapshots of the human and JSON reports for every claim file in `claims/`.
+//!
+//! Snapshot names carry the claim file's name (`human@paris-coalition.yaml.snap`), so adding
+//! a claim file adds snapshots and renames none. Review changes with `cargo insta review`.
+
+mod common;
+
+use claimcheck::claims::{self, Loaded};
+use common::{claimcheck, root, settings};
+
+fn claim_files() -> Vec<String> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(root().join("claims")).unwrap() {
+        let p = entry.unwrap().path();
+        let is_yaml = p.extension().is_some_and(|x| x == "yaml" || x == "yml");
+        if is_yaml && matches!(claims::load(&p), Ok(Loaded::Claims(_))) {
+            out.push(p.file_name().unwrap().to_string_lossy().into_owned());
+        }
+    }
+    out.sort();
+    assert!(!out.is_empty(), "claims/ has example claim files");
+    out
+}
+
+#[test]
+fn human_report_of_every_example() {
+    for name in claim_files() {
+        let run = claimcheck(&root(), &["check", &format!("claims/{name}")]);
+        assert!(
+            run.code == 0 || run.code == 1,
+            "{name}: exit {} {}",
+            run.code,
+            run.stderr
+        );
+        settings().bind(|| insta::assert_snapshot!(format!("human@{name}"), run.stdout));
+    }
+}
+
+#[test]
+fn json_report_of_every_example() {
+    for name in claim_files() {
+        let run = claimcheck(&root(), &["check", &format!("claims/{name}"), "--format", "json"]);
+        let value: serde_json::Value = serde_json::from_str(&run.stdout).expect("valid JSON");
+        assert_eq!(value["schema"], "claimcheck/1");
+        settings().bind(|| insta::assert_snapshot!(format!("json@{name}"), run.stdout));
+    }
+}

@@ -1,0 +1,12 @@
+//! The integration tests, one binary (see ripgrep's tests/tests.rs). One module per area.
+//! Snapshot tests over every example claim file live in their own binary (`examples.rs`),
+//! so a failing one is blamed on the right test.
+
+mod common;
+
+// The command line: exit codes, paths, pipes, standard input.
+mod cli;
+// Every class of bad input: located message, exit 2, inputs untouched.
+mod load_errors;
+// Verdicts and positions on the seed article, through the binary.
+mod verdicts;
