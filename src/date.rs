@@ -90,6 +90,19 @@ impl Date {
     pub fn weekday_name(self) -> &'static str {
         WEEKDAYS[self.weekday()]
     }
+
+    /// "Wednesday".
+    pub fn weekday_title(self) -> String {
+        title(WEEKDAYS[self.weekday()])
+    }
+}
+
+/// "wednesday" -> "Wednesday".
+pub fn title(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+        .unwrap_or_default()
 }
 
 pub fn days_in_month(year: i32, month: u8) -> u8 {

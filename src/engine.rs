@@ -31,6 +31,7 @@ pub fn evaluate(file: &ClaimFile, article: &Article, policy: &Policy) -> FileRep
         article,
         hits: &hits,
         terms: &file.terms,
+        published: file.published.or(article.dateline),
     };
     let claims = file
         .claims
@@ -129,6 +130,7 @@ fn located(article: &Article, f: &Found) -> Evidence {
         sentence,
         marks: f.marks.iter().map(|m| span(article, m)).collect(),
         value: f.value.clone(),
+        date: f.date.clone(),
         diff: f.diff.clone(),
         note: f.note.clone(),
         sentence_marks,

@@ -70,3 +70,86 @@ fn absent_shows_every_place() {
         .collect();
     assert_eq!(lines, vec![1, 3, 19, 21, 21]);
 }
+
+/// The typed claims of the shipped example file, through the binary.
+fn example(id: &str) -> serde_json::Value {
+    let run = claimcheck(
+        &crate::common::root(),
+        &["check", "claims/paris-coalition.yaml", "--format", "json"],
+    );
+    let v: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    v["files"][0]["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == id)
+        .cloned()
+        .unwrap()
+}
+
+#[test]
+fn changed_figure_shifted_date_and_misquote_are_refuted_with_both_values() {
+    for (id, expected, found) in [
+        ("fails-changed-figure", "900000", "800000"),
+        ("fails-shifted-date", "2025-03-13", "2025-03-12"),
+        (
+            "fails-misquote",
+            "a first stone on those guarantees of security",
+            "a first stone on these guarantees of security",
+        ),
+    ] {
+        let c = example(id);
+        assert_eq!(c["verdict"], "refuted", "{id}");
+        assert_eq!(
+            (c["diff"]["expected"].as_str(), c["diff"]["found"].as_str()),
+            (Some(expected), Some(found)),
+            "{id}"
+        );
+    }
+}
+
+#[test]
+fn saturday_resolves_to_15_march_from_the_dateline() {
+    let c = example("starmer-saturday");
+    assert_eq!(c["verdict"], "supported");
+    assert_eq!(c["evidence"][0]["date"], "2025-03-15");
+    assert_eq!(c["evidence"][0]["marks"][1]["text"], "Saturday");
+}
+
+#[test]
+fn misattribution_names_who_is_named_there() {
+    let c = example("fails-misattribution");
+    assert_eq!(c["verdict"], "refuted");
+    let note = c["evidence"][0]["note"].as_str().unwrap();
+    assert!(
+        note.contains("Sébastien Lecornu") && note.ends_with("not to Burkhard"),
+        "{note}"
+    );
+}
+
+#[test]
+fn thirty_four_and_thirty_near_countries_conflict_with_both_spans() {
+    let c = example("fails-countries-34");
+    assert_eq!(c["verdict"], "conflicting");
+    let values: Vec<(String, f64)> = c["evidence"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| (e["role"].as_str().unwrap().to_string(), e["value"].as_f64().unwrap()))
+        .collect();
+    assert_eq!(
+        values,
+        vec![
+            ("supports".into(), 34.0),
+            ("refutes".into(), 30.0),
+            ("supports".into(), 34.0)
+        ]
+    );
+}
+
+#[test]
+fn json_keeps_the_normalized_value() {
+    let c = example("army-800-thousand");
+    assert_eq!(c["evidence"][0]["value"], 800000.0);
+    assert_eq!(c["evidence"][0]["marks"][0]["text"], "800 thousand");
+}

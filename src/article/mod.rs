@@ -4,10 +4,14 @@
 //! Every check reads this index; none re-reads the file. Offsets are byte offsets into
 //! [`Article::text`] (the normalized text) unless a name says `source`.
 
+pub mod dates;
 pub mod normalize;
+pub mod numbers;
+pub mod quotes;
 pub mod segment;
 
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use crate::date::Date;
 use normalize::{Normalizer, OffsetMap, fold_case};
@@ -57,6 +61,10 @@ pub struct Article {
     pub quote_marks: Vec<(usize, char)>,
     map: OffsetMap,
     line_starts: Vec<usize>,
+    // Built on first use: a claim file without number, date or quote claims never pays.
+    dates: OnceLock<Vec<dates::DateMention>>,
+    numbers: OnceLock<Vec<numbers::NumberMention>>,
+    quotations: OnceLock<Vec<quotes::Quotation>>,
 }
 
 impl std::fmt::Debug for Article {
@@ -142,7 +150,28 @@ impl Article {
             map: norm.map,
             line_starts,
             source,
+            dates: OnceLock::new(),
+            numbers: OnceLock::new(),
+            quotations: OnceLock::new(),
         }
+    }
+
+    /// Date mentions, sorted.
+    pub fn dates(&self) -> &[dates::DateMention] {
+        self.dates.get_or_init(|| dates::find(&self.text))
+    }
+
+    /// Number mentions (not the parts of dates), sorted.
+    pub fn numbers(&self) -> &[numbers::NumberMention] {
+        self.numbers.get_or_init(|| {
+            let taken: Vec<Range<usize>> = self.dates().iter().map(|d| d.range.clone()).collect();
+            numbers::find(&self.text, &taken)
+        })
+    }
+
+    /// Quotations, sorted by start.
+    pub fn quotations(&self) -> &[quotes::Quotation] {
+        self.quotations.get_or_init(|| quotes::find(self))
     }
 
     /// The source byte range of a normalized range.

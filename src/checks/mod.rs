@@ -10,8 +10,12 @@
 mod absent;
 mod all;
 mod any;
+mod date;
 pub mod near_miss;
 pub mod negation;
+mod number;
+pub mod pairing;
+mod quote;
 mod regex;
 mod text;
 
@@ -20,6 +24,9 @@ use std::ops::Range;
 pub use absent::Absent;
 pub use all::All;
 pub use any::Any;
+pub use date::Date;
+pub use number::{DEFAULT_WITHIN as NUMBER_WITHIN, Number};
+pub use quote::Quote;
 pub use regex::Regex;
 pub use text::Text;
 
@@ -33,6 +40,8 @@ pub struct Context<'a> {
     pub article: &'a Article,
     pub hits: &'a Hits,
     pub terms: &'a TermTable,
+    /// The claim file's `published`, else the article's dateline.
+    pub published: Option<crate::date::Date>,
 }
 
 /// Checks one claim against the article. Never prints; finding nothing is a result, not a pass.
@@ -47,6 +56,9 @@ pub trait Check {
 pub enum CheckKind {
     Text(Text),
     Regex(Regex),
+    Quote(Quote),
+    Number(Number),
+    Date(Date),
     Absent(Absent),
     All(All),
     Any(Any),
@@ -58,6 +70,9 @@ impl CheckKind {
         match self {
             CheckKind::Text(_) => "text",
             CheckKind::Regex(_) => "regex",
+            CheckKind::Quote(_) => "quote",
+            CheckKind::Number(_) => "number",
+            CheckKind::Date(_) => "date",
             CheckKind::Absent(_) => "absent",
             CheckKind::All(_) => "all",
             CheckKind::Any(_) => "any",
@@ -68,6 +83,9 @@ impl CheckKind {
         match self {
             CheckKind::Text(c) => c,
             CheckKind::Regex(c) => c,
+            CheckKind::Quote(c) => c,
+            CheckKind::Number(c) => c,
+            CheckKind::Date(c) => c,
             CheckKind::Absent(c) => c,
             CheckKind::All(c) => c,
             CheckKind::Any(c) => c,
@@ -134,6 +152,8 @@ pub struct Found {
     /// The sentence or paragraph shown around it.
     pub context: Range<usize>,
     pub value: Option<serde_json::Value>,
+    /// The day compared, `YYYY-MM-DD`.
+    pub date: Option<String>,
     pub diff: Option<Diff>,
     pub note: Option<String>,
 }
@@ -145,6 +165,7 @@ impl Found {
             marks,
             context,
             value: None,
+            date: None,
             diff: None,
             note: None,
         }

@@ -504,11 +504,18 @@ struct TermCx<'a, 'b> {
 
 fn build_check(key: &str, value: &Node, item: &Node, cx: &mut TermCx<'_, '_>) -> Option<CheckKind> {
     // Modifiers first, so their errors are reported even when the value is wrong too.
-    let default_scope = if key == "all" { Scope::Sentence } else { Scope::Article };
-    let scope_value = scope_of(item, default_scope, cx.d);
-    let negated_value = bool_of(item, "negated", cx.d);
-    let scope = |_: &mut TermCx<'_, '_>, _: Scope| scope_value;
-    let negated = |_: &mut TermCx<'_, '_>| negated_value;
+    let scope = scope_of(item, if key == "all" { Scope::Sentence } else { Scope::Article }, cx.d);
+    let negated = bool_of(item, "negated", cx.d);
+    let within = within_of(item, cx.d);
+    let near = match item.get("near") {
+        None => Some(Vec::new()),
+        Some(
+            n @ Node {
+                value: Value::Seq(_), ..
+            },
+        ) => term_list(n, "near", cx),
+        Some(n) => term(n, cx).map(|t| vec![t]),
+    };
     match key {
         "text" => {
             let phrase = non_empty_text(value, "text", cx.d)?;
@@ -519,8 +526,8 @@ fn build_check(key: &str, value: &Node, item: &Node, cx: &mut TermCx<'_, '_>) ->
             Some(CheckKind::Text(checks::Text {
                 phrase,
                 term,
-                scope: scope(cx, Scope::Article),
-                negated: negated(cx),
+                scope,
+                negated,
             }))
         }
         "regex" => {
@@ -531,11 +538,7 @@ fn build_check(key: &str, value: &Node, item: &Node, cx: &mut TermCx<'_, '_>) ->
                         label: format!("/{pattern}/"),
                         patterns: vec![Pattern::Regex(re)],
                     });
-                    Some(CheckKind::Regex(checks::Regex {
-                        pattern,
-                        term,
-                        scope: scope(cx, Scope::Article),
-                    }))
+                    Some(CheckKind::Regex(checks::Regex { pattern, term, scope }))
                 }
                 Err(e) => {
                     cx.d.at(
@@ -552,31 +555,181 @@ fn build_check(key: &str, value: &Node, item: &Node, cx: &mut TermCx<'_, '_>) ->
                 Value::Seq(_) => term_list(value, "absent", cx)?,
                 _ => vec![term(value, cx)?],
             };
-            Some(CheckKind::Absent(checks::Absent {
-                terms,
-                scope: scope(cx, Scope::Article),
-            }))
+            Some(CheckKind::Absent(checks::Absent { terms, scope }))
         }
         "all" => {
             let terms = term_list(value, "all", cx)?;
-            Some(CheckKind::All(checks::All {
-                terms,
-                scope: scope(cx, Scope::Sentence),
-                negated: negated(cx),
-            }))
+            Some(CheckKind::All(checks::All { terms, scope, negated }))
         }
         "any" => {
             let terms = term_list(value, "any", cx)?;
-            Some(CheckKind::Any(checks::Any {
-                terms,
-                scope: scope(cx, Scope::Article),
-                negated: negated(cx),
+            Some(CheckKind::Any(checks::Any { terms, scope, negated }))
+        }
+        "number" => {
+            let (min, max) = number_value(value, cx.d)?;
+            let near = near?;
+            if near.is_empty() {
+                cx.d.at(
+                    item,
+                    "a `number` claim needs `near`: the words that say what the number counts",
+                    Some("for example `near: [countries, leaders]`".into()),
+                );
+                return None;
+            }
+            Some(CheckKind::Number(checks::Number {
+                min,
+                max,
+                near,
+                within: within.unwrap_or(checks::NUMBER_WITHIN),
             }))
         }
+        "date" => {
+            let date = match value.scalar_text().and_then(|s| Date::parse_iso(s.trim())) {
+                Some(d) => d,
+                None => {
+                    cx.d.at(
+                        value,
+                        "`date` must be a day written YYYY-MM-DD",
+                        Some("for example `date: 2025-03-12`".into()),
+                    );
+                    return None;
+                }
+            };
+            Some(CheckKind::Date(checks::Date {
+                date,
+                near: near?,
+                within,
+            }))
+        }
+        "quote" => {
+            let words = non_empty_text(value, "quote", cx.d)?;
+            let by = match item.get("by") {
+                None => None,
+                Some(n) => Some(speaker(n, cx)?),
+            };
+            Some(CheckKind::Quote(checks::Quote { words, by }))
+        }
         other => {
-            cx.d.at(value, format!("`{other}` claims are not supported yet"), None);
+            cx.d.at(value, format!("unknown check key `{other}`"), None);
             None
         }
+    }
+}
+
+/// `by`: a term. When the file defines entities, the speaker must be one of them (an
+/// undefined entity is a load error, claim-format.md), named by its name or an alias.
+fn speaker(n: &Node, cx: &mut TermCx<'_, '_>) -> Option<TermId> {
+    let name = n.scalar_text().map(|s| s.trim().to_string());
+    if let (Some(name), false) = (&name, cx.entities.is_empty()) {
+        let canonical = cx
+            .entities
+            .iter()
+            .find(|(k, aliases)| *k == name || aliases.iter().any(|a| a == name))
+            .map(|(k, _)| k.clone());
+        match canonical {
+            Some(c) => {
+                let node = Node {
+                    line: n.line,
+                    column: n.column,
+                    value: Value::Str(c),
+                };
+                return term(&node, cx);
+            }
+            None => {
+                let all = cx
+                    .entities
+                    .iter()
+                    .flat_map(|(k, v)| std::iter::once(k.as_str()).chain(v.iter().map(String::as_str)));
+                let help = match did_you_mean(name, all) {
+                    Some(s) => format!("did you mean `{s}`? (or add `{name}` to `entities`)"),
+                    None => format!("add `{name}` to `entities`, with the names the article uses for them"),
+                };
+                cx.d.at(
+                    n,
+                    format!("`by` names `{name}`, which is not a defined entity"),
+                    Some(help),
+                );
+                return None;
+            }
+        }
+    }
+    term(n, cx)
+}
+
+fn within_of(item: &Node, d: &mut Diags<'_>) -> Option<usize> {
+    let n = item.get("within")?;
+    match n.value {
+        Value::Int(i) if i > 0 => Some(i as usize),
+        _ => {
+            d.at(n, "`within` must be a whole number of words, 1 or more", None);
+            None
+        }
+    }
+}
+
+/// `number: 34` or `number: {min: 30, max: 40}` (either bound optional).
+fn number_value(n: &Node, d: &mut Diags<'_>) -> Option<(Option<f64>, Option<f64>)> {
+    let as_f64 = |n: &Node| match &n.value {
+        Value::Int(i) => Some(*i as f64),
+        Value::Float(f) if f.is_finite() => Some(*f),
+        Value::Str(s) => s.replace(',', "").trim().parse::<f64>().ok().filter(|f| f.is_finite()),
+        _ => None,
+    };
+    match &n.value {
+        Value::Map(entries) => {
+            let (mut min, mut max) = (None, None);
+            let mut ok = true;
+            for (k, v) in entries {
+                let key = k.scalar_text().unwrap_or_default();
+                let slot = match key.as_str() {
+                    "min" => &mut min,
+                    "max" => &mut max,
+                    _ => {
+                        let help = did_you_mean(&key, ["min", "max"]).map(|s| format!("did you mean `{s}`?"));
+                        d.at(
+                            k,
+                            format!("unknown key `{key}` in a number range"),
+                            help.or(Some("a range is `{min: 30, max: 40}`".into())),
+                        );
+                        ok = false;
+                        continue;
+                    }
+                };
+                match as_f64(v) {
+                    Some(x) => *slot = Some(x),
+                    None => {
+                        d.at(v, format!("`{key}` must be a number, not {}", v.type_name()), None);
+                        ok = false;
+                    }
+                }
+            }
+            if ok && min.is_none() && max.is_none() {
+                d.at(n, "a number range needs `min`, `max` or both", None);
+                return None;
+            }
+            if let (Some(a), Some(b)) = (min, max)
+                && a > b
+            {
+                d.at(
+                    n,
+                    format!("`min` ({a}) is larger than `max` ({b})"),
+                    Some("swap them".into()),
+                );
+                return None;
+            }
+            ok.then_some((min, max))
+        }
+        _ => match as_f64(n) {
+            Some(x) => Some((Some(x), Some(x))),
+            None => {
+                d.at(
+                    n,
+                    format!("`number` must be a number or {{min, max}}, not {}", n.type_name()),
+                    Some("for example `number: 34` or `number: {min: 30, max: 40}`".into()),
+                );
+                None
+            }
+        },
     }
 }
 
@@ -795,6 +948,42 @@ mod tests {
         )
         .unwrap();
         assert_eq!(f.terms.terms[0].patterns.len(), 3);
+    }
+
+    #[test]
+    fn typed_claims_are_checked_at_load() {
+        let e = errors(concat!(
+            "claims:\n",
+            "  - id: a\n    claim: x\n    number: 34\n",
+            "  - id: b\n    claim: x\n    number: {min: 40, max: 30}\n    near: [y]\n",
+            "  - id: c\n    claim: x\n    date: 12 March 2025\n",
+            "  - id: d\n    claim: x\n    number: many\n    near: [y]\n    within: -2\n",
+        ));
+        assert_eq!(
+            e,
+            vec![
+                "2:5 a `number` claim needs `near`: the words that say what the number counts",
+                "7:13 `min` (40) is larger than `max` (30)",
+                "11:11 `date` must be a day written YYYY-MM-DD",
+                "14:13 `number` must be a number or {min, max}, not text",
+                "16:13 `within` must be a whole number of words, 1 or more",
+            ]
+        );
+    }
+
+    #[test]
+    fn by_must_name_a_defined_entity_when_there_are_entities() {
+        let d = parse(
+            "c.yaml",
+            "entities:\n  Lecornu: [Sébastien Lecornu]\nclaims:\n  - id: a\n    claim: x\n    quote: a first stone\n    by: Lecornou\n",
+            None,
+        )
+        .unwrap_err();
+        assert_eq!(d[0].message, "`by` names `Lecornou`, which is not a defined entity");
+        assert_eq!(
+            d[0].help.as_deref(),
+            Some("did you mean `Lecornu`? (or add `Lecornou` to `entities`)")
+        );
     }
 
     #[test]

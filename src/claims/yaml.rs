@@ -77,9 +77,12 @@ pub fn parse(source: &str) -> Result<Node, SyntaxError> {
             max_aliases: 1_000,
             max_anchors: 1_000,
             max_depth: 64,
-            max_nodes: 1_000_000,
+            max_nodes: 200_000,
         },
     };
+    // A claim file is small: refuse alias expansion long before it costs time (billion laughs).
+    let mut options = options;
+    options.alias_limits.max_total_replayed_events = 20_000;
     let spanned: Result<serde_saphyr::Spanned<Raw>, _> = serde_saphyr::from_str_with_options(source, options);
     match spanned {
         Ok(s) => Ok(s.into_node()),

@@ -92,6 +92,9 @@ pub struct Evidence {
     /// The value compared, normalized (`800000`, `"2025-03-12"`), for numbers and dates.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub value: Option<serde_json::Value>,
+    /// The day compared, `YYYY-MM-DD`, for dates.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
     /// Expected against found, for refuting evidence.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub diff: Option<Diff>,
