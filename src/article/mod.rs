@@ -9,6 +9,7 @@ pub mod normalize;
 pub mod numbers;
 pub mod quotes;
 pub mod segment;
+pub mod words;
 
 use std::ops::Range;
 use std::sync::OnceLock;

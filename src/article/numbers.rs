@@ -223,7 +223,10 @@ fn qualify(text: &str, range: Range<usize>, value: f64, percent: bool) -> Number
 /// Number words: "thirty-four", "three", "eight hundred thousand", "a dozen", and vague
 /// amounts ("hundreds", "dozens"). A lone "one" is not counted ("one of the…").
 fn number_words(text: &str, in_date: &dyn Fn(&Range<usize>) -> bool) -> Vec<NumberMention> {
-    let words = words(text);
+    let words: Vec<(Range<usize>, &str)> = super::words::words(text, Some('-'))
+        .into_iter()
+        .map(|r| (r.clone(), &text[r]))
+        .collect();
     let mut out = Vec::new();
     let mut i = 0;
     while i < words.len() {
@@ -311,26 +314,6 @@ fn parse_words(words: &[(Range<usize>, &str)]) -> Option<(f64, usize)> {
         used += 1;
     }
     (any && used > 0).then_some((total + current, used))
-}
-
-/// Words (letters, digits, inner hyphens) with their ranges.
-fn words(text: &str) -> Vec<(Range<usize>, &str)> {
-    let mut out = Vec::new();
-    let mut start = None;
-    for (i, c) in text.char_indices() {
-        let inner_hyphen = c == '-' && start.is_some();
-        if c.is_alphanumeric() || inner_hyphen {
-            start.get_or_insert(i);
-        } else if let Some(s) = start.take() {
-            let w = text[s..i].trim_end_matches('-');
-            out.push((s..s + w.len(), w));
-        }
-    }
-    if let Some(s) = start {
-        let w = text[s..].trim_end_matches('-');
-        out.push((s..s + w.len(), w));
-    }
-    out
 }
 
 #[cfg(test)]

@@ -7,6 +7,7 @@
 use std::ops::Range;
 
 use crate::article::Article;
+use crate::article::words::words;
 
 /// The cue words of the contract; `n't` is matched as a word ending.
 const CUES: &[&str] = &[
@@ -46,8 +47,8 @@ pub fn cue_in_clauses(article: &Article, marks: &[Range<usize>]) -> Option<Strin
     clauses.dedup();
     for c in clauses {
         let folded = &article.folded[c.clone()];
-        for (i, word) in words(folded) {
-            let at = c.start + i;
+        for w in words(folded, Some('\'')) {
+            let (at, word) = (c.start + w.start, &folded[w]);
             if marks.iter().any(|m| m.start <= at && at < m.end) {
                 continue;
             }
@@ -57,24 +58,6 @@ pub fn cue_in_clauses(article: &Article, marks: &[Range<usize>]) -> Option<Strin
         }
     }
     None
-}
-
-/// Words with their byte offsets; an apostrophe inside a word belongs to it ("didn't").
-fn words(s: &str) -> impl Iterator<Item = (usize, &str)> {
-    let mut out = Vec::new();
-    let mut start = None;
-    for (i, c) in s.char_indices() {
-        let inner = c == '\'' && start.is_some();
-        if c.is_alphanumeric() || inner {
-            start.get_or_insert(i);
-        } else if let Some(st) = start.take() {
-            out.push((st, &s[st..i]));
-        }
-    }
-    if let Some(st) = start {
-        out.push((st, &s[st..]));
-    }
-    out.into_iter()
 }
 
 #[cfg(test)]

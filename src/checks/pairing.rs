@@ -55,16 +55,7 @@ pub fn pair(
 fn distance(text: &str, a: &Range<usize>, b: &Range<usize>) -> usize {
     let (first, second) = if a.start <= b.start { (a, b) } else { (b, a) };
     let between = &text[first.end.min(second.start)..second.start];
-    let mut words = 0;
-    let mut in_word = false;
-    for c in between.chars() {
-        let w = c.is_alphanumeric();
-        if w && !in_word {
-            words += 1;
-        }
-        in_word = w;
-    }
-    words + 1
+    crate::article::words::words(between, None).len() + 1
 }
 
 #[cfg(test)]
