@@ -7,7 +7,7 @@ use std::ops::Range;
 pub fn words(s: &str, joiner: Option<char>) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = None;
-    let mut push = |st: usize, end: usize, out: &mut Vec<Range<usize>>| {
+    let push = |st: usize, end: usize, out: &mut Vec<Range<usize>>| {
         let w = &s[st..end];
         let trimmed = joiner.map_or(w, |j| w.trim_end_matches(j));
         out.push(st..st + trimmed.len());
