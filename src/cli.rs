@@ -13,6 +13,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::article::{Article, ReadError};
 use crate::claims::{self, ClaimFile, Loaded};
+use crate::commands;
 use crate::engine::{self, Policy};
 use crate::error::Diagnostic;
 use crate::render::{self, Format};
@@ -42,6 +43,16 @@ enum Command {
     Check(CheckArgs),
     /// Validate claim files without an article (exit 2 on any error).
     Lint(LintArgs),
+    /// Run the `examples:` of claim files: each text must get its verdict (exit 1 if not).
+    Test(LintArgs),
+    /// Draft a claim file from an article: figures, quotations, dates it supports today.
+    Suggest(commands::SuggestArgs),
+    /// List the sentences with figures, quotations or dates that no claim checks.
+    Coverage(commands::CoverageArgs),
+    /// Explain one claim's verdict step by step.
+    Explain(commands::ExplainArgs),
+    /// Print the JSON Schema of the claim format (for YAML language servers).
+    Schema,
 }
 
 #[derive(Debug, Args)]
@@ -64,7 +75,7 @@ struct CheckArgs {
 }
 
 #[derive(Debug, Args)]
-struct LintArgs {
+pub(crate) struct LintArgs {
     /// Claim files or folders of them.
     #[arg(default_value = "claims")]
     paths: Vec<PathBuf>,
@@ -92,6 +103,11 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> i32 {
     let result = match cli.command {
         Command::Check(a) => check(&a, &mut out),
         Command::Lint(a) => lint(&a.paths, &mut out),
+        Command::Test(a) => commands::test(&a.paths, &mut out),
+        Command::Suggest(a) => commands::suggest(&a, &mut out),
+        Command::Coverage(a) => commands::coverage(&a, &mut out),
+        Command::Explain(a) => commands::explain(&a, &mut out),
+        Command::Schema => commands::schema(&mut out),
     };
     let code = match result {
         Ok(code) => code,
@@ -115,7 +131,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> i32 {
     }
 }
 
-enum Failure {
+pub(crate) enum Failure {
     Invalid(Vec<Diagnostic>),
     Io(io::Error),
 }
@@ -142,8 +158,23 @@ fn report_diagnostics(diags: &[Diagnostic]) {
     );
 }
 
-/// Loads every claim file under the paths; all problems of all files are reported together.
-fn load_all(paths: &[PathBuf]) -> Result<Vec<ClaimFile>, Failure> {
+/// Loads every claim file under the paths; all problems of all files are reported together,
+/// failed `examples:` included (a claim that misjudges its own examples is a broken claim).
+pub(crate) fn load_all(paths: &[PathBuf]) -> Result<Vec<ClaimFile>, Failure> {
+    let files = load_only(paths)?;
+    let mut diags = Vec::new();
+    for f in &files {
+        let source = std::fs::read_to_string(&f.path).ok();
+        diags.extend(crate::selftest::failures(f, source.as_deref()));
+    }
+    if !diags.is_empty() {
+        return Err(Failure::Invalid(diags));
+    }
+    Ok(files)
+}
+
+/// Loads claim files without running their examples.
+pub(crate) fn load_only(paths: &[PathBuf]) -> Result<Vec<ClaimFile>, Failure> {
     let files = claims::expand(paths).map_err(|d| Failure::Invalid(vec![d]))?;
     let mut loaded = Vec::new();
     let mut diags = Vec::new();
@@ -218,7 +249,14 @@ fn check(a: &CheckArgs, out: &mut dyn Write) -> Result<i32, Failure> {
     let policy = Policy::default();
     let mut reports: Vec<_> = pairs
         .iter()
-        .map(|(f, p)| engine::evaluate(f, &articles[p], &policy))
+        .map(|(f, p)| {
+            let mut r = engine::evaluate(f, &articles[p], &policy);
+            // The JSON report lists what no claim checks (`uncovered`), as `coverage` does.
+            if a.format == Format::Json {
+                engine::add_coverage(&mut r, &articles[p]);
+            }
+            r
+        })
         .collect();
     reports.sort_by(|x, y| (&x.path, &x.article).cmp(&(&y.path, &y.article)));
     let report = Report::new(reports);
@@ -235,7 +273,7 @@ fn check(a: &CheckArgs, out: &mut dyn Write) -> Result<i32, Failure> {
     Ok(if report.passed() { EXIT_PASS } else { EXIT_FAIL })
 }
 
-fn read_article(path: &Path) -> Result<Article, Diagnostic> {
+pub(crate) fn read_article(path: &Path) -> Result<Article, Diagnostic> {
     if path == Path::new("-") {
         let mut bytes = Vec::new();
         io::stdin()

@@ -8,7 +8,8 @@ use std::ops::Range;
 use crate::article::Article;
 use crate::checks::{self, Context, Found};
 use crate::claims::ClaimFile;
-use crate::report::{ClaimResult, Evidence, FileReport, Role, Span, Verdict};
+use crate::matcher::Hits;
+use crate::report::{ClaimResult, Evidence, FileReport, Role, Span, Uncovered, UncoveredItem, Verdict};
 
 /// Which verdicts pass (claim-format.md: `supported`, unless the command line says otherwise).
 #[derive(Debug, Clone)]
@@ -27,51 +28,111 @@ impl Default for Policy {
 /// Checks every claim of a file against an article.
 pub fn evaluate(file: &ClaimFile, article: &Article, policy: &Policy) -> FileReport {
     let hits = file.matcher.find(article);
-    let cx = Context {
-        article,
-        hits: &hits,
-        terms: &file.terms,
-        published: file.published.or(article.dateline),
-    };
-    let claims = file
-        .claims
-        .iter()
-        .map(|claim| {
-            let check = claim.check.check();
-            let finding = check.evaluate(&cx);
-            let verdict = checks::verdict(&finding);
-            let evidence: Vec<Evidence> = finding.evidence.iter().map(|f| located(article, f)).collect();
-            let diff = evidence
-                .iter()
-                .find(|e| e.role == Role::Refutes)
-                .and_then(|e| e.diff.clone());
-            let expected = check.expected(&file.terms);
-            let explanation = finding
-                .explanation
-                .clone()
-                .unwrap_or_else(|| explain(verdict, &evidence, &expected));
-            ClaimResult {
-                id: claim.id.clone(),
-                claim: claim.claim.clone(),
-                kind: claim.check.key(),
-                expected,
-                verdict,
-                passed: policy.pass.contains(&verdict),
-                severity: claim.severity,
-                line: claim.line,
-                column: claim.column,
-                evidence,
-                nearest: finding.nearest.as_ref().map(|f| located(article, f)),
-                diff,
-                explanation,
-                notes: finding.notes,
-            }
-        })
+    let claims = (0..file.claims.len())
+        .map(|i| result(file, i, article, &hits, policy))
         .collect();
     FileReport {
         path: file.path.clone(),
         article: article.path.clone(),
         claims,
+        uncovered: None,
+    }
+}
+
+/// Fills `uncovered`: sentences with a number, date or quotation that no claim's evidence
+/// (supporting, refuting or nearest) touches. The dateline is metadata, not a fact to check.
+pub fn add_coverage(report: &mut FileReport, article: &Article) {
+    let marks: Vec<Range<usize>> = report
+        .claims
+        .iter()
+        .flat_map(|c| c.evidence.iter().chain(c.nearest.as_ref()))
+        .flat_map(|e| e.marks.iter().map(|m| m.start..m.end))
+        .collect();
+    let touched = |src: &Range<usize>| marks.iter().any(|m| m.start < src.end && src.start < m.end);
+    let mut items: Vec<(usize, UncoveredItem)> = Vec::new();
+    let mut push = |kind: &'static str, r: &Range<usize>| {
+        let s = span(article, r);
+        if !touched(&(s.start..s.end))
+            && let Some(si) = article.sentence_at(r.start)
+        {
+            items.push((si, UncoveredItem { kind, span: s }));
+        }
+    };
+    let dateline = article
+        .dateline
+        .map(|_| 0..article.sentences.first().map_or(0, |s| s.range.end));
+    for d in article.dates() {
+        if dateline.as_ref().is_none_or(|dl| d.range.start >= dl.end) {
+            push("date", &d.range);
+        }
+    }
+    for n in article.numbers() {
+        push("number", &n.range);
+    }
+    for q in article.quotations() {
+        push("quote", &q.inner);
+    }
+    items.sort_by_key(|(si, item)| (*si, item.span.start));
+    let mut out: Vec<Uncovered> = Vec::new();
+    let mut last = None;
+    for (si, item) in items {
+        if last != Some(si) {
+            let s = span(article, &article.sentences[si].range);
+            out.push(Uncovered {
+                line: s.line,
+                column: s.column,
+                sentence: s.text,
+                items: Vec::new(),
+            });
+            last = Some(si);
+        }
+        out.last_mut().expect("pushed above").items.push(item);
+    }
+    report.uncovered = Some(out);
+}
+
+/// Checks one claim of a file (its examples, `explain`).
+pub fn evaluate_claim(file: &ClaimFile, index: usize, article: &Article, policy: &Policy) -> ClaimResult {
+    let hits = file.matcher.find(article);
+    result(file, index, article, &hits, policy)
+}
+
+fn result(file: &ClaimFile, index: usize, article: &Article, hits: &Hits, policy: &Policy) -> ClaimResult {
+    let claim = &file.claims[index];
+    let cx = Context {
+        article,
+        hits,
+        terms: &file.terms,
+        published: file.published.or(article.dateline),
+    };
+    let check = claim.check.check();
+    let finding = check.evaluate(&cx);
+    let verdict = checks::verdict(&finding);
+    let evidence: Vec<Evidence> = finding.evidence.iter().map(|f| located(article, f)).collect();
+    let diff = evidence
+        .iter()
+        .find(|e| e.role == Role::Refutes)
+        .and_then(|e| e.diff.clone());
+    let expected = check.expected(&file.terms);
+    let explanation = finding
+        .explanation
+        .clone()
+        .unwrap_or_else(|| explain(verdict, &evidence, &expected));
+    ClaimResult {
+        id: claim.id.clone(),
+        claim: claim.claim.clone(),
+        kind: claim.check.key(),
+        expected,
+        verdict,
+        passed: policy.pass.contains(&verdict),
+        severity: claim.severity,
+        line: claim.line,
+        column: claim.column,
+        evidence,
+        nearest: finding.nearest.as_ref().map(|f| located(article, f)),
+        diff,
+        explanation,
+        notes: finding.notes,
     }
 }
 

@@ -10,3 +10,5 @@ mod cli;
 mod load_errors;
 // Verdicts and positions on the seed article, through the binary.
 mod verdicts;
+// suggest, coverage, explain, test (examples) and the schema.
+mod editor;

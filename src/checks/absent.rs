@@ -29,6 +29,10 @@ impl Check for Absent {
         format!("none of {} anywhere", terms.labels(&self.terms))
     }
 
+    fn terms(&self) -> Vec<TermId> {
+        self.terms.clone()
+    }
+
     fn evaluate(&self, cx: &Context<'_>) -> Finding {
         let a = cx.article;
         let mut evidence: Vec<Found> = self

@@ -31,6 +31,10 @@ impl Check for All {
         format!("all of {} {unit}{neg}", terms.labels(&self.terms))
     }
 
+    fn terms(&self) -> Vec<TermId> {
+        self.terms.clone()
+    }
+
     fn evaluate(&self, cx: &Context<'_>) -> Finding {
         let a = cx.article;
         let mut evidence = Vec::new();

@@ -25,6 +25,10 @@ impl Check for Any {
         format!("any of {}{neg}", terms.labels(&self.terms))
     }
 
+    fn terms(&self) -> Vec<TermId> {
+        self.terms.clone()
+    }
+
     fn evaluate(&self, cx: &Context<'_>) -> Finding {
         let a = cx.article;
         let mut evidence: Vec<Found> = self

@@ -42,6 +42,10 @@ impl Check for Date {
         }
     }
 
+    fn terms(&self) -> Vec<TermId> {
+        self.near.clone()
+    }
+
     fn evaluate(&self, cx: &Context<'_>) -> Finding {
         let a = cx.article;
         let mentions = a.dates();

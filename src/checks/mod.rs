@@ -15,7 +15,7 @@ pub mod near_miss;
 pub mod negation;
 mod number;
 pub mod pairing;
-mod quote;
+pub mod quote;
 mod regex;
 mod text;
 
@@ -48,6 +48,8 @@ pub struct Context<'a> {
 pub trait Check {
     /// What the claim expects, in words, for every report format.
     fn expected(&self, terms: &TermTable) -> String;
+    /// The terms it looks for (for `explain`).
+    fn terms(&self) -> Vec<crate::claims::terms::TermId>;
     fn evaluate(&self, cx: &Context<'_>) -> Finding;
 }
 

@@ -53,6 +53,10 @@ impl Check for Number {
         )
     }
 
+    fn terms(&self) -> Vec<TermId> {
+        self.near.clone()
+    }
+
     fn evaluate(&self, cx: &Context<'_>) -> Finding {
         let a = cx.article;
         let numbers = a.numbers();

@@ -44,6 +44,10 @@ impl Check for Quote {
         }
     }
 
+    fn terms(&self) -> Vec<TermId> {
+        self.by.into_iter().collect()
+    }
+
     fn evaluate(&self, cx: &Context<'_>) -> Finding {
         let a = cx.article;
         let parts = claim_parts(&self.words);
@@ -173,6 +177,22 @@ fn attribution(a: &Article, cx: &Context<'_>, q: &Quotation, by: TermId) -> Attr
     previous.and_then(|p| named(&p)).unwrap_or(Attribution::Nobody)
 }
 
+/// Who the article names around a quotation: in its own sentence(s), else in the sentence
+/// before in the same paragraph (the `by` rule), longest names first.
+pub fn speakers(a: &Article, q: &Quotation) -> Vec<String> {
+    let quotes = a.quotations();
+    let outside = |r: &Range<usize>| !quotes.iter().any(|o| o.outer.start <= r.start && r.end <= o.outer.end);
+    let own = quote_context(a, q);
+    let names = names_in(a, &own, &outside);
+    if !names.is_empty() {
+        return names;
+    }
+    a.sentence_at(own.start)
+        .filter(|&si| si > 0 && a.sentences[si - 1].paragraph == a.sentences[si].paragraph)
+        .map(|si| names_in(a, &a.sentences[si - 1].range, &outside))
+        .unwrap_or_default()
+}
+
 /// Words never part of a name even when capitalized (sentence starts, months, weekdays).
 const NOT_NAMES: &[&str] = &[
     "The",
@@ -242,7 +262,7 @@ const NOT_NAMES: &[&str] = &[
 const CONNECTORS: &[&str] = &["of", "the", "de", "du", "von", "van", "der", "al", "bin", "la", "le"];
 
 /// Names (runs of capitalized words) outside quotations in a range, longest first.
-fn names_in(a: &Article, r: &Range<usize>, outside: &dyn Fn(&Range<usize>) -> bool) -> Vec<String> {
+pub fn names_in(a: &Article, r: &Range<usize>, outside: &dyn Fn(&Range<usize>) -> bool) -> Vec<String> {
     let text = &a.text[r.clone()];
     let mut names: Vec<String> = Vec::new();
     let mut run: Vec<&str> = Vec::new();

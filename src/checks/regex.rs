@@ -25,6 +25,10 @@ impl Check for Regex {
         format!("a match of /{}/", self.pattern)
     }
 
+    fn terms(&self) -> Vec<TermId> {
+        vec![self.term]
+    }
+
     fn evaluate(&self, cx: &Context<'_>) -> Finding {
         let a = cx.article;
         Finding::new(

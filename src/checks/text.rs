@@ -32,6 +32,10 @@ impl Check for Text {
         format!("the words \"{}\"{neg}", self.phrase)
     }
 
+    fn terms(&self) -> Vec<TermId> {
+        vec![self.term]
+    }
+
     fn evaluate(&self, cx: &Context<'_>) -> Finding {
         let a = cx.article;
         let hits = cx.hits.of(self.term);

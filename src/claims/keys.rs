@@ -1,13 +1,13 @@
 //! Every key a claim file may use, in one table: the loader checks unknown keys, did-you-mean
-//! and which modifier applies to which check key against it, and the README and the JSON
-//! Schema are written from it, so the three cannot drift apart.
+//! and which modifier applies to which check key against it, and `claimcheck schema` writes the
+//! JSON Schema from it, so the loader and the schema cannot drift apart.
 
 /// What a key is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Role {
     /// Top level of a claim file.
     File,
-    /// Every claim has it (`id`, `claim`) or may have it (`severity`).
+    /// Every claim has it (`id`, `claim`) or may have it (`severity`, `examples`).
     Claim,
     /// Exactly one per claim.
     Check,
@@ -15,143 +15,84 @@ pub enum Role {
     Modifier,
 }
 
+/// The shape of a key's value (what the loader accepts, what the schema says).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shape {
+    Path,
+    Day,
+    Entities,
+    Claims,
+    Id,
+    Sentence,
+    Text,
+    Regex,
+    NumberOrRange,
+    Term,
+    Terms,
+    TermOrTerms,
+    Count,
+    Bool,
+    OneOf(&'static [&'static str]),
+    Examples,
+}
+
 #[derive(Debug, Clone, Copy)]
 pub struct Key {
     pub name: &'static str,
     pub role: Role,
+    pub shape: Shape,
     pub applies_to: &'static [&'static str],
     pub doc: &'static str,
 }
 
-const TERMED: &[&str] = &["all", "any", "text"];
+const fn key(name: &'static str, role: Role, shape: Shape, doc: &'static str) -> Key {
+    Key {
+        name,
+        role,
+        shape,
+        applies_to: &[],
+        doc,
+    }
+}
 
+const fn modifier(name: &'static str, shape: Shape, applies_to: &'static [&'static str], doc: &'static str) -> Key {
+    Key {
+        name,
+        role: Role::Modifier,
+        shape,
+        applies_to,
+        doc,
+    }
+}
+
+pub const SCOPES: &[&str] = &["sentence", "paragraph", "article"];
+pub const SEVERITIES: &[&str] = &["error", "warning"];
+pub const CASES: &[&str] = &["sensitive", "insensitive"];
+
+#[rustfmt::skip]
 pub const KEYS: &[Key] = &[
-    Key {
-        name: "article",
-        role: Role::File,
-        applies_to: &[],
-        doc: "The article this file checks, relative to this file.",
-    },
-    Key {
-        name: "published",
-        role: Role::File,
-        applies_to: &[],
-        doc: "Publication date, YYYY-MM-DD: resolves \"tomorrow\", \"Saturday\", \"12 March\".",
-    },
-    Key {
-        name: "entities",
-        role: Role::File,
-        applies_to: &[],
-        doc: "Canonical name -> aliases, or the path of a YAML file holding that mapping.",
-    },
-    Key {
-        name: "claims",
-        role: Role::File,
-        applies_to: &[],
-        doc: "The claims.",
-    },
-    Key {
-        name: "id",
-        role: Role::Claim,
-        applies_to: &[],
-        doc: "Unique in the file: [a-z0-9][a-z0-9_-]*.",
-    },
-    Key {
-        name: "claim",
-        role: Role::Claim,
-        applies_to: &[],
-        doc: "The sentence the report shows.",
-    },
-    Key {
-        name: "severity",
-        role: Role::Claim,
-        applies_to: &[],
-        doc: "`error` (default) or `warning`; a warning never fails the run.",
-    },
-    Key {
-        name: "text",
-        role: Role::Check,
-        applies_to: &[],
-        doc: "A phrase that must occur.",
-    },
-    Key {
-        name: "regex",
-        role: Role::Check,
-        applies_to: &[],
-        doc: "A Rust regex that must match.",
-    },
-    Key {
-        name: "quote",
-        role: Role::Check,
-        applies_to: &[],
-        doc: "Words someone said: must occur inside quotation marks.",
-    },
-    Key {
-        name: "number",
-        role: Role::Check,
-        applies_to: &[],
-        doc: "A number, or {min, max}, paired with a `near` term.",
-    },
-    Key {
-        name: "date",
-        role: Role::Check,
-        applies_to: &[],
-        doc: "A date, YYYY-MM-DD.",
-    },
-    Key {
-        name: "all",
-        role: Role::Check,
-        applies_to: &[],
-        doc: "Terms that must all occur in one scope unit.",
-    },
-    Key {
-        name: "any",
-        role: Role::Check,
-        applies_to: &[],
-        doc: "Terms of which at least one must occur.",
-    },
-    Key {
-        name: "absent",
-        role: Role::Check,
-        applies_to: &[],
-        doc: "A term or terms that must not occur.",
-    },
-    Key {
-        name: "near",
-        role: Role::Modifier,
-        applies_to: &["number", "date"],
-        doc: "Terms that say what the number or date is about.",
-    },
-    Key {
-        name: "within",
-        role: Role::Modifier,
-        applies_to: &["number", "date"],
-        doc: "Largest word distance between the value and a `near` term.",
-    },
-    Key {
-        name: "by",
-        role: Role::Modifier,
-        applies_to: &["quote"],
-        doc: "The speaker: a term or entity.",
-    },
-    Key {
-        name: "scope",
-        role: Role::Modifier,
-        applies_to: &["all", "any", "text", "regex", "absent"],
-        doc: "`sentence`, `paragraph` or `article`.",
-    },
-    Key {
-        name: "negated",
-        role: Role::Modifier,
-        applies_to: TERMED,
-        doc: "The claim asserts the negative: evidence must carry a negation cue.",
-    },
-    Key {
-        name: "case",
-        role: Role::Modifier,
-        applies_to: &["all", "any", "text", "absent"],
-        doc: "`sensitive`: every term matches exactly.",
-    },
+    key("article", Role::File, Shape::Path, "The article this file checks, relative to this file."),
+    key("published", Role::File, Shape::Day, "Publication date, YYYY-MM-DD: resolves \"tomorrow\", \"Saturday\", \"12 March\"."),
+    key("entities", Role::File, Shape::Entities, "Canonical name -> aliases, or the path of a YAML file holding that mapping."),
+    key("claims", Role::File, Shape::Claims, "The claims."),
+    key("id", Role::Claim, Shape::Id, "Unique in the file: [a-z0-9][a-z0-9_-]*."),
+    key("claim", Role::Claim, Shape::Sentence, "The sentence the report shows."),
+    key("severity", Role::Claim, Shape::OneOf(SEVERITIES), "`error` (default) or `warning`; a warning never fails the run."),
+    key("examples", Role::Claim, Shape::Examples, "Texts and the verdict the claim must give each; `claimcheck test` runs them and `check` refuses the file when one fails."),
+    key("text", Role::Check, Shape::Text, "A phrase that must occur (a near miss refutes, with a diff)."),
+    key("regex", Role::Check, Shape::Regex, "A Rust regex that must match."),
+    key("quote", Role::Check, Shape::Text, "Words someone said: must occur inside quotation marks (`…` elides)."),
+    key("number", Role::Check, Shape::NumberOrRange, "A number, or {min, max}, paired with a `near` term."),
+    key("date", Role::Check, Shape::Day, "A day, YYYY-MM-DD, paired with a `near` term when `near` is given."),
+    key("all", Role::Check, Shape::Terms, "Terms that must all occur in one scope unit (a sentence by default)."),
+    key("any", Role::Check, Shape::Terms, "Terms of which at least one must occur."),
+    key("absent", Role::Check, Shape::TermOrTerms, "A term or terms that must not occur."),
+    modifier("near", Shape::TermOrTerms, &["number", "date"], "Terms that say what the number or date is about."),
+    modifier("within", Shape::Count, &["number", "date"], "Largest word distance between the value and a `near` term (number: 6)."),
+    modifier("by", Shape::Term, &["quote"], "The speaker: a term, or an entity when the file defines entities."),
+    modifier("scope", Shape::OneOf(SCOPES), &["all", "any", "text", "regex", "absent"], "`sentence`, `paragraph` or `article`."),
+    modifier("negated", Shape::Bool, &["all", "any", "text"], "The claim asserts the negative: evidence must carry a negation cue in its clause."),
+    modifier("case", Shape::OneOf(CASES), &["all", "any", "text", "absent"], "`sensitive`: every term matches exactly."),
 ];
 
 pub fn get(name: &str) -> Option<&'static Key> {

@@ -44,6 +44,17 @@ pub struct Claim {
     pub line: usize,
     pub column: usize,
     pub check: CheckKind,
+    /// `examples:`: short texts and the verdict the claim must give each (see `selftest.rs`).
+    pub examples: Vec<Example>,
+}
+
+/// A text a claim must judge a given way (`examples: {supported: [...], ...}`).
+#[derive(Debug, Clone)]
+pub struct Example {
+    pub text: String,
+    pub expect: crate::report::Verdict,
+    pub line: usize,
+    pub column: usize,
 }
 
 /// What a YAML file in a claims folder turned out to be.

@@ -14,7 +14,7 @@ use crate::checks::{self, CheckKind, Scope};
 use crate::date::Date;
 use crate::error::{Diagnostic, did_you_mean};
 use crate::matcher::Matcher;
-use crate::report::Severity;
+use crate::report::{Severity, Verdict};
 
 /// Collects the problems of one file.
 struct Diags<'a> {
@@ -385,7 +385,7 @@ fn claim(item: &Node, entities: &Entities, table: &mut TermTable, d: &mut Diags<
             Some("warning") => Severity::Warning,
             other => {
                 let help = other
-                    .and_then(|o| did_you_mean(o, ["error", "warning"]))
+                    .and_then(|o| did_you_mean(o, keys::SEVERITIES.iter().copied()))
                     .map(|s| format!("did you mean `{s}`?"));
                 d.at(n, "`severity` must be `error` or `warning`", help);
                 Severity::Error
@@ -453,6 +453,7 @@ fn claim(item: &Node, entities: &Entities, table: &mut TermTable, d: &mut Diags<
         case_sensitive,
     };
     let check = build_check(&key, value, item, &mut cx);
+    let examples = item.get("examples").map(|n| examples(n, d)).unwrap_or_default();
     if d.list.len() > before {
         return None;
     }
@@ -463,7 +464,53 @@ fn claim(item: &Node, entities: &Entities, table: &mut TermTable, d: &mut Diags<
         line: item.line,
         column: item.column,
         check: check?,
+        examples,
     })
+}
+
+/// `examples: {supported: [texts], refuted: [...], not_found: [...], conflicting: [...]}`.
+fn examples(n: &Node, d: &mut Diags<'_>) -> Vec<super::Example> {
+    let Value::Map(entries) = &n.value else {
+        d.at(
+            n,
+            "`examples` must be a mapping of verdict -> texts",
+            Some("for example `examples: {supported: [\"34 leaders met\"]}`".into()),
+        );
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for (k, v) in entries {
+        let key = k.scalar_text().unwrap_or_default();
+        let Some(expect) = Verdict::ALL.into_iter().find(|x| x.as_str() == key) else {
+            let help = did_you_mean(&key, Verdict::ALL.map(Verdict::as_str)).map(|s| format!("did you mean `{s}`?"));
+            d.at(
+                k,
+                format!("unknown verdict `{key}` in `examples`"),
+                help.or(Some("use supported, refuted, not_found or conflicting".into())),
+            );
+            continue;
+        };
+        let items = match &v.value {
+            Value::Seq(items) => items.iter().collect::<Vec<_>>(),
+            _ => vec![v],
+        };
+        for item in items {
+            match &item.value {
+                Value::Str(s) if !s.trim().is_empty() => out.push(super::Example {
+                    text: s.clone(),
+                    expect,
+                    line: item.line,
+                    column: item.column,
+                }),
+                _ => d.at(
+                    item,
+                    format!("an example is a short text, not {}", item.type_name()),
+                    None,
+                ),
+            }
+        }
+    }
+    out
 }
 
 fn claim_keys_help() -> String {
@@ -751,7 +798,7 @@ fn scope_of(item: &Node, default: Scope, d: &mut Diags<'_>) -> Scope {
         Some("article") => Scope::Article,
         other => {
             let help = other
-                .and_then(|o| did_you_mean(o, ["sentence", "paragraph", "article"]))
+                .and_then(|o| did_you_mean(o, keys::SCOPES.iter().copied()))
                 .map(|s| format!("did you mean `{s}`?"));
             d.at(n, "`scope` must be `sentence`, `paragraph` or `article`", help);
             default

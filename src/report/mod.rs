@@ -146,6 +146,29 @@ pub struct FileReport {
     /// The article it was checked against.
     pub article: String,
     pub claims: Vec<ClaimResult>,
+    /// Sentences with a figure, quotation or date that no claim checks (`claimcheck coverage`,
+    /// and `check --format json`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub uncovered: Option<Vec<Uncovered>>,
+}
+
+/// A sentence holding facts no claim checks.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Uncovered {
+    pub line: usize,
+    pub column: usize,
+    /// The sentence as written.
+    pub sentence: String,
+    pub items: Vec<UncoveredItem>,
+}
+
+/// A figure, date or quotation that no claim's evidence touches.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct UncoveredItem {
+    /// `number`, `date` or `quote`.
+    pub kind: &'static str,
+    #[serde(flatten)]
+    pub span: Span,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
