@@ -8,5 +8,7 @@ mod common;
 mod cli;
 // Every class of bad input: located message, exit 2, inputs untouched.
 mod load_errors;
+// Every output format read back by its consumer (grammar, XML parser, SARIF schema).
+mod render;
 // Verdicts and positions on the seed article, through the binary.
 mod verdicts;
