@@ -1,8 +1,9 @@
 //! The command line, thin over the library.
 //!
-//! Exit codes: 0 every error-severity claim passed; 1 some did not; 2 the input was invalid
-//! (usage, an unreadable file, a claim file that does not load). Output goes through one
-//! buffered writer; a closed pipe (`claimcheck … | head`) ends the run quietly.
+//! Exit codes: 0 every error-severity claim passed; 1 some did not, or more warnings than
+//! `--max-warnings`; 2 the input was invalid (usage, an unreadable file, a claim file that
+//! does not load) or the report could not be written. Output goes through one buffered writer; a closed pipe
+//! (`claimcheck … | head`) ends the run quietly.
 
 use std::collections::BTreeMap;
 use std::ffi::OsString;
@@ -16,7 +17,7 @@ use crate::claims::{self, ClaimFile, Loaded};
 use crate::engine::{self, Policy};
 use crate::error::Diagnostic;
 use crate::render::{self, Format};
-use crate::report::Report;
+use crate::report::{Report, Verdict};
 
 pub const EXIT_PASS: i32 = 0;
 pub const EXIT_FAIL: i32 = 1;
@@ -29,7 +30,7 @@ pub const EXIT_INVALID: i32 = 2;
     about = "Check the facts of a news article against claims written in YAML."
 )]
 #[command(
-    after_help = "Exit codes: 0 every claim passed, 1 a claim failed, 2 invalid input.\nClaim format: shared/claim-format.md; examples in claims/."
+    after_help = "Exit codes: 0 every claim passed, 1 a claim failed (or too many warnings), 2 invalid input.\nClaim format: shared/claim-format.md; examples in claims/."
 )]
 struct Cli {
     #[command(subcommand)]
@@ -61,6 +62,33 @@ struct CheckArgs {
     /// Evidence places listed per claim in the human report.
     #[arg(long, value_name = "N")]
     max_evidence: Option<usize>,
+    /// Write the report to FILE instead of standard output (atomically: a temporary file in
+    /// the same folder, renamed over FILE).
+    #[arg(long, short = 'o', value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// Verdicts that fail a claim (comma-separated); the others pass it.
+    #[arg(
+        long,
+        value_name = "VERDICTS",
+        value_delimiter = ',',
+        default_value = "refuted,not_found,conflicting",
+        value_parser = verdict_parser()
+    )]
+    fail_on: Vec<Verdict>,
+    /// Fail the run (exit 1) when more than N `severity: warning` claims did not pass.
+    #[arg(long, value_name = "N")]
+    max_warnings: Option<usize>,
+}
+
+/// The contract's verdict words, for `--fail-on`.
+fn verdict_parser() -> impl clap::builder::TypedValueParser<Value = Verdict> {
+    use clap::builder::TypedValueParser;
+    clap::builder::PossibleValuesParser::new(Verdict::ALL.map(Verdict::as_str)).map(|s| {
+        Verdict::ALL
+            .into_iter()
+            .find(|v| v.as_str() == s)
+            .unwrap_or(Verdict::Refuted)
+    })
 }
 
 #[derive(Debug, Args)]
@@ -215,7 +243,9 @@ fn check(a: &CheckArgs, out: &mut dyn Write) -> Result<i32, Failure> {
         diags.dedup();
         return Err(Failure::Invalid(diags));
     }
-    let policy = Policy::default();
+    let policy = Policy {
+        pass: Verdict::ALL.into_iter().filter(|v| !a.fail_on.contains(v)).collect(),
+    };
     let mut reports: Vec<_> = pairs
         .iter()
         .map(|(f, p)| engine::evaluate(f, &articles[p], &policy))
@@ -231,8 +261,49 @@ fn check(a: &CheckArgs, out: &mut dyn Write) -> Result<i32, Failure> {
         color,
         max_shown: a.max_evidence,
     };
-    render::render(&report, a.format, &opts, out)?;
-    Ok(if report.passed() { EXIT_PASS } else { EXIT_FAIL })
+    match &a.output {
+        Some(path) => {
+            refuse_to_overwrite_inputs(path, &files, articles.keys())?;
+            let mut bytes = Vec::new();
+            render::render(&report, a.format, &opts, &mut bytes)?;
+            crate::atomic::write(path, &bytes)
+                .map_err(|e| io::Error::new(e.kind(), format!("cannot write {}: {e}", path.display())))?;
+        }
+        None => render::render(&report, a.format, &opts, out)?,
+    }
+    let mut code = if report.passed() { EXIT_PASS } else { EXIT_FAIL };
+    let warnings = report.summary.warnings;
+    if let Some(max) = a.max_warnings.filter(|&max| warnings > max) {
+        out.flush()?;
+        let _ = writeln!(
+            io::stderr(),
+            "claimcheck: {warnings} warning claim{} did not pass, more than --max-warnings {max}",
+            if warnings == 1 { "" } else { "s" }
+        );
+        code = EXIT_FAIL;
+    }
+    Ok(code)
+}
+
+/// `--output` must never replace a claim file or an article.
+fn refuse_to_overwrite_inputs<'a>(
+    output: &Path,
+    files: &[ClaimFile],
+    articles: impl Iterator<Item = &'a PathBuf>,
+) -> Result<(), Failure> {
+    let Ok(target) = output.canonicalize() else {
+        return Ok(()); // It does not exist yet, so it is no input.
+    };
+    let inputs = files.iter().map(|f| PathBuf::from(&f.path)).chain(articles.cloned());
+    for input in inputs {
+        if input.canonicalize().is_ok_and(|p| p == target) {
+            return Err(Failure::Invalid(vec![
+                Diagnostic::file(&claims::display_path(output), "--output names an input of this run")
+                    .help("write the report to another file; claimcheck never modifies its inputs"),
+            ]));
+        }
+    }
+    Ok(())
 }
 
 fn read_article(path: &Path) -> Result<Article, Diagnostic> {

@@ -28,6 +28,7 @@
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod article;
+pub mod atomic;
 pub mod checks;
 pub mod claims;
 pub mod cli;

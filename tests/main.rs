@@ -8,6 +8,8 @@ mod common;
 mod cli;
 // Every class of bad input: located message, exit 2, inputs untouched.
 mod load_errors;
+// What fails a run: --fail-on, warnings, --max-warnings; --output; every exit code.
+mod policy;
 // Every output format read back by its consumer (grammar, XML parser, SARIF schema).
 mod render;
 // Verdicts and positions on the seed article, through the binary.
