@@ -1,8 +1,9 @@
 //! The command line, thin over the library.
 //!
 //! Exit codes: 0 every error-severity claim passed; 1 some did not, or more warnings than
-//! `--max-warnings`; 2 the input was invalid (usage, an unreadable file, a claim file that
-//! does not load) or the report could not be written. Output goes through one buffered writer; a closed pipe
+//! `--max-warnings`, or a report differs from its snapshot (`--snapshot`); 2 the input was
+//! invalid (usage, an unreadable file, a claim file that does not load) or the report could
+//! not be written. Output goes through one buffered writer; a closed pipe
 //! (`claimcheck … | head`) ends the run quietly.
 
 use std::collections::BTreeMap;
@@ -18,6 +19,7 @@ use crate::engine::{self, Policy};
 use crate::error::Diagnostic;
 use crate::render::{self, Format};
 use crate::report::{Report, Verdict};
+use crate::snapshot;
 
 pub const EXIT_PASS: i32 = 0;
 pub const EXIT_FAIL: i32 = 1;
@@ -30,7 +32,7 @@ pub const EXIT_INVALID: i32 = 2;
     about = "Check the facts of a news article against claims written in YAML."
 )]
 #[command(
-    after_help = "Exit codes: 0 every claim passed, 1 a claim failed (or too many warnings), 2 invalid input.\nClaim format: shared/claim-format.md; examples in claims/."
+    after_help = "Exit codes: 0 every claim passed, 1 a claim failed (or too many warnings, or a changed snapshot), 2 invalid input.\nClaim format: shared/claim-format.md; examples in claims/."
 )]
 struct Cli {
     #[command(subcommand)]
@@ -78,6 +80,14 @@ struct CheckArgs {
     /// Fail the run (exit 1) when more than N `severity: warning` claims did not pass.
     #[arg(long, value_name = "N")]
     max_warnings: Option<usize>,
+    /// Compare each claim file's report with its snapshot in DIR (default `snapshots`) and fail
+    /// on any change; a missing snapshot is written (with CI set: fails).
+    #[arg(long, value_name = "DIR", num_args = 0..=1, default_missing_value = "snapshots")]
+    snapshot: Option<PathBuf>,
+    /// Accept the new reports: write every changed snapshot (in `--snapshot DIR` or
+    /// `snapshots`). With CI set nothing is written.
+    #[arg(long)]
+    snapshot_update: bool,
 }
 
 /// The contract's verdict words, for `--fail-on`.
@@ -282,6 +292,17 @@ fn check(a: &CheckArgs, out: &mut dyn Write) -> Result<i32, Failure> {
         );
         code = EXIT_FAIL;
     }
+    if a.snapshot.is_some() || a.snapshot_update {
+        out.flush()?;
+        let settings = snapshot::Settings {
+            dir: a.snapshot.clone().unwrap_or_else(|| PathBuf::from("snapshots")),
+            update: a.snapshot_update,
+            ci: snapshot::is_ci(),
+        };
+        if !report_snapshots(&report, &settings)? {
+            code = EXIT_FAIL;
+        }
+    }
     Ok(code)
 }
 
@@ -304,6 +325,49 @@ fn refuse_to_overwrite_inputs<'a>(
         }
     }
     Ok(())
+}
+
+/// Runs snapshot mode and tells on standard error how each claim file compared. Returns
+/// whether every snapshot matched (or was written).
+fn report_snapshots(report: &Report, settings: &snapshot::Settings) -> Result<bool, Failure> {
+    let checked = snapshot::check(report, settings)?;
+    let mut err = io::stderr().lock();
+    if settings.update && settings.ci {
+        writeln!(
+            err,
+            "claimcheck: CI is set: --snapshot-update writes nothing, it only compares"
+        )?;
+    }
+    for c in &checked {
+        let (file, snap) = (&c.claim_file, c.snapshot.display());
+        match &c.state {
+            snapshot::State::Matches => writeln!(err, "snapshot {file}: matches {snap}")?,
+            snapshot::State::Recorded => writeln!(err, "snapshot {file}: new, written to {snap}")?,
+            snapshot::State::Updated { diff } => {
+                writeln!(err, "snapshot {file}: changed, accepted into {snap}\n{diff}")?
+            }
+            snapshot::State::Changed { diff } => writeln!(
+                err,
+                "snapshot {file}: CHANGED, the report differs from {snap}\n{diff}\
+                 review the diff; if the new report is right, accept it with --snapshot-update"
+            )?,
+            snapshot::State::Missing => writeln!(
+                err,
+                "snapshot {file}: MISSING {snap} (CI is set, so nothing is written); \
+                 run with --snapshot locally and commit the snapshot"
+            )?,
+        }
+    }
+    let failing = checked.iter().filter(|c| c.fails()).count();
+    if failing > 0 {
+        writeln!(
+            err,
+            "claimcheck: {failing} of {} snapshot{} changed or missing: the run fails",
+            checked.len(),
+            if checked.len() == 1 { "" } else { "s" }
+        )?;
+    }
+    Ok(failing == 0)
 }
 
 fn read_article(path: &Path) -> Result<Article, Diagnostic> {

@@ -38,3 +38,4 @@ pub mod error;
 pub mod matcher;
 pub mod render;
 pub mod report;
+pub mod snapshot;

@@ -10,6 +10,8 @@ mod cli;
 mod load_errors;
 // What fails a run: --fail-on, warnings, --max-warnings; --output; every exit code.
 mod policy;
+// --snapshot: the report of each claim file as a reviewed text file, diffed on change.
+mod snapshot_mode;
 // Every output format read back by its consumer (grammar, XML parser, SARIF schema).
 mod render;
 // Verdicts and positions on the seed article, through the binary.
