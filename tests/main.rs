@@ -4,6 +4,8 @@
 
 mod common;
 
+// The HTML report in headless chromium: highlights and claims linked both ways.
+mod browser;
 // The command line: exit codes, paths, pipes, standard input.
 mod cli;
 // Every class of bad input: located message, exit 2, inputs untouched.
