@@ -1,6 +1,7 @@
 //! The HTML report in a real browser: Debian's chromium, headless, with every host name
 //! unresolvable. The DOM after loading must hold every highlight and claim entry, linked both
-//! ways; a screenshot and a print (PDF) go to `artifacts/` (ignored by git) for people to see.
+//! ways; the verdict filters (CSS only) hide what they should; a screenshot and a print (PDF)
+//! go to `artifacts/` (ignored by git) for people to see.
 //!
 //! Without chromium the test fails in CI (`.ci/run` installs it) and is skipped locally with a
 //! note.
@@ -136,6 +137,30 @@ fn html_report_in_headless_chromium() {
     // The refuted near miss: highlighted in its verdict's colour, its diff inline.
     assert!(dom.contains("<a class=\"hl v-refuted\" href=\"#claim-0-9\""));
     assert!(dom.contains("<del title=\"only in the claim\">El<b>y</b>s<b>é</b>e</del><ins title=\"only in the article\">El<b>i</b>se<b>e</b></ins>"));
+
+    // The verdict filters are CSS alone; check them in the browser on a copy of the page with
+    // "supported" unticked, and a probe script (the page itself runs none: its CSP forbids it).
+    let probe = dir.path().join("filtered.html");
+    let filtered = written
+        .replacen("<meta http-equiv=\"Content-Security-Policy\"", "<meta name=\"csp-removed-for-probe\"", 1)
+        .replacen("id=\"show-supported\" checked", "id=\"show-supported\"", 1)
+        .replacen(
+            "</body>",
+            "<script>\
+             const shown = [...document.querySelectorAll('.claim')].filter(e => getComputedStyle(e).display !== 'none');\
+             const hl = getComputedStyle(document.querySelector('a.hl.v-supported')).backgroundColor;\
+             document.body.dataset.probe = shown.length + ' ' + hl;\
+             </script></body>",
+            1,
+        );
+    std::fs::write(&probe, filtered).unwrap();
+    let dom = run_chromium(&chromium, &probe, &["--dump-dom".to_string()]);
+    // 13 claims, 9 of them supported: 4 stay; supported highlights lose their colour.
+    assert!(
+        dom.contains("data-probe=\"4 rgba(0, 0, 0, 0)\""),
+        "{}",
+        dom.lines().find(|l| l.contains("<body")).unwrap_or("no body")
+    );
 
     // For people: a screenshot and a print, kept out of git under artifacts/.
     let artifacts = root().join("artifacts");
