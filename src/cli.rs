@@ -1,8 +1,10 @@
 //! The command line, thin over the library.
 //!
-//! Exit codes: 0 every error-severity claim passed; 1 some did not; 2 the input was invalid
-//! (usage, an unreadable file, a claim file that does not load). Output goes through one
-//! buffered writer; a closed pipe (`claimcheck … | head`) ends the run quietly.
+//! Exit codes: 0 every error-severity claim passed; 1 some did not, or more warnings than
+//! `--max-warnings`, or a report differs from its snapshot (`--snapshot`); 2 the input was
+//! invalid (usage, an unreadable file, a claim file that does not load) or the report could
+//! not be written. Output goes through one buffered writer; a closed pipe
+//! (`claimcheck … | head`) ends the run quietly.
 
 use std::collections::BTreeMap;
 use std::ffi::OsString;
@@ -17,7 +19,8 @@ use crate::commands;
 use crate::engine::{self, Policy};
 use crate::error::Diagnostic;
 use crate::render::{self, Format};
-use crate::report::Report;
+use crate::report::{Report, Verdict};
+use crate::snapshot;
 
 pub const EXIT_PASS: i32 = 0;
 pub const EXIT_FAIL: i32 = 1;
@@ -30,7 +33,7 @@ pub const EXIT_INVALID: i32 = 2;
     about = "Check the facts of a news article against claims written in YAML."
 )]
 #[command(
-    after_help = "Exit codes: 0 every claim passed, 1 a claim failed, 2 invalid input.\nClaim format: shared/claim-format.md; examples in claims/."
+    after_help = "Exit codes: 0 every claim passed, 1 a claim failed (or too many warnings, or a changed snapshot), 2 invalid input.\nClaim format: shared/claim-format.md; examples in claims/."
 )]
 struct Cli {
     #[command(subcommand)]
@@ -72,6 +75,41 @@ struct CheckArgs {
     /// Evidence places listed per claim in the human report.
     #[arg(long, value_name = "N")]
     max_evidence: Option<usize>,
+    /// Write the report to FILE instead of standard output (atomically: a temporary file in
+    /// the same folder, renamed over FILE).
+    #[arg(long, short = 'o', value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// Verdicts that fail a claim (comma-separated); the others pass it.
+    #[arg(
+        long,
+        value_name = "VERDICTS",
+        value_delimiter = ',',
+        default_value = "refuted,not_found,conflicting",
+        value_parser = verdict_parser()
+    )]
+    fail_on: Vec<Verdict>,
+    /// Fail the run (exit 1) when more than N `severity: warning` claims did not pass.
+    #[arg(long, value_name = "N")]
+    max_warnings: Option<usize>,
+    /// Compare each claim file's report with its snapshot in DIR (default `snapshots`) and fail
+    /// on any change; a missing snapshot is written (with CI set: fails).
+    #[arg(long, value_name = "DIR", num_args = 0..=1, default_missing_value = "snapshots")]
+    snapshot: Option<PathBuf>,
+    /// Accept the new reports: write every changed snapshot (in `--snapshot DIR` or
+    /// `snapshots`). With CI set nothing is written.
+    #[arg(long)]
+    snapshot_update: bool,
+}
+
+/// The contract's verdict words, for `--fail-on`.
+fn verdict_parser() -> impl clap::builder::TypedValueParser<Value = Verdict> {
+    use clap::builder::TypedValueParser;
+    clap::builder::PossibleValuesParser::new(Verdict::ALL.map(Verdict::as_str)).map(|s| {
+        Verdict::ALL
+            .into_iter()
+            .find(|v| v.as_str() == s)
+            .unwrap_or(Verdict::Refuted)
+    })
 }
 
 #[derive(Debug, Args)]
@@ -246,7 +284,9 @@ fn check(a: &CheckArgs, out: &mut dyn Write) -> Result<i32, Failure> {
         diags.dedup();
         return Err(Failure::Invalid(diags));
     }
-    let policy = Policy::default();
+    let policy = Policy {
+        pass: Verdict::ALL.into_iter().filter(|v| !a.fail_on.contains(v)).collect(),
+    };
     let mut reports: Vec<_> = pairs
         .iter()
         .map(|(f, p)| {
@@ -269,8 +309,103 @@ fn check(a: &CheckArgs, out: &mut dyn Write) -> Result<i32, Failure> {
         color,
         max_shown: a.max_evidence,
     };
-    render::render(&report, a.format, &opts, out)?;
-    Ok(if report.passed() { EXIT_PASS } else { EXIT_FAIL })
+    match &a.output {
+        Some(path) => {
+            refuse_to_overwrite_inputs(path, &files, articles.keys())?;
+            let mut bytes = Vec::new();
+            render::render(&report, a.format, &opts, &mut bytes)?;
+            crate::atomic::write(path, &bytes)
+                .map_err(|e| io::Error::new(e.kind(), format!("cannot write {}: {e}", path.display())))?;
+        }
+        None => render::render(&report, a.format, &opts, out)?,
+    }
+    let mut code = if report.passed() { EXIT_PASS } else { EXIT_FAIL };
+    let warnings = report.summary.warnings;
+    if let Some(max) = a.max_warnings.filter(|&max| warnings > max) {
+        out.flush()?;
+        let _ = writeln!(
+            io::stderr(),
+            "claimcheck: {warnings} warning claim{} did not pass, more than --max-warnings {max}",
+            if warnings == 1 { "" } else { "s" }
+        );
+        code = EXIT_FAIL;
+    }
+    if a.snapshot.is_some() || a.snapshot_update {
+        out.flush()?;
+        let settings = snapshot::Settings {
+            dir: a.snapshot.clone().unwrap_or_else(|| PathBuf::from("snapshots")),
+            update: a.snapshot_update,
+            ci: snapshot::is_ci(),
+        };
+        if !report_snapshots(&report, &settings)? {
+            code = EXIT_FAIL;
+        }
+    }
+    Ok(code)
+}
+
+/// `--output` must never replace a claim file or an article.
+fn refuse_to_overwrite_inputs<'a>(
+    output: &Path,
+    files: &[ClaimFile],
+    articles: impl Iterator<Item = &'a PathBuf>,
+) -> Result<(), Failure> {
+    let Ok(target) = output.canonicalize() else {
+        return Ok(()); // It does not exist yet, so it is no input.
+    };
+    let inputs = files.iter().map(|f| PathBuf::from(&f.path)).chain(articles.cloned());
+    for input in inputs {
+        if input.canonicalize().is_ok_and(|p| p == target) {
+            return Err(Failure::Invalid(vec![
+                Diagnostic::file(&claims::display_path(output), "--output names an input of this run")
+                    .help("write the report to another file; claimcheck never modifies its inputs"),
+            ]));
+        }
+    }
+    Ok(())
+}
+
+/// Runs snapshot mode and tells on standard error how each claim file compared. Returns
+/// whether every snapshot matched (or was written).
+fn report_snapshots(report: &Report, settings: &snapshot::Settings) -> Result<bool, Failure> {
+    let checked = snapshot::check(report, settings)?;
+    let mut err = io::stderr().lock();
+    if settings.update && settings.ci {
+        writeln!(
+            err,
+            "claimcheck: CI is set: --snapshot-update writes nothing, it only compares"
+        )?;
+    }
+    for c in &checked {
+        let (file, snap) = (&c.claim_file, c.snapshot.display());
+        match &c.state {
+            snapshot::State::Matches => writeln!(err, "snapshot {file}: matches {snap}")?,
+            snapshot::State::Recorded => writeln!(err, "snapshot {file}: new, written to {snap}")?,
+            snapshot::State::Updated { diff } => {
+                writeln!(err, "snapshot {file}: changed, accepted into {snap}\n{diff}")?
+            }
+            snapshot::State::Changed { diff } => writeln!(
+                err,
+                "snapshot {file}: CHANGED, the report differs from {snap}\n{diff}\
+                 review the diff; if the new report is right, accept it with --snapshot-update"
+            )?,
+            snapshot::State::Missing => writeln!(
+                err,
+                "snapshot {file}: MISSING {snap} (CI is set, so nothing is written); \
+                 run with --snapshot locally and commit the snapshot"
+            )?,
+        }
+    }
+    let failing = checked.iter().filter(|c| c.fails()).count();
+    if failing > 0 {
+        writeln!(
+            err,
+            "claimcheck: {failing} of {} snapshot{} changed or missing: the run fails",
+            checked.len(),
+            if checked.len() == 1 { "" } else { "s" }
+        )?;
+    }
+    Ok(failing == 0)
 }
 
 pub(crate) fn read_article(path: &Path) -> Result<Article, Diagnostic> {

@@ -35,6 +35,7 @@ pub fn evaluate(file: &ClaimFile, article: &Article, policy: &Policy) -> FileRep
         path: file.path.clone(),
         article: article.path.clone(),
         claims,
+        article_source: article.source.as_str().into(),
         uncovered: None,
     }
 }

@@ -28,6 +28,7 @@
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod article;
+pub mod atomic;
 pub mod checks;
 pub mod claims;
 pub mod cli;
@@ -41,4 +42,5 @@ pub mod render;
 pub mod report;
 pub mod schema;
 pub mod selftest;
+pub mod snapshot;
 pub mod suggest;

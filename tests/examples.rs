@@ -1,4 +1,4 @@
-//! Snapshots of the human and JSON reports for every claim file in `claims/`.
+//! Snapshots of every report format for every claim file in `claims/`.
 //!
 //! Snapshot names carry the claim file's name (`human@paris-coalition.yaml.snap`), so adding
 //! a claim file adds snapshots and renames none. Review changes with `cargo insta review`.
@@ -44,4 +44,43 @@ fn json_report_of_every_example() {
         assert_eq!(value["schema"], "claimcheck/1");
         settings().bind(|| insta::assert_snapshot!(format!("json@{name}"), run.stdout));
     }
+}
+
+/// `--format FORMAT` of every example claim file, snapshotted as `FORMAT@<claim file>.snap`.
+fn snapshot_every_example(format: &str) {
+    for name in claim_files() {
+        let run = claimcheck(&root(), &["check", &format!("claims/{name}"), "--format", format]);
+        assert!(
+            run.code == 0 || run.code == 1,
+            "{name}: exit {} {}",
+            run.code,
+            run.stderr
+        );
+        settings().bind(|| insta::assert_snapshot!(format!("{format}@{name}"), run.stdout));
+    }
+}
+
+#[test]
+fn github_report_of_every_example() {
+    snapshot_every_example("github");
+}
+
+#[test]
+fn junit_report_of_every_example() {
+    snapshot_every_example("junit");
+}
+
+#[test]
+fn sarif_report_of_every_example() {
+    snapshot_every_example("sarif");
+}
+
+#[test]
+fn markdown_report_of_every_example() {
+    snapshot_every_example("markdown");
+}
+
+#[test]
+fn html_report_of_every_example() {
+    snapshot_every_example("html");
 }

@@ -4,10 +4,18 @@
 
 mod common;
 
+// The HTML report in headless chromium: highlights and claims linked both ways.
+mod browser;
 // The command line: exit codes, paths, pipes, standard input.
 mod cli;
 // Every class of bad input: located message, exit 2, inputs untouched.
 mod load_errors;
+// What fails a run: --fail-on, warnings, --max-warnings; --output; every exit code.
+mod policy;
+// --snapshot: the report of each claim file as a reviewed text file, diffed on change.
+mod snapshot_mode;
+// Every output format read back by its consumer (grammar, XML parser, SARIF schema).
+mod render;
 // Verdicts and positions on the seed article, through the binary.
 mod verdicts;
 // suggest, coverage, explain, test (examples) and the schema.

@@ -54,21 +54,9 @@ impl Human {
                 writeln!(w)?;
             }
         }
-        let s = &report.summary;
-        let v = &s.verdicts;
-        let mut line = format!("{} passed, {} failed", s.passed, s.failed);
-        if s.warnings > 0 {
-            line.push_str(&format!(
-                ", {} warning{}",
-                s.warnings,
-                if s.warnings == 1 { "" } else { "s" }
-            ));
-        }
         // The verdict counts keep this line from reading as a test runner's closing line.
-        line.push_str(&format!(
-            " ({} supported, {} refuted, {} not found, {} conflicting)",
-            v.supported, v.refuted, v.not_found, v.conflicting
-        ));
+        let line = super::summary_line(report);
+        let s = &report.summary;
         let code = if s.failed > 0 { RED } else { GREEN };
         writeln!(w, "{}", self.paint(code, &line))
     }

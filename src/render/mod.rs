@@ -3,12 +3,17 @@
 //! No renderer searches, counts or decides: verdicts, positions and diffs come from the
 //! result model, so every format agrees.
 
+mod github;
+mod html;
 mod human;
 mod json;
+mod junit;
+mod markdown;
+mod sarif;
 
 use std::io::{self, Write};
 
-use crate::report::Report;
+use crate::report::{ClaimResult, Evidence, FileReport, Report, Role, Status};
 
 /// The `--format` values.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -17,6 +22,20 @@ pub enum Format {
     Human,
     /// Versioned JSON (`"schema": "claimcheck/1"`), for tools.
     Json,
+    /// GitHub Actions workflow commands, one annotation per claim that did not pass
+    /// (<https://docs.github.com/en/actions/reference/workflow-commands-for-github-actions>).
+    Github,
+    /// JUnit XML: a test suite per claim file, a test case per claim, for CI dashboards
+    /// (<https://github.com/testmoapp/junitxml>).
+    Junit,
+    /// SARIF 2.1.0: a rule per check kind, a result per claim that did not pass, for code
+    /// scanning (<https://docs.oasis-open.org/sarif/sarif/v2.1.0/sarif-v2.1.0.html>).
+    Sarif,
+    /// Markdown for a pull request or an editor: summary table, failing claims first, diffs
+    /// (<https://github.github.com/gfm/>).
+    Markdown,
+    /// One self-contained HTML page: the article with coloured evidence beside the claims.
+    Html,
 }
 
 /// How to render.
@@ -32,5 +51,108 @@ pub fn render(report: &Report, format: Format, opts: &Options, w: &mut dyn Write
     match format {
         Format::Human => human::Human::new(opts).render(report, w),
         Format::Json => json::render(report, w),
+        Format::Github => github::render(report, w),
+        Format::Junit => junit::render(report, w),
+        Format::Sarif => sarif::render(report, w),
+        Format::Markdown => markdown::render(report, w),
+        Format::Html => html::render(report, w),
+    }
+}
+
+/// One claim with where it sits in the report.
+struct Entry<'a> {
+    report: &'a FileReport,
+    claim: &'a ClaimResult,
+}
+
+/// Every claim of the report, failing first, then warnings, then passing; file order within.
+fn failing_first(report: &Report) -> Vec<Entry<'_>> {
+    let mut all: Vec<Entry<'_>> = report
+        .files
+        .iter()
+        .flat_map(|r| r.claims.iter().map(move |claim| Entry { report: r, claim }))
+        .collect();
+    all.sort_by_key(|e| e.claim.status());
+    all
+}
+
+/// Where a claim that did not pass points in the article: its first refuting evidence, else
+/// its first evidence. `None` when the article has none: the failure is the claim's own.
+fn primary(c: &ClaimResult) -> Option<&Evidence> {
+    c.evidence
+        .iter()
+        .find(|e| e.role == Role::Refutes)
+        .or_else(|| c.evidence.first())
+}
+
+/// The summary in words, as every format prints it: `9 passed, 3 failed, 1 warning (9
+/// supported, …)`. The verdict counts stay on the same line, so it never reads as a test
+/// runner's closing line.
+fn summary_line(report: &Report) -> String {
+    let s = &report.summary;
+    let v = &s.verdicts;
+    let mut line = format!("{} passed, {} failed", s.passed, s.failed);
+    if s.warnings > 0 {
+        line.push_str(&format!(
+            ", {} warning{}",
+            s.warnings,
+            if s.warnings == 1 { "" } else { "s" }
+        ));
+    }
+    line.push_str(&format!(
+        " ({} supported, {} refuted, {} not found, {} conflicting)",
+        v.supported, v.refuted, v.not_found, v.conflicting
+    ));
+    line
+}
+
+/// `Status` as a lowercase word for class names and properties.
+fn status_word(s: Status) -> &'static str {
+    match s {
+        Status::Fail => "fail",
+        Status::Warn => "warn",
+        Status::Pass => "pass",
+    }
+}
+
+/// A piece of evidence's role as one word.
+fn role_word(r: Role) -> &'static str {
+    match r {
+        Role::Supports => "supports",
+        Role::Refutes => "refutes",
+        Role::Nearest => "nearest",
+    }
+}
+
+/// Text for XML (JUnit) and HTML, in element content and in quoted attribute values: the five
+/// markup characters as references, and the characters XML 1.0 forbids (C0 controls other
+/// than tab and line breaks, U+FFFE, U+FFFF) as U+FFFD, so a consumer's parser never stops.
+fn escape_markup(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            '\t' | '\n' | '\r' => out.push(c),
+            c if c < ' ' || c == '\u{FFFE}' || c == '\u{FFFF}' => out.push('\u{FFFD}'),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markup_escapes_the_five_characters_and_drops_what_xml_forbids() {
+        assert_eq!(
+            escape_markup("a<b & \"c\" 'd'>\u{1}\t"),
+            "a&lt;b &amp; &quot;c&quot; &#39;d&#39;&gt;\u{FFFD}\t"
+        );
     }
 }

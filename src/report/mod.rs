@@ -136,6 +136,37 @@ impl ClaimResult {
     pub fn fails_run(&self) -> bool {
         !self.passed && self.severity == Severity::Error
     }
+
+    /// Pass, warn or fail, as every format labels it.
+    pub fn status(&self) -> Status {
+        match (self.passed, self.severity) {
+            (true, _) => Status::Pass,
+            (false, Severity::Warning) => Status::Warn,
+            (false, Severity::Error) => Status::Fail,
+        }
+    }
+}
+
+/// What a claim's result means for the run; ordered so that sorting puts failures first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Status {
+    /// An error-severity claim that did not pass: it fails the run.
+    Fail,
+    /// A `severity: warning` claim that did not pass: reported, never fails the run (but
+    /// counts toward `--max-warnings`).
+    Warn,
+    Pass,
+}
+
+impl Status {
+    /// `FAIL`, `WARN`, `PASS`, as the human report prints it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Status::Fail => "FAIL",
+            Status::Warn => "WARN",
+            Status::Pass => "PASS",
+        }
+    }
 }
 
 /// The results of one claim file against one article.
@@ -146,6 +177,10 @@ pub struct FileReport {
     /// The article it was checked against.
     pub article: String,
     pub claims: Vec<ClaimResult>,
+    /// The article's text as read: evidence `start`/`end` are byte offsets into it. For
+    /// renderers that show the whole article (`--format html`); not part of the JSON report.
+    #[serde(skip)]
+    pub article_source: std::sync::Arc<str>,
     /// Sentences with a figure, quotation or date that no claim checks (`claimcheck coverage`,
     /// and `check --format json`).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -188,6 +223,13 @@ pub struct Summary {
     /// Warning-severity claims that did not pass.
     pub warnings: usize,
     pub verdicts: Counts,
+}
+
+impl FileReport {
+    /// The counts of this file alone, as [`Report::new`] counts a run.
+    pub fn summary(&self) -> Summary {
+        Report::new(vec![self.clone()]).summary
+    }
 }
 
 /// Everything one run found.

@@ -24,7 +24,18 @@ pub fn claimcheck(dir: &Path, args: &[&str]) -> Run {
 }
 
 pub fn claimcheck_stdin(dir: &Path, args: &[&str], stdin: Option<&[u8]>) -> Run {
+    claimcheck_env(dir, args, stdin, &[])
+}
+
+/// Runs `claimcheck` with environment variables set (`Some`) or removed (`None`), e.g. `CI`.
+pub fn claimcheck_env(dir: &Path, args: &[&str], stdin: Option<&[u8]>, env: &[(&str, Option<&str>)]) -> Run {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_claimcheck"));
+    for (k, v) in env {
+        match v {
+            Some(v) => cmd.env(k, v),
+            None => cmd.env_remove(k),
+        };
+    }
     cmd.current_dir(dir)
         .args(args)
         .env("NO_COLOR", "1")

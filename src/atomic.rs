@@ -1,0 +1,63 @@
+//! Writing a file so that a reader sees the old content or the new, never half of either.
+//!
+//! `--output FILE` and snapshot files are written to a temporary file in the same folder (so
+//! the rename stays on one file system), flushed to disk, then renamed over the target.
+
+use std::fs::{self, OpenOptions};
+use std::io::{self, Write};
+use std::path::Path;
+
+/// Writes `bytes` to `path` atomically. The folder must exist.
+pub fn write(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let name = path
+        .file_name()
+        .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "the path names no file"))?
+        .to_string_lossy();
+    let mut attempt = 0;
+    loop {
+        let tmp = dir.join(format!(".{name}.{}-{attempt}.tmp", std::process::id()));
+        match OpenOptions::new().write(true).create_new(true).open(&tmp) {
+            Ok(mut f) => {
+                let done = f.write_all(bytes).and_then(|()| f.sync_all());
+                drop(f);
+                let done = done.and_then(|()| fs::rename(&tmp, path));
+                if done.is_err() {
+                    let _ = fs::remove_file(&tmp);
+                }
+                return done;
+            }
+            // A leftover of a run that was killed, or a concurrent run: take the next name.
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists && attempt < 100 => attempt += 1,
+            Err(e) => return Err(e),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn replaces_the_file_and_leaves_no_temporary_behind() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("out.txt");
+        fs::write(&p, "old").unwrap();
+        write(&p, b"new").unwrap();
+        assert_eq!(fs::read_to_string(&p).unwrap(), "new");
+        let names: Vec<_> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names, vec![std::ffi::OsString::from("out.txt")]);
+    }
+
+    #[test]
+    fn a_missing_folder_is_an_error_not_a_panic() {
+        let dir = tempfile::tempdir().unwrap();
+        assert!(write(&dir.path().join("no/such/out.txt"), b"x").is_err());
+    }
+}

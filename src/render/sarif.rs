@@ -1,0 +1,325 @@
+//! `--format sarif`: SARIF 2.1.0, for code scanning (GitHub's `upload-sarif`, IDE viewers).
+//!
+//! Spec: <https://docs.oasis-open.org/sarif/sarif/v2.1.0/sarif-v2.1.0.html>. One run; a
+//! rule per check kind present (`text`, `all`, …, sorted); a result per claim that did not
+//! pass (`level` `error`, or `warning` for a `severity: warning` claim). The result's location
+//! is its evidence in the article (first refuting, else first), or the claim in its claim file
+//! when the article has none; the claim's own line is always a related location, and so is
+//! every other piece of evidence. The verdict, claim id, expectation and diff are in the
+//! result's `properties`. Columns count Unicode code points (`columnKind`), as the rest of
+//! claimcheck does; `byteOffset`/`byteLength` are the JSON report's `start`/`end`.
+//!
+//! The structs below are the subset of the schema claimcheck writes (tests validate the output
+//! against the official schema, `tests/data/sarif-schema-2.1.0.json`).
+
+use std::collections::BTreeSet;
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use super::{failing_first, primary, role_word};
+use crate::report::{ClaimResult, Diff, Evidence, Report, Status};
+
+/// `$schema` of the log: the schema's address at the JSON Schema Store, as other tools write it.
+const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
+
+#[derive(Serialize)]
+struct Log<'a> {
+    #[serde(rename = "$schema")]
+    schema: &'static str,
+    version: &'static str,
+    runs: [Run<'a>; 1],
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Run<'a> {
+    tool: Tool,
+    results: Vec<SarifResult<'a>>,
+    column_kind: &'static str,
+}
+
+#[derive(Serialize)]
+struct Tool {
+    driver: Driver,
+}
+
+#[derive(Serialize)]
+struct Driver {
+    name: &'static str,
+    version: &'static str,
+    rules: Vec<Rule>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Rule {
+    /// The check key.
+    id: String,
+    name: String,
+    short_description: Message,
+    full_description: Message,
+    default_configuration: Configuration,
+}
+
+#[derive(Serialize)]
+struct Configuration {
+    level: &'static str,
+}
+
+#[derive(Serialize)]
+struct Message {
+    text: String,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SarifResult<'a> {
+    rule_id: &'static str,
+    rule_index: usize,
+    level: &'static str,
+    kind: &'static str,
+    message: Message,
+    locations: Vec<Location>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    related_locations: Vec<Location>,
+    partial_fingerprints: Fingerprints,
+    properties: Properties<'a>,
+}
+
+/// Stable across runs while the claim keeps its id, so code scanning tracks one alert per
+/// claim even when the evidence moves.
+#[derive(Serialize)]
+struct Fingerprints {
+    #[serde(rename = "claimcheck/claim/v1")]
+    claim: String,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Properties<'a> {
+    verdict: &'static str,
+    claim_id: &'a str,
+    claim: &'a str,
+    claim_file: &'a str,
+    article: &'a str,
+    expected: &'a str,
+    explanation: &'a str,
+    severity: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    diff: Option<&'a Diff>,
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    notes: &'a [String],
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Location {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    id: Option<usize>,
+    physical_location: PhysicalLocation,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    message: Option<Message>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct PhysicalLocation {
+    artifact_location: ArtifactLocation,
+    region: Region,
+}
+
+#[derive(Serialize)]
+struct ArtifactLocation {
+    uri: String,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Region {
+    start_line: usize,
+    start_column: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    end_line: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    end_column: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    byte_offset: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    byte_length: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    snippet: Option<Message>,
+}
+
+pub fn render(report: &Report, w: &mut dyn Write) -> io::Result<()> {
+    let kinds: Vec<&'static str> = report
+        .files
+        .iter()
+        .flat_map(|f| f.claims.iter().map(|c| c.kind))
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    let rules = kinds
+        .iter()
+        .map(|&k| Rule {
+            id: k.to_string(),
+            name: format!("claim-{k}"),
+            short_description: Message {
+                text: format!("A claim checked with `{k}:` did not pass"),
+            },
+            full_description: Message {
+                text: format!(
+                    "The article does not support a claim written with the `{k}` check key: \
+                     its verdict is refuted, not_found or conflicting (or another verdict that \
+                     --fail-on names). Check keys: shared/claim-format.md."
+                ),
+            },
+            default_configuration: Configuration { level: "error" },
+        })
+        .collect();
+    let mut results = Vec::new();
+    for entry in failing_first(report) {
+        let c = entry.claim;
+        let level = match c.status() {
+            Status::Fail => "error",
+            Status::Warn => "warning",
+            Status::Pass => continue,
+        };
+        let (path, article) = (entry.report.path.as_str(), entry.report.article.as_str());
+        let claim_location = |id| Location {
+            id,
+            physical_location: PhysicalLocation {
+                artifact_location: ArtifactLocation { uri: uri(path) },
+                region: Region {
+                    start_line: c.line,
+                    start_column: c.column,
+                    end_line: None,
+                    end_column: None,
+                    byte_offset: None,
+                    byte_length: None,
+                    snippet: None,
+                },
+            },
+            message: Some(Message {
+                text: format!("the claim `{}`: {}", c.id, c.claim),
+            }),
+        };
+        let mut related = Vec::new();
+        let locations = match primary(c) {
+            Some(main) => {
+                related.push(claim_location(Some(1)));
+                for e in c.evidence.iter().chain(&c.nearest) {
+                    if !std::ptr::eq(e, main) {
+                        related.push(evidence_location(Some(related.len() + 1), article, e));
+                    }
+                }
+                vec![evidence_location(None, article, main)]
+            }
+            None => {
+                if let Some(n) = &c.nearest {
+                    related.push(evidence_location(Some(1), article, n));
+                }
+                vec![claim_location(None)]
+            }
+        };
+        results.push(SarifResult {
+            rule_id: c.kind,
+            rule_index: kinds.iter().position(|&k| k == c.kind).unwrap_or(0),
+            level,
+            kind: "fail",
+            message: Message {
+                text: format!("{}: {} ({}: {})", c.id, c.claim, c.verdict.as_str(), c.explanation),
+            },
+            locations,
+            related_locations: related,
+            partial_fingerprints: Fingerprints {
+                claim: format!("{path}#{}@{article}", c.id),
+            },
+            properties: properties(c, path, article),
+        });
+    }
+    let log = Log {
+        schema: SCHEMA,
+        version: "2.1.0",
+        runs: [Run {
+            tool: Tool {
+                driver: Driver {
+                    name: "claimcheck",
+                    version: env!("CARGO_PKG_VERSION"),
+                    rules,
+                },
+            },
+            results,
+            column_kind: "unicodeCodePoints",
+        }],
+    };
+    serde_json::to_writer_pretty(&mut *w, &log)?;
+    writeln!(w)
+}
+
+fn properties<'a>(c: &'a ClaimResult, path: &'a str, article: &'a str) -> Properties<'a> {
+    Properties {
+        verdict: c.verdict.as_str(),
+        claim_id: &c.id,
+        claim: &c.claim,
+        claim_file: path,
+        article,
+        expected: &c.expected,
+        explanation: &c.explanation,
+        severity: match c.severity {
+            crate::report::Severity::Error => "error",
+            crate::report::Severity::Warning => "warning",
+        },
+        diff: c.diff.as_ref(),
+        notes: &c.notes,
+    }
+}
+
+fn evidence_location(id: Option<usize>, article: &str, e: &Evidence) -> Location {
+    let note = e.note.as_deref().map(|n| format!(" ({n})")).unwrap_or_default();
+    Location {
+        id,
+        physical_location: PhysicalLocation {
+            artifact_location: ArtifactLocation { uri: uri(article) },
+            region: Region {
+                start_line: e.span.line,
+                start_column: e.span.column,
+                end_line: Some(e.span.end_line),
+                end_column: Some(e.span.end_column),
+                byte_offset: Some(e.span.start),
+                byte_length: Some(e.span.end - e.span.start),
+                snippet: Some(Message {
+                    text: e.span.text.clone(),
+                }),
+            },
+        },
+        message: Some(Message {
+            text: format!("{}{note}: {}", role_word(e.role), e.sentence),
+        }),
+    }
+}
+
+/// A relative path as a URI reference: `/` kept, everything outside RFC 3986's unreserved
+/// characters percent-encoded (a space, `<stdin>`, non-ASCII names).
+fn uri(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for b in path.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~/".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn uris_percent_encode_what_is_not_unreserved() {
+        assert_eq!(uri("claims/a b,é.yaml"), "claims/a%20b%2C%C3%A9.yaml");
+        assert_eq!(uri("<stdin>"), "%3Cstdin%3E");
+    }
+}
