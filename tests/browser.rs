@@ -87,7 +87,14 @@ fn html_report_in_headless_chromium() {
     let page = dir.path().join("report.html");
     let run = claimcheck(
         &root(),
-        &["check", "--format", "html", "--output", page.to_str().unwrap()],
+        &[
+            "check",
+            "tests/fixtures/render/paris-coalition.yaml",
+            "--format",
+            "html",
+            "--output",
+            page.to_str().unwrap(),
+        ],
     );
     assert_eq!(run.code, 1, "{}", run.stderr);
     let written = std::fs::read_to_string(&page).unwrap();

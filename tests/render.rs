@@ -35,8 +35,17 @@ fn tricky(format: &str) -> Run {
     run
 }
 
+/// A frozen fixture, not claims/: the shipped examples grow, these expectations must not.
 fn example(format: &str) -> Run {
-    let run = claimcheck(&root(), &["check", "claims/paris-coalition.yaml", "--format", format]);
+    let run = claimcheck(
+        &root(),
+        &[
+            "check",
+            "tests/fixtures/render/paris-coalition.yaml",
+            "--format",
+            format,
+        ],
+    );
     assert_eq!(run.code, 1, "{format}: the examples fail on purpose: {}", run.stderr);
     run
 }
@@ -120,7 +129,7 @@ fn github_annotations_point_into_the_article_or_at_the_claim() {
     let p = properties(china);
     assert_eq!(
         (p["file"].as_str(), p["line"].as_str(), p["col"].as_str()),
-        ("claims/paris-coalition.yaml", "60", "5")
+        ("tests/fixtures/render/paris-coalition.yaml", "60", "5")
     );
     assert!(!p.contains_key("endLine"));
 }
@@ -155,7 +164,10 @@ fn junit_parses_and_counts_claims_like_tests() {
     assert_eq!(root.attribute("failures"), Some("3"));
     let suites: Vec<_> = root.children().filter(|n| n.has_tag_name("testsuite")).collect();
     assert_eq!(suites.len(), 1);
-    assert_eq!(suites[0].attribute("name"), Some("claims/paris-coalition.yaml"));
+    assert_eq!(
+        suites[0].attribute("name"),
+        Some("tests/fixtures/render/paris-coalition.yaml")
+    );
     let cases: Vec<_> = suites[0].children().filter(|n| n.has_tag_name("testcase")).collect();
     assert_eq!(cases.len(), 13);
     let failed: Vec<&str> = cases
@@ -328,11 +340,17 @@ fn sarif_has_a_rule_per_check_kind_and_a_result_per_failing_claim() {
     assert_eq!(loc["region"]["startColumn"], 503);
     assert_eq!(loc["region"]["snippet"]["text"], "According to the Elisee");
     let related = &results[0]["relatedLocations"][0]["physicalLocation"];
-    assert_eq!(related["artifactLocation"]["uri"], "claims/paris-coalition.yaml");
+    assert_eq!(
+        related["artifactLocation"]["uri"],
+        "tests/fixtures/render/paris-coalition.yaml"
+    );
     assert_eq!(related["region"]["startLine"], 47);
     // No evidence: the claim file is the location.
     let china = &results[2]["locations"][0]["physicalLocation"];
-    assert_eq!(china["artifactLocation"]["uri"], "claims/paris-coalition.yaml");
+    assert_eq!(
+        china["artifactLocation"]["uri"],
+        "tests/fixtures/render/paris-coalition.yaml"
+    );
     assert_eq!(china["region"]["startLine"], 60);
 }
 
@@ -361,7 +379,7 @@ fn markdown_puts_a_summary_table_then_failing_claims_with_diff_blocks() {
     let md = example("markdown").stdout;
     let at = |s: &str| md.find(s).unwrap_or_else(|| panic!("{s} missing in\n{md}"));
     assert!(md.starts_with("# claimcheck report\n"));
-    assert!(at("| `claims/paris-coalition.yaml` |") < at("## Failing claims (3)"));
+    assert!(at("| `tests/fixtures/render/paris-coalition.yaml` |") < at("## Failing claims (3)"));
     assert!(at("## Failing claims (3)") < at("## Warnings (1)"));
     assert!(at("## Warnings (1)") < at("## Passing claims (9)"));
     assert!(at("### FAIL `fails-elysee-spelling`: refuted") < at("## Warnings"));
