@@ -108,28 +108,10 @@ pub fn suggest(a: &SuggestArgs, out: &mut dyn Write) -> Result<i32, Failure> {
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
     let draft = drafter::suggest(&article, &relative(dir, &a.article));
-    write_atomic(target, draft.as_bytes())
+    crate::atomic::write(target, draft.as_bytes())
         .map_err(|e| Failure::Invalid(vec![Diagnostic::file(&shown, format!("cannot write: {e}"))]))?;
     writeln!(out, "wrote {shown}")?;
     Ok(EXIT_PASS)
-}
-
-/// Writes through a temporary file in the same folder and a rename: never half a file.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.claimcheck-{}.tmp", std::process::id()));
-    let result = std::fs::write(&tmp, bytes).and_then(|()| std::fs::rename(&tmp, path));
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result
 }
 
 /// `to` as a path relative to the folder `from` (both relative to the working folder).
