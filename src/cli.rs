@@ -69,7 +69,7 @@ struct CheckArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     format: Format,
-    /// Colours: auto (a terminal, unless NO_COLOR is set), always or never.
+    /// Colours: auto (a terminal or CLICOLOR_FORCE, unless NO_COLOR is set), always or never.
     #[arg(long, value_enum, default_value_t = Color::Auto)]
     color: Color,
     /// Evidence places listed per claim in the human report.
@@ -303,7 +303,7 @@ fn check(a: &CheckArgs, out: &mut dyn Write) -> Result<i32, Failure> {
     let color = match a.color {
         Color::Always => true,
         Color::Never => false,
-        Color::Auto => io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+        Color::Auto => auto_color(),
     };
     let opts = render::Options {
         color,
@@ -436,4 +436,14 @@ fn read_error(shown: &str, e: ReadError) -> Diagnostic {
         )
         .help("convert it to UTF-8 (for example `iconv -f latin1 -t utf-8`)"),
     }
+}
+
+/// <https://no-color.org> and <https://bixense.com/clicolors/>: NO_COLOR wins, then
+/// CLICOLOR_FORCE, then whether standard output is a terminal.
+fn auto_color() -> bool {
+    let set = |name: &str| std::env::var_os(name).is_some_and(|v| !v.is_empty() && v != "0");
+    if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) {
+        return false;
+    }
+    set("CLICOLOR_FORCE") || io::stdout().is_terminal()
 }

@@ -111,3 +111,27 @@ fn usage_errors_exit_2() {
     assert_eq!(run.code, 2);
     assert!(run.stderr.contains("invalid value 'yml'"), "{}", run.stderr);
 }
+
+#[test]
+fn colours_follow_no_color_and_clicolor_force() {
+    let dir = folder(&[("c.yaml", PASSING.as_bytes()), ("a.txt", &seed())]);
+    let forced = crate::common::claimcheck_env(
+        dir.path(),
+        &["check", "c.yaml", "--article", "a.txt"],
+        None,
+        &[("CLICOLOR_FORCE", Some("1")), ("NO_COLOR", None)],
+    );
+    assert!(
+        forced.stdout.contains("\x1b["),
+        "CLICOLOR_FORCE colours a pipe: {}",
+        forced.stdout
+    );
+    let plain = crate::common::claimcheck_env(
+        dir.path(),
+        &["check", "c.yaml", "--article", "a.txt"],
+        None,
+        &[("CLICOLOR_FORCE", Some("1")), ("NO_COLOR", Some("1"))],
+    );
+    assert!(!plain.stdout.contains("\x1b["), "NO_COLOR wins: {}", plain.stdout);
+    assert!(plain.stdout.contains("[[Italy]]"));
+}

@@ -30,16 +30,17 @@ pub fn claimcheck_stdin(dir: &Path, args: &[&str], stdin: Option<&[u8]>) -> Run 
 /// Runs `claimcheck` with environment variables set (`Some`) or removed (`None`), e.g. `CI`.
 pub fn claimcheck_env(dir: &Path, args: &[&str], stdin: Option<&[u8]>, env: &[(&str, Option<&str>)]) -> Run {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_claimcheck"));
+    // No colours unless a test asks for them: the given variables come last.
+    cmd.current_dir(dir)
+        .args(args)
+        .env("NO_COLOR", "1")
+        .env_remove("CLICOLOR_FORCE");
     for (k, v) in env {
         match v {
             Some(v) => cmd.env(k, v),
             None => cmd.env_remove(k),
         };
     }
-    cmd.current_dir(dir)
-        .args(args)
-        .env("NO_COLOR", "1")
-        .env_remove("CLICOLOR_FORCE");
     cmd.stdin(if stdin.is_some() { Stdio::piped() } else { Stdio::null() });
     cmd.stdout(Stdio::piped()).stderr(Stdio::piped());
     let mut child = cmd.spawn().expect("the binary runs");
