@@ -9,7 +9,11 @@
 //! 3. [`matcher`]: find every term of the file in one pass over the article.
 //! 4. [`checks`]: one file per check key behind one trait; findings become verdicts by one rule.
 //! 5. [`engine`] builds the [`report`]: verdicts, located evidence, diffs.
-//! 6. [`render`]: one renderer per output format.
+//! 6. [`render`]: one renderer per output format; [`snapshot`] compares reports over time.
+//!
+//! Around it, for people writing claims: [`selftest`] (a claim's `examples:`), [`suggest`]
+//! (draft claims from an article), [`explain`] (one verdict step by step), [`schema`] (the
+//! claim format as a JSON Schema). [`cli`] is the command line, thin over all of it.
 //!
 //! ```
 //! use claimcheck::{article::Article, claims, engine, report::Verdict};
