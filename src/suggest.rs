@@ -279,7 +279,7 @@ fn near_words(article: &Article, mention: &Range<usize>, counted_first: bool, re
         return Vec::new();
     };
     let s = article.sentences[si].range.clone();
-    let words: Vec<Range<usize>> = crate::article::words::words(&article.text[s.clone()], Some('\''))
+    let words: Vec<Range<usize>> = crate::article::words::words(&article.text[s.clone()], &['\''])
         .into_iter()
         .map(|w| s.start + w.start..s.start + w.end)
         .collect();

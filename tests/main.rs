@@ -20,3 +20,5 @@ mod render;
 mod verdicts;
 // suggest, coverage, explain, test (examples) and the schema.
 mod editor;
+// Generated odd text: no panic, spans on character boundaries.
+mod robustness;

@@ -196,7 +196,11 @@ pub fn find(text: &str, dates: &[Range<usize>]) -> Vec<NumberMention> {
 /// Attaches the qualifier written just before a number, if any.
 fn qualify(text: &str, range: Range<usize>, value: f64, percent: bool) -> NumberMention {
     let before = &text[..range.start];
-    let lower_tail: String = before[before.len().saturating_sub(24)..].to_lowercase();
+    let mut from = before.len().saturating_sub(24);
+    while !before.is_char_boundary(from) {
+        from -= 1;
+    }
+    let lower_tail: String = before[from..].to_lowercase();
     for (q, bound) in QUALIFIERS {
         if let Some(head) = lower_tail.strip_suffix(' ').and_then(|t| t.strip_suffix(q))
             && head.chars().next_back().is_none_or(|c| !c.is_alphanumeric())
@@ -223,7 +227,7 @@ fn qualify(text: &str, range: Range<usize>, value: f64, percent: bool) -> Number
 /// Number words: "thirty-four", "three", "eight hundred thousand", "a dozen", and vague
 /// amounts ("hundreds", "dozens"). A lone "one" is not counted ("one of the…").
 fn number_words(text: &str, in_date: &dyn Fn(&Range<usize>) -> bool) -> Vec<NumberMention> {
-    let words: Vec<(Range<usize>, &str)> = super::words::words(text, Some('-'))
+    let words: Vec<(Range<usize>, &str)> = super::words::words(text, &['-'])
         .into_iter()
         .map(|r| (r.clone(), &text[r]))
         .collect();

@@ -47,7 +47,7 @@ pub fn cue_in_clauses(article: &Article, marks: &[Range<usize>]) -> Option<Strin
     clauses.dedup();
     for c in clauses {
         let folded = &article.folded[c.clone()];
-        for w in words(folded, Some('\'')) {
+        for w in words(folded, &['\'']) {
             let (at, word) = (c.start + w.start, &folded[w]);
             if marks.iter().any(|m| m.start <= at && at < m.end) {
                 continue;

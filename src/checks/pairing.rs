@@ -55,7 +55,7 @@ pub fn pair(
 fn distance(text: &str, a: &Range<usize>, b: &Range<usize>) -> usize {
     let (first, second) = if a.start <= b.start { (a, b) } else { (b, a) };
     let between = &text[first.end.min(second.start)..second.start];
-    crate::article::words::words(between, None).len() + 1
+    crate::article::words::words(between, &[]).len() + 1
 }
 
 #[cfg(test)]

@@ -278,18 +278,14 @@ pub fn names_in(a: &Article, r: &Range<usize>, outside: &dyn Fn(&Range<usize>) -
         }
         run.clear();
     };
-    let mut at = 0;
-    for word in text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-')) {
-        let start = r.start + at;
-        at += word.len() + 1;
-        if word.is_empty() {
-            // Punctuation between words ends a name: "Forces, Sébastien Lecornu".
-            flush(&mut run);
-            continue;
-        }
-        if start > r.start && !text[..start - r.start].ends_with(' ') {
+    let mut prev_end = 0;
+    for w in crate::article::words::words(text, &['\'', '-']) {
+        let (start, word) = (r.start + w.start, &text[w.clone()]);
+        // Anything but one space between words ends a name: "Forces, Sébastien Lecornu".
+        if &text[prev_end..w.start] != " " {
             flush(&mut run);
         }
+        prev_end = w.end;
         let capital = word.chars().next().is_some_and(char::is_uppercase) && !NOT_NAMES.contains(&word);
         let connector = !run.is_empty() && CONNECTORS.contains(&word);
         if (capital && outside(&(start..start + word.len()))) || connector {
