@@ -112,7 +112,7 @@ fn generated_text_never_panics_and_spans_land_on_char_boundaries() {
             seed ^= seed >> 7;
             seed ^= seed << 17;
             text.push_str(PIECES[(seed % PIECES.len() as u64) as usize]);
-            if seed % 3 == 0 {
+            if seed.is_multiple_of(3) {
                 text.push(' ');
             }
         }
