@@ -43,7 +43,10 @@ pub enum Tag {
 
 impl Diff {
     pub fn new(expected: &str, found: &str, similarity: Option<f64>) -> Diff {
-        let words = TextDiff::from_unicode_words(expected, found);
+        // Case is not a difference (similarity is case-folded too). Folding keeps byte offsets,
+        // so the folded diff's ranges slice the original texts.
+        let (fe, ff) = (fold_case(expected), fold_case(found));
+        let words = TextDiff::from_unicode_words(fe.as_str(), ff.as_str());
         let old_at = offsets(words.iter_old_slices().map(str::len));
         let new_at = offsets(words.iter_new_slices().map(str::len));
         let mut changes: Vec<Change> = Vec::new();
@@ -178,6 +181,20 @@ mod tests {
                 (Tag::Delete, "those"),
                 (Tag::Insert, "these"),
                 (Tag::Equal, " guarantees of security")
+            ]
+        );
+    }
+
+    #[test]
+    fn case_alone_is_no_change() {
+        let d = Diff::new("according to the Elysée", "According to the Elisee", Some(0.91));
+        let tags: Vec<(Tag, &str)> = d.changes.iter().map(|c| (c.tag, c.text.as_str())).collect();
+        assert_eq!(
+            tags,
+            vec![
+                (Tag::Equal, "according to the "),
+                (Tag::Delete, "Elysée"),
+                (Tag::Insert, "Elisee")
             ]
         );
     }
