@@ -444,8 +444,9 @@ fn html_lists_failing_claims_first_and_highlights_every_evidence_span() {
     assert!(html.contains(
         "<a class=\"hl v-refuted\" href=\"#claim-0-9\" title=\"#10 fails-elysee-spelling: refuted\">According to the Elisee</a>"
     ));
+    // Case alone is no change; the changed characters of a changed word are bold.
     assert!(html.contains(
-        "<del title=\"only in the claim\">according</del><ins title=\"only in the article\">According</ins>"
+        "according to the <del title=\"only in the claim\">El<b>y</b>s<b>é</b>e</del><ins title=\"only in the article\">El<b>i</b>se<b>e</b></ins>"
     ));
 }
 
