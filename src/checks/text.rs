@@ -105,6 +105,14 @@ mod tests {
     }
 
     #[test]
+    fn a_one_word_phrase_with_a_typo_is_a_near_miss() {
+        // No word in common with the article: the window search must still find it.
+        let r = run("id: t\nclaim: c\ntext: Elysee");
+        assert_eq!(r.verdict, Verdict::Refuted);
+        assert_eq!(r.diff.unwrap().found, "Elysée");
+    }
+
+    #[test]
     fn not_found_when_nothing_is_close() {
         let r = run("id: t\nclaim: c\ntext: the parliament approved the budget");
         assert_eq!(r.verdict, Verdict::NotFound);
