@@ -1,24 +1,72 @@
 //! Finds every term of a claim file in one pass over an article.
 //!
-//! Literals of all terms go into two Aho-Corasick automata (case-folded text and exact text),
-//! so the cost is one scan of the article however many claims there are; regex terms run
-//! once each. Hits are then filtered to whole words and grouped by term.
+//! Every literal goes into one Aho-Corasick automaton searched over the case-folded text:
+//! the phrases of the terms (exact ones are checked against the text at each hit), and the
+//! *required literals* of every regex ([`literals`]): a regex then runs only in a window
+//! around the hits of its literals, so the cost is one scan of the article however many
+//! claims there are, plus work in proportion to the hits. Regexes with no usable literal are
+//! found together by one multi-pattern pass ([`regex::RegexSet`]) and only those that match
+//! somewhere are searched again. Hits are then filtered to whole words and grouped by term.
+//!
+//! Windowed regex search gives exactly the matches of a full `find_iter` (see [`windowed`]);
+//! a property test compares the two.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+mod literals;
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use regex_automata::{Input, meta};
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use crate::article::Article;
 use crate::claims::terms::{Pattern, TermId, TermTable};
+use literals::Plan;
 
 /// All terms of a claim file, compiled for searching.
 #[derive(Debug)]
 pub struct Matcher {
-    folded: Option<AhoCorasick>,
-    folded_owners: Vec<(TermId, bool)>,
-    exact: Option<AhoCorasick>,
-    exact_owners: Vec<(TermId, bool)>,
-    regexes: Vec<(TermId, regex::Regex)>,
+    /// Every literal, case-folded and deduplicated, searched over [`Article::folded`].
+    ac: Option<AhoCorasick>,
+    /// What each literal of `ac` stands for.
+    owners: Vec<Vec<Owner>>,
+    /// Regexes found through their literals.
+    windowed: Vec<Windowed>,
+    /// Regexes with no usable literal: one pass says which match at all.
+    scanned: Vec<(TermId, regex::Regex)>,
+    scan_set: Option<regex::RegexSet>,
     terms: usize,
+}
+
+#[derive(Debug, Clone)]
+enum Owner {
+    /// A phrase matched case-insensitively.
+    Folded { term: TermId, prefix: bool },
+    /// A phrase matched exactly: the text at the hit must equal `text`.
+    Exact { term: TermId, prefix: bool, text: String },
+    /// A required literal of `windowed[i]`.
+    Regex(usize),
+}
+
+#[derive(Debug)]
+struct Windowed {
+    term: TermId,
+    regex: regex::Regex,
+    plan: Plan,
+    /// Compiled on the first hit of a literal: most regexes of an `absent` file never need it.
+    meta: OnceLock<meta::Regex>,
+}
+
+impl Windowed {
+    fn meta(&self) -> &meta::Regex {
+        self.meta.get_or_init(|| {
+            // The same syntax and semantics as `regex::Regex` (claims::terms::compile_regex).
+            meta::Regex::builder()
+                .syntax(regex_automata::util::syntax::Config::new().nest_limit(64))
+                .configure(meta::Config::new().nfa_size_limit(Some(1 << 20)))
+                .build(self.regex.as_str())
+                .expect("the pattern compiled as a regex::Regex already")
+        })
+    }
 }
 
 /// Where each term occurs: normalized byte ranges, sorted, no range inside another.
@@ -46,46 +94,92 @@ impl Hits {
 
 impl Matcher {
     pub fn new(table: &TermTable) -> Matcher {
-        let mut folded = (Vec::new(), Vec::new());
-        let mut exact = (Vec::new(), Vec::new());
-        let mut regexes = Vec::new();
+        let mut lits: Vec<String> = Vec::new();
+        let mut owners: Vec<Vec<Owner>> = Vec::new();
+        let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+        let mut add = |lit: String, owner: Owner| {
+            let i = *index.entry(lit.clone()).or_insert_with(|| {
+                lits.push(lit);
+                owners.push(Vec::new());
+                owners.len() - 1
+            });
+            owners[i].push(owner);
+        };
+        let mut windowed = Vec::new();
+        let mut scanned = Vec::new();
         for (i, term) in table.terms.iter().enumerate() {
+            let term_id = TermId(i);
             for p in &term.patterns {
                 match p {
                     Pattern::Literal {
                         text,
                         exact: true,
                         prefix,
-                    } => {
-                        exact.0.push(text.clone());
-                        exact.1.push((TermId(i), *prefix));
-                    }
+                    } => add(
+                        crate::article::normalize::fold_case(text),
+                        Owner::Exact {
+                            term: term_id,
+                            prefix: *prefix,
+                            text: text.clone(),
+                        },
+                    ),
                     Pattern::Literal {
                         text,
                         exact: false,
                         prefix,
-                    } => {
-                        folded.0.push(text.clone());
-                        folded.1.push((TermId(i), *prefix));
-                    }
-                    Pattern::Regex(r) => regexes.push((TermId(i), r.clone())),
+                    } => add(
+                        text.clone(),
+                        Owner::Folded {
+                            term: term_id,
+                            prefix: *prefix,
+                        },
+                    ),
+                    Pattern::Regex(r) => match Plan::of(r.as_str()) {
+                        Some(plan) => {
+                            for lit in &plan.literals {
+                                add(lit.clone(), Owner::Regex(windowed.len()));
+                            }
+                            windowed.push(Windowed {
+                                term: term_id,
+                                regex: r.clone(),
+                                plan,
+                                meta: OnceLock::new(),
+                            });
+                        }
+                        None => scanned.push((term_id, r.clone())),
+                    },
                 }
             }
         }
-        let build = |pats: &[String]| {
-            (!pats.is_empty()).then(|| {
-                AhoCorasickBuilder::new()
-                    .match_kind(MatchKind::Standard)
-                    .build(pats)
-                    .expect("literal patterns always build")
+        let ac = (!lits.is_empty()).then(|| {
+            let mut b = AhoCorasick::builder();
+            b.match_kind(MatchKind::Standard);
+            // A DFA is the fastest scan; with very many literals its table grows too big and
+            // the builder's own choice (a contiguous NFA) takes over.
+            let total: usize = lits.iter().map(String::len).sum();
+            if total <= 200_000 {
+                b.kind(Some(AhoCorasickKind::DFA));
+            }
+            b.build(&lits)
+                .or_else(|_| AhoCorasick::builder().match_kind(MatchKind::Standard).build(&lits))
+                .expect("literal patterns always build")
+        });
+        // Without a set (one pattern, or a set too big to build) each is scanned alone.
+        let scan_set = (scanned.len() > 1)
+            .then(|| {
+                regex::RegexSetBuilder::new(scanned.iter().map(|(_, r)| r.as_str()))
+                    .size_limit(scanned.len() << 20)
+                    .nest_limit(64)
+                    .build()
+                    .ok()
             })
-        };
+            .flatten();
         Matcher {
-            folded: build(&folded.0),
-            folded_owners: folded.1,
-            exact: build(&exact.0),
-            exact_owners: exact.1,
-            regexes,
+            ac,
+            owners,
+            windowed,
+            scanned,
+            scan_set,
             terms: table.terms.len(),
         }
     }
@@ -94,19 +188,55 @@ impl Matcher {
     pub fn find(&self, article: &Article) -> Hits {
         let mut per_term: Vec<Vec<Range<usize>>> = vec![Vec::new(); self.terms];
         let text = &article.text;
-        for (ac, owners, hay) in [
-            (&self.folded, &self.folded_owners, &article.folded),
-            (&self.exact, &self.exact_owners, &article.text),
-        ] {
-            let Some(ac) = ac else { continue };
-            for m in ac.find_overlapping_iter(hay.as_str()) {
-                let (term, prefix) = owners[m.pattern().as_usize()];
-                if let Some(r) = whole_word(text, m.start(), m.end(), prefix) {
-                    per_term[term.0].push(r);
+        // Hits of each windowed regex's literals: (start, length).
+        let mut regex_hits: Vec<Vec<(usize, usize)>> = vec![Vec::new(); self.windowed.len()];
+        if let Some(ac) = &self.ac {
+            for m in ac.find_overlapping_iter(article.folded.as_str()) {
+                for owner in &self.owners[m.pattern().as_usize()] {
+                    match owner {
+                        Owner::Folded { term, prefix } => {
+                            if let Some(r) = whole_word(text, m.start(), m.end(), *prefix) {
+                                per_term[term.0].push(r);
+                            }
+                        }
+                        Owner::Exact {
+                            term,
+                            prefix,
+                            text: lit,
+                        } => {
+                            if text.as_bytes()[m.range()] == *lit.as_bytes()
+                                && let Some(r) = whole_word(text, m.start(), m.end(), *prefix)
+                            {
+                                per_term[term.0].push(r);
+                            }
+                        }
+                        Owner::Regex(i) => regex_hits[*i].push((m.start(), m.len())),
+                    }
                 }
             }
         }
-        for (term, re) in &self.regexes {
+        for (w, hits) in self.windowed.iter().zip(&mut regex_hits) {
+            if hits.is_empty() {
+                continue;
+            }
+            hits.sort_unstable();
+            let mut found = Vec::new();
+            if !windowed(w.meta(), &w.plan, text, hits, &mut found) {
+                found = w
+                    .regex
+                    .find_iter(text)
+                    .filter(|m| !m.is_empty())
+                    .map(|m| m.range())
+                    .collect();
+            }
+            per_term[w.term.0].extend(found);
+        }
+        let matching: Vec<usize> = match &self.scan_set {
+            Some(set) => set.matches(text).into_iter().collect(),
+            None => (0..self.scanned.len()).collect(),
+        };
+        for i in matching {
+            let (term, re) = &self.scanned[i];
             per_term[term.0].extend(re.find_iter(text).filter(|m| !m.is_empty()).map(|m| m.range()));
         }
         for hits in &mut per_term {
@@ -114,6 +244,111 @@ impl Matcher {
         }
         Hits { per_term }
     }
+}
+
+/// The matches of a regex, found only around the hits of its required literals, exactly as
+/// `find_iter` over the whole text finds them (non-overlapping, leftmost-first). Returns
+/// false when the windows grew past the budget (a few times the text): the caller then scans.
+///
+/// Why it is exact: every match contains a literal hit `p`, lies inside the run of
+/// characters its regex allows around `p` and within `max_len` of it. Hits are taken in
+/// order; the search around `p` starts at the first position not yet ruled out and accepts
+/// its leftmost match only if that starts at or before `p`, so the match found is the one
+/// `find_iter` finds next (a match starting later is found from a later hit, with its whole
+/// window). Look-around (`\b`) sees the text outside the window ([`Input::span`]).
+fn windowed(re: &meta::Regex, plan: &Plan, text: &str, hits: &[(usize, usize)], out: &mut Vec<Range<usize>>) -> bool {
+    let budget = 2 * text.len() + (1 << 16);
+    let mut spent = 0;
+    // Matches start at or after `at` (the end of the last match); no match starts in
+    // `at..covered`.
+    let mut at = 0;
+    let mut covered = 0;
+    let mut run: Option<Range<usize>> = None;
+    for &(p, _) in hits {
+        if p < covered.max(at) {
+            continue;
+        }
+        let mut lo = at.max(covered);
+        let mut hi = text.len();
+        if let Some(l) = plan.max_len {
+            lo = lo.max(floor_boundary(text, p.saturating_sub(l)));
+            hi = hi.min(ceil_boundary(text, p + l));
+        }
+        if plan.alphabet.is_some() {
+            let r = match &run {
+                Some(r) if r.start <= p && p < r.end => r.clone(),
+                _ => {
+                    let r = allowed_run(plan, text, p, lo, hi);
+                    if r.is_empty() {
+                        continue;
+                    }
+                    // A run cut at `p + max_len` is not the whole run: only unbounded ones
+                    // serve the next hits (their left cut only rises with `at`).
+                    if plan.max_len.is_none() {
+                        run = Some(r.clone());
+                    }
+                    r
+                }
+            };
+            lo = lo.max(r.start);
+            hi = hi.min(r.end);
+        }
+        if lo >= hi {
+            continue;
+        }
+        spent += hi - lo;
+        if spent > budget {
+            return false;
+        }
+        match re.search(&Input::new(text).span(lo..hi)) {
+            // Never empty: every match holds a literal of two bytes or more.
+            Some(m) if m.start() <= p => {
+                out.push(m.range());
+                at = m.end();
+                covered = at;
+            }
+            _ => covered = p + text[p..].chars().next().map_or(1, char::len_utf8),
+        }
+    }
+    true
+}
+
+fn floor_boundary(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn ceil_boundary(text: &str, mut i: usize) -> usize {
+    i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
+/// The run of characters around `p` that the regex allows, inside `lo..hi`. A run that
+/// would not fit is cut at the bounds: a match cannot go past them anyway.
+fn allowed_run(plan: &Plan, text: &str, p: usize, lo: usize, hi: usize) -> Range<usize> {
+    let mut end = p;
+    for c in text[p..hi.max(p)].chars() {
+        if !plan.allows(c) {
+            break;
+        }
+        end += c.len_utf8();
+    }
+    if end == p {
+        return p..p;
+    }
+    let mut start = p;
+    for c in text[lo.min(p)..p].chars().rev() {
+        if !plan.allows(c) {
+            break;
+        }
+        start -= c.len_utf8();
+    }
+    start..end
 }
 
 fn is_word_char(c: char) -> bool {
@@ -207,5 +442,113 @@ mod tests {
         let hits = Matcher::new(&t).find(&a);
         assert_eq!(texts(&a, &hits, 0), vec!["leaders of Staff"]);
         assert_eq!(texts(&a, &hits, 1), vec!["Putin's Russia"]);
+    }
+
+    /// Property: on generated text, regexes found through their literals give exactly the
+    /// matches of a full `find_iter` (windowed search must never change a result).
+    #[test]
+    fn windowed_regexes_match_a_full_scan() {
+        const WORDS: &[&str] = &[
+            "Paris",
+            "paris",
+            "PARIS",
+            "countries",
+            "country",
+            "34",
+            "1,200",
+            "7",
+            "Élysée",
+            "élysée",
+            "Elysee",
+            "über",
+            "NATO",
+            "nato",
+            "the",
+            "The",
+            "ß",
+            "K",
+            "ſ",
+            "Kelvin",
+            "isn't",
+            "thousand",
+            "men",
+            "e\u{301}",
+            "année",
+        ];
+        const GLUE: &[&str] = &[
+            " ",
+            " ",
+            " ",
+            ", ",
+            ". ",
+            "\n\n",
+            " \u{201C}",
+            "\u{201D} ",
+            "\"",
+            "-",
+            "'",
+            " \u{2013} ",
+        ];
+        const REGEXES: &[&str] = &[
+            r"\bparis\b",
+            r"(?i)\bparis\b",
+            r"\b\d+ countries\b",
+            r"\b[0-9,]+ countr(?:y|ies)",
+            r"Par(?:is|ís)",
+            r"(?i)élysée",
+            r"\w+ countries",
+            r"[^.]{0,12} NATO",
+            r"the (?:Paris|NATO)\b",
+            r#""[^"]{1,20}""#,
+            r"\bcountr\w*",
+            r"is\b",
+            r"\d{2}",
+            r"Paris.*",
+            r"(?:the|a)\s+\w+",
+            r"(?i)kelvin|ss\b",
+            r"\bthousand men\b",
+            r"(?-u:\b)men(?-u:\b)",
+            r"n't\b",
+            r"(?i)\b(?:paris|nato) \w{2,}",
+            r"[A-Z]\w+ [a-z]+",
+        ];
+        let mut seed = 0x5EED_u64;
+        let mut next = |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        let mut table = TermTable::default();
+        for r in REGEXES {
+            table.add(Term {
+                label: (*r).into(),
+                patterns: vec![Pattern::Regex(crate::claims::terms::compile_regex(r).unwrap())],
+            });
+        }
+        let matcher = Matcher::new(&table);
+        let full_scan: Vec<regex::Regex> = REGEXES.iter().map(|r| regex::Regex::new(r).unwrap()).collect();
+        for round in 0..300 {
+            let mut text = String::new();
+            for _ in 0..next(120) {
+                text.push_str(WORDS[next(WORDS.len())]);
+                text.push_str(GLUE[next(GLUE.len())]);
+            }
+            let a = Article::new("x.txt", text);
+            let hits = matcher.find(&a);
+            for (i, (r, re)) in REGEXES.iter().zip(&full_scan).enumerate() {
+                let full: Vec<Range<usize>> = re
+                    .find_iter(&a.text)
+                    .filter(|m| !m.is_empty())
+                    .map(|m| m.range())
+                    .collect();
+                assert_eq!(
+                    hits.of(TermId(i)),
+                    full.as_slice(),
+                    "round {round}, /{r}/ on {:?}",
+                    a.text
+                );
+            }
+        }
     }
 }
