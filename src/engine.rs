@@ -24,8 +24,23 @@ impl Default for Policy {
     }
 }
 
-/// Checks every claim of a file against an article.
+/// How much evidence a report keeps.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Limits {
+    /// Evidence places kept per claim (`--max-evidence`); the count stays exact. `None`
+    /// keeps every place.
+    pub max_evidence: Option<usize>,
+}
+
+/// Checks every claim of a file against an article, keeping every piece of evidence.
 pub fn evaluate(file: &ClaimFile, article: &Article, policy: &Policy) -> FileReport {
+    evaluate_with(file, article, policy, &Limits::default())
+}
+
+/// Checks every claim of a file against an article. Only the evidence kept is located
+/// (`line:column`, text as written): a claim with thousands of hits costs little more than
+/// its count.
+pub fn evaluate_with(file: &ClaimFile, article: &Article, policy: &Policy, limits: &Limits) -> FileReport {
     let hits = file.matcher.find(article);
     let cx = Context {
         article,
@@ -39,16 +54,24 @@ pub fn evaluate(file: &ClaimFile, article: &Article, policy: &Policy) -> FileRep
             let check = claim.check.check();
             let finding = check.evaluate(&cx);
             let verdict = checks::verdict(&finding);
-            let evidence: Vec<Evidence> = finding.evidence.iter().map(|f| located(article, f)).collect();
-            let diff = evidence
+            let keep = limits.max_evidence.unwrap_or(usize::MAX);
+            let evidence: Vec<Evidence> = finding
+                .evidence
+                .iter()
+                .take(keep)
+                .map(|f| located(article, f))
+                .collect();
+            let diff = finding
+                .evidence
                 .iter()
                 .find(|e| e.role == Role::Refutes)
                 .and_then(|e| e.diff.clone());
             let expected = check.expected(&file.terms);
+            let count = |role| finding.evidence.iter().filter(|e| e.role == role).count();
             let explanation = finding
                 .explanation
                 .clone()
-                .unwrap_or_else(|| explain(verdict, &evidence, &expected));
+                .unwrap_or_else(|| explain(verdict, count(Role::Supports), count(Role::Refutes), &expected));
             ClaimResult {
                 id: claim.id.clone(),
                 claim: claim.claim.clone(),
@@ -60,6 +83,7 @@ pub fn evaluate(file: &ClaimFile, article: &Article, policy: &Policy) -> FileRep
                 line: claim.line,
                 column: claim.column,
                 evidence,
+                evidence_count: finding.evidence.len(),
                 nearest: finding.nearest.as_ref().map(|f| located(article, f)),
                 diff,
                 explanation,
@@ -74,8 +98,7 @@ pub fn evaluate(file: &ClaimFile, article: &Article, policy: &Policy) -> FileRep
     }
 }
 
-fn explain(verdict: Verdict, evidence: &[Evidence], expected: &str) -> String {
-    let count = |role| evidence.iter().filter(|e| e.role == role).count();
+fn explain(verdict: Verdict, supports: usize, refutes: usize, expected: &str) -> String {
     let places = |n: usize, one: &str, many: &str| {
         if n == 1 {
             format!("1 place {one}")
@@ -84,14 +107,14 @@ fn explain(verdict: Verdict, evidence: &[Evidence], expected: &str) -> String {
         }
     };
     match verdict {
-        Verdict::Supported if evidence.is_empty() => format!("as claimed: {expected}"),
-        Verdict::Supported => format!("{} the claim", places(count(Role::Supports), "supports", "support")),
-        Verdict::Refuted => format!("{} the claim", places(count(Role::Refutes), "refutes", "refute")),
+        Verdict::Supported if supports + refutes == 0 => format!("as claimed: {expected}"),
+        Verdict::Supported => format!("{} the claim", places(supports, "supports", "support")),
+        Verdict::Refuted => format!("{} the claim", places(refutes, "refutes", "refute")),
         Verdict::NotFound => "nothing in the article matches what the claim expects".to_string(),
         Verdict::Conflicting => format!(
             "the article disagrees with itself: {}, {}",
-            places(count(Role::Supports), "supports", "support"),
-            places(count(Role::Refutes), "refutes", "refute")
+            places(supports, "supports", "support"),
+            places(refutes, "refutes", "refute")
         ),
     }
 }

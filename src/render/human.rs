@@ -11,8 +11,7 @@ use std::ops::Range;
 use super::Options;
 use crate::report::{ClaimResult, Diff, Evidence, Report, Role, Severity, Verdict};
 
-/// Evidence places listed per claim unless `--max-evidence` says otherwise.
-const DEFAULT_SHOWN: usize = 20;
+use super::DEFAULT_SHOWN;
 
 pub struct Human {
     color: bool,
@@ -96,11 +95,12 @@ impl Human {
         for e in c.evidence.iter().take(self.max_shown) {
             self.evidence(e, article, w)?;
         }
-        if c.evidence.len() > self.max_shown {
+        let shown = c.evidence.len().min(self.max_shown);
+        if c.evidence_count > shown {
             writeln!(
                 w,
                 "  … and {} more (all of them are in --format json)",
-                c.evidence.len() - self.max_shown
+                c.evidence_count - shown
             )?;
         }
         if let Some(n) = &c.nearest {

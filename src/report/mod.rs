@@ -118,7 +118,10 @@ pub struct ClaimResult {
     /// Where the claim is written in its claim file.
     pub line: usize,
     pub column: usize,
+    /// The evidence places kept (all of them unless `--max-evidence` says otherwise).
     pub evidence: Vec<Evidence>,
+    /// How many evidence places the article has, kept or not.
+    pub evidence_count: usize,
     /// For a claim with no evidence: the closest span the article has, if any.
     pub nearest: Option<Evidence>,
     /// The diff of the first refuting evidence.

@@ -24,7 +24,13 @@ pub fn claimcheck(dir: &Path, args: &[&str]) -> Run {
 }
 
 pub fn claimcheck_stdin(dir: &Path, args: &[&str], stdin: Option<&[u8]>) -> Run {
+    claimcheck_env(dir, args, stdin, &[])
+}
+
+/// Runs `claimcheck` with extra environment variables (`RAYON_NUM_THREADS`, …).
+pub fn claimcheck_env(dir: &Path, args: &[&str], stdin: Option<&[u8]>, env: &[(&str, &str)]) -> Run {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_claimcheck"));
+    cmd.envs(env.iter().copied());
     cmd.current_dir(dir)
         .args(args)
         .env("NO_COLOR", "1")
