@@ -6,6 +6,7 @@
 
 pub mod normalize;
 pub mod segment;
+pub mod words;
 
 use std::ops::Range;
 
@@ -57,6 +58,8 @@ pub struct Article {
     pub quote_marks: Vec<(usize, char)>,
     map: OffsetMap,
     line_starts: Vec<usize>,
+    /// Built on first use (the near-miss search), see [`Article::words`].
+    words: std::sync::OnceLock<words::Words>,
 }
 
 impl std::fmt::Debug for Article {
@@ -142,7 +145,13 @@ impl Article {
             map: norm.map,
             line_starts,
             source,
+            words: std::sync::OnceLock::new(),
         }
+    }
+
+    /// Where each case-folded word occurs; indexed on the first call.
+    pub fn words(&self) -> &words::Words {
+        self.words.get_or_init(|| words::Words::new(&self.folded))
     }
 
     /// The source byte range of a normalized range.
