@@ -41,6 +41,10 @@ impl Human {
     }
 
     pub fn render(&self, report: &Report, w: &mut dyn Write) -> io::Result<()> {
+        // An archive audit (one claim file, thousands of articles) lists what did not pass;
+        // the passing claims are counted (JSON has them all).
+        let articles: std::collections::BTreeSet<&str> = report.files.iter().map(|f| f.article.as_str()).collect();
+        let archive = articles.len() > 1;
         for file in &report.files {
             writeln!(
                 w,
@@ -48,8 +52,22 @@ impl Human {
                 self.paint(BOLD, &format!("{} (article: {})", file.path, file.article))
             )?;
             writeln!(w)?;
+            let mut passed = 0;
             for c in &file.claims {
+                if archive && c.passed {
+                    passed += 1;
+                    continue;
+                }
                 self.claim(c, &file.path, &file.article, w)?;
+                writeln!(w)?;
+            }
+            if passed > 0 {
+                let s = if passed == 1 { " passed" } else { "s passed" };
+                writeln!(
+                    w,
+                    "{}",
+                    self.paint(GREEN, &format!("  {passed} claim{s} (listed in --format json)"))
+                )?;
                 writeln!(w)?;
             }
         }
