@@ -5,6 +5,8 @@
 
 use std::ops::Range;
 
+use rayon::prelude::*;
+
 use crate::article::Article;
 use crate::checks::{self, Context, Found};
 use crate::claims::ClaimFile;
@@ -47,50 +49,52 @@ pub fn evaluate_with(file: &ClaimFile, article: &Article, policy: &Policy, limit
         hits: &hits,
         terms: &file.terms,
     };
-    let claims = file
-        .claims
-        .iter()
-        .map(|claim| {
-            let check = claim.check.check();
-            let finding = check.evaluate(&cx);
-            let verdict = checks::verdict(&finding);
-            let keep = limits.max_evidence.unwrap_or(usize::MAX);
-            let evidence: Vec<Evidence> = finding
-                .evidence
-                .iter()
-                .take(keep)
-                .map(|f| located(article, f))
-                .collect();
-            let diff = finding
-                .evidence
-                .iter()
-                .find(|e| e.role == Role::Refutes)
-                .and_then(|e| e.diff.clone());
-            let expected = check.expected(&file.terms);
-            let count = |role| finding.evidence.iter().filter(|e| e.role == role).count();
-            let explanation = finding
-                .explanation
-                .clone()
-                .unwrap_or_else(|| explain(verdict, count(Role::Supports), count(Role::Refutes), &expected));
-            ClaimResult {
-                id: claim.id.clone(),
-                claim: claim.claim.clone(),
-                kind: claim.check.key(),
-                expected,
-                verdict,
-                passed: policy.pass.contains(&verdict),
-                severity: claim.severity,
-                line: claim.line,
-                column: claim.column,
-                evidence,
-                evidence_count: finding.evidence.len(),
-                nearest: finding.nearest.as_ref().map(|f| located(article, f)),
-                diff,
-                explanation,
-                notes: finding.notes,
-            }
-        })
-        .collect();
+    let one = |claim: &crate::claims::Claim| {
+        let check = claim.check.check();
+        let finding = check.evaluate(&cx);
+        let verdict = checks::verdict(&finding);
+        let keep = limits.max_evidence.unwrap_or(usize::MAX);
+        let evidence: Vec<Evidence> = finding
+            .evidence
+            .iter()
+            .take(keep)
+            .map(|f| located(article, f))
+            .collect();
+        let diff = finding
+            .evidence
+            .iter()
+            .find(|e| e.role == Role::Refutes)
+            .and_then(|e| e.diff.clone().map(Box::new));
+        let expected = check.expected(&file.terms);
+        let count = |role| finding.evidence.iter().filter(|e| e.role == role).count();
+        let explanation = finding
+            .explanation
+            .clone()
+            .unwrap_or_else(|| explain(verdict, count(Role::Supports), count(Role::Refutes), &expected));
+        ClaimResult {
+            id: claim.id.clone(),
+            claim: claim.claim.clone(),
+            kind: claim.check.key(),
+            expected,
+            verdict,
+            passed: policy.pass.contains(&verdict),
+            severity: claim.severity,
+            line: claim.line,
+            column: claim.column,
+            evidence,
+            evidence_count: finding.evidence.len(),
+            nearest: finding.nearest.as_ref().map(|f| Box::new(located(article, f))),
+            diff,
+            explanation,
+            notes: finding.notes,
+        }
+    };
+    // A long article's claims are checked on every core; results keep the file's order.
+    let claims = if article.text.len() >= crate::matcher::PARALLEL_FROM {
+        file.claims.par_iter().map(one).collect()
+    } else {
+        file.claims.iter().map(one).collect()
+    };
     FileReport {
         path: file.path.clone(),
         article: article.path.clone(),

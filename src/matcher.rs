@@ -14,6 +14,7 @@
 mod literals;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use rayon::prelude::*;
 use regex_automata::{Input, meta};
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -21,6 +22,10 @@ use std::sync::OnceLock;
 use crate::article::Article;
 use crate::claims::terms::{Pattern, TermId, TermTable};
 use literals::Plan;
+
+/// Articles from this size on are searched with both cores: below it, a thread hand-off
+/// costs more than it saves (an archive already runs one article per core).
+pub const PARALLEL_FROM: usize = 1 << 20;
 
 /// All terms of a claim file, compiled for searching.
 #[derive(Debug)]
@@ -188,8 +193,10 @@ impl Matcher {
     pub fn find(&self, article: &Article) -> Hits {
         let mut per_term: Vec<Vec<Range<usize>>> = vec![Vec::new(); self.terms];
         let text = &article.text;
-        // Hits of each windowed regex's literals: (start, length).
-        let mut regex_hits: Vec<Vec<(usize, usize)>> = vec![Vec::new(); self.windowed.len()];
+        // Where the literals of each windowed regex start (u32: an article under 4 GiB;
+        // past that every regex is scanned in full).
+        let small = u32::try_from(text.len()).is_ok();
+        let mut regex_hits: Vec<Vec<u32>> = vec![Vec::new(); self.windowed.len()];
         if let Some(ac) = &self.ac {
             for m in ac.find_overlapping_iter(article.folded.as_str()) {
                 for owner in &self.owners[m.pattern().as_usize()] {
@@ -210,26 +217,45 @@ impl Matcher {
                                 per_term[term.0].push(r);
                             }
                         }
-                        Owner::Regex(i) => regex_hits[*i].push((m.start(), m.len())),
+                        Owner::Regex(i) => {
+                            if small {
+                                regex_hits[*i].push(m.start() as u32);
+                            }
+                        }
                     }
                 }
             }
         }
-        for (w, hits) in self.windowed.iter().zip(&mut regex_hits) {
-            if hits.is_empty() {
-                continue;
+        // Regexes are verified independently: on a long article, in parallel.
+        let verify = |(w, hits): (&Windowed, &mut Vec<u32>)| -> Vec<Range<usize>> {
+            if small && hits.is_empty() {
+                return Vec::new();
             }
             hits.sort_unstable();
-            let mut found = Vec::new();
-            if !windowed(w.meta(), &w.plan, text, hits, &mut found) {
-                found = w
-                    .regex
+            let around_hits = if small {
+                windowed(w.meta(), &w.plan, text, hits)
+            } else {
+                None
+            };
+            around_hits.unwrap_or_else(|| {
+                w.regex
                     .find_iter(text)
                     .filter(|m| !m.is_empty())
                     .map(|m| m.range())
-                    .collect();
-            }
-            per_term[w.term.0].extend(found);
+                    .collect()
+            })
+        };
+        let found: Vec<Vec<Range<usize>>> = if text.len() >= PARALLEL_FROM {
+            self.windowed
+                .par_iter()
+                .zip(regex_hits.par_iter_mut())
+                .map(verify)
+                .collect()
+        } else {
+            self.windowed.iter().zip(regex_hits.iter_mut()).map(verify).collect()
+        };
+        for (w, f) in self.windowed.iter().zip(found) {
+            per_term[w.term.0].extend(f);
         }
         let matching: Vec<usize> = match &self.scan_set {
             Some(set) => set.matches(text).into_iter().collect(),
@@ -247,8 +273,8 @@ impl Matcher {
 }
 
 /// The matches of a regex, found only around the hits of its required literals, exactly as
-/// `find_iter` over the whole text finds them (non-overlapping, leftmost-first). Returns
-/// false when the windows grew past the budget (a few times the text): the caller then scans.
+/// `find_iter` over the whole text finds them (non-overlapping, leftmost-first). `None` when
+/// the windows grew past the budget (a few times the text): the caller then scans.
 ///
 /// Why it is exact: every match contains a literal hit `p`, lies inside the run of
 /// characters its regex allows around `p` and within `max_len` of it. Hits are taken in
@@ -256,7 +282,8 @@ impl Matcher {
 /// its leftmost match only if that starts at or before `p`, so the match found is the one
 /// `find_iter` finds next (a match starting later is found from a later hit, with its whole
 /// window). Look-around (`\b`) sees the text outside the window ([`Input::span`]).
-fn windowed(re: &meta::Regex, plan: &Plan, text: &str, hits: &[(usize, usize)], out: &mut Vec<Range<usize>>) -> bool {
+fn windowed(re: &meta::Regex, plan: &Plan, text: &str, hits: &[u32]) -> Option<Vec<Range<usize>>> {
+    let mut out = Vec::new();
     let budget = 2 * text.len() + (1 << 16);
     let mut spent = 0;
     // Matches start at or after `at` (the end of the last match); no match starts in
@@ -264,7 +291,8 @@ fn windowed(re: &meta::Regex, plan: &Plan, text: &str, hits: &[(usize, usize)], 
     let mut at = 0;
     let mut covered = 0;
     let mut run: Option<Range<usize>> = None;
-    for &(p, _) in hits {
+    for &p in hits {
+        let p = p as usize;
         if p < covered.max(at) {
             continue;
         }
@@ -298,7 +326,7 @@ fn windowed(re: &meta::Regex, plan: &Plan, text: &str, hits: &[(usize, usize)], 
         }
         spent += hi - lo;
         if spent > budget {
-            return false;
+            return None;
         }
         match re.search(&Input::new(text).span(lo..hi)) {
             // Never empty: every match holds a literal of two bytes or more.
@@ -310,7 +338,7 @@ fn windowed(re: &meta::Regex, plan: &Plan, text: &str, hits: &[(usize, usize)], 
             _ => covered = p + text[p..].chars().next().map_or(1, char::len_utf8),
         }
     }
-    true
+    Some(out)
 }
 
 fn floor_boundary(text: &str, mut i: usize) -> usize {

@@ -200,6 +200,22 @@ fn verdicts_are_the_same_with_one_thread_and_with_many() {
     let many = claimcheck_env(dir.path(), &args, None, &[("RAYON_NUM_THREADS", "8")]);
     assert_eq!(one.code, many.code);
     assert_eq!(one.stdout, many.stdout);
+    // An article over 1 MiB is itself searched and checked in parallel.
+    let big = String::from_utf8(seed()).unwrap().repeat(220);
+    assert!(big.len() > 1 << 20);
+    std::fs::write(dir.path().join("archive/big.txt"), big).unwrap();
+    let args = [
+        "check",
+        "audit.yaml",
+        "--article",
+        "archive/big.txt",
+        "--format",
+        "json",
+    ];
+    let one = claimcheck_env(dir.path(), &args, None, &[("RAYON_NUM_THREADS", "1")]);
+    let many = claimcheck_env(dir.path(), &args, None, &[("RAYON_NUM_THREADS", "8")]);
+    assert_eq!(one.code, 1, "{}", one.stderr);
+    assert_eq!(one.stdout, many.stdout);
 }
 
 #[test]

@@ -84,6 +84,8 @@ impl Article {
     /// Indexes an article.
     pub fn new(path: impl Into<String>, source: String) -> Article {
         let mut norm = Normalizer::default();
+        // The normalized text is about as long as the source: one allocation, no doubling.
+        norm.text.reserve(source.len());
         let mut paragraphs = Vec::new();
         let mut sentences = Vec::new();
         let mut dateline = None;
