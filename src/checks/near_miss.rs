@@ -100,13 +100,15 @@ impl Target {
         // `similar` counts the matches of a shortest edit script: never more than the longest
         // common subsequence, so a window whose LCS ratio cannot beat the best is skipped
         // without the diff (the pick is the same; this only saves time).
-        if let Some(b) = best
-            && f64::from(2.0 * self.lcs.len(cand) as f32 / (len + self.len) as f32) <= b.1
-        {
-            return;
+        let lcs = f64::from(2.0 * self.lcs.len(cand) as f32 / (len + self.len) as f32);
+        match best {
+            Some(b) if lcs <= b.1 => return,
+            None if lcs < SHOW_NEAREST => return,
+            _ => {}
         }
         let s = similarity(&self.text, cand);
-        if best.as_ref().is_none_or(|b| s > b.1) {
+        // Below SHOW_NEAREST a span is not worth showing, not even as the first one found.
+        if s >= SHOW_NEAREST && best.as_ref().is_none_or(|b| s > b.1) {
             *best = Some((r, s));
         }
     }
