@@ -11,7 +11,8 @@
 //! - `articles/NNNN/article-NNNNN.txt`: N articles (default 2,000) of about 5 KB, in folders
 //!   of 100 (so `--articles` is exercised recursively);
 //! - `one.txt`: one 5 KB article; `big.txt`: one file of M MB (default 50);
-//! - `mixed-{10,100,200,1000}.yaml`: claims mixing every check key (see [`MIXED`]);
+//! - `mixed-{10,100,200,1000}.yaml`: claims mixing every check key (see [`MIXED`]), and
+//!   their terms as regexes for ripgrep in `mixed-N.rg`;
 //! - `absent-{200,1000}.yaml`: `absent` claims whose `{regex}` terms use `\b`, with the same
 //!   regexes for ripgrep in `absent-N.rg` (as written) and `absent-N-ascii.rg` (`(?-u:\b)`).
 //!
@@ -392,6 +393,30 @@ fn absent(n: usize, seed: u64) -> (String, Vec<String>) {
     (s, regexes)
 }
 
+/// Every term of a claim file as a regex, for ripgrep to look for the same things: phrases
+/// as whole words (case-insensitive unless exact), regexes as written.
+fn patterns_of(yaml: &str) -> Vec<String> {
+    use claimcheck::claims::terms::Pattern;
+    let file = claimcheck::claims::parse("gen.yaml", yaml, None).expect("generated claims load");
+    let mut out = Vec::new();
+    for term in &file.terms.terms {
+        for p in &term.patterns {
+            out.push(match p {
+                Pattern::Literal { text, exact, prefix } => format!(
+                    "{}\\b{}{}",
+                    if *exact { "" } else { "(?i)" },
+                    regex::escape(text),
+                    if *prefix { "\\w*" } else { "\\b" }
+                ),
+                Pattern::Regex(r) => r.as_str().to_string(),
+            });
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
 fn write(path: &Path, content: &str) {
     if let Some(dir) = path.parent() {
         fs::create_dir_all(dir).expect("create folder");
@@ -423,7 +448,12 @@ fn main() {
     }
     write(&out.join("big.txt"), &big);
     for n in [10, 100, 200, 1000] {
-        write(&out.join(format!("mixed-{n}.yaml")), &mixed(n, 1000 + n as u64));
+        let yaml = mixed(n, 1000 + n as u64);
+        write(&out.join(format!("mixed-{n}.yaml")), &yaml);
+        write(
+            &out.join(format!("mixed-{n}.rg")),
+            &(patterns_of(&yaml).join("\n") + "\n"),
+        );
     }
     for n in [200, 1000] {
         let (yaml, regexes) = absent(n, 2000 + n as u64);

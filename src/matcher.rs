@@ -65,9 +65,11 @@ impl Windowed {
     fn meta(&self) -> &meta::Regex {
         self.meta.get_or_init(|| {
             // The same syntax and semantics as `regex::Regex` (claims::terms::compile_regex).
+            // Windows are searched unanchored, so the one-pass DFA (anchored searches) is left
+            // out: less memory per regex.
             meta::Regex::builder()
                 .syntax(regex_automata::util::syntax::Config::new().nest_limit(64))
-                .configure(meta::Config::new().nfa_size_limit(Some(1 << 20)))
+                .configure(meta::Config::new().nfa_size_limit(Some(1 << 20)).onepass(false))
                 .build(self.regex.as_str())
                 .expect("the pattern compiled as a regex::Regex already")
         })
