@@ -40,6 +40,8 @@ pub struct Matcher {
     scanned: Vec<(TermId, regex::Regex)>,
     scan_set: Option<regex::RegexSet>,
     terms: usize,
+    /// How many literal hit lists the windowed regexes share.
+    slots: usize,
 }
 
 #[derive(Debug, Clone)]
@@ -48,13 +50,15 @@ enum Owner {
     Folded { term: TermId, prefix: bool },
     /// A phrase matched exactly: the text at the hit must equal `text`.
     Exact { term: TermId, prefix: bool, text: String },
-    /// A required literal of `windowed[i]`.
+    /// A required literal of some windowed regexes: its hits go to list `i`, shared by them.
     Regex(usize),
 }
 
 #[derive(Debug)]
 struct Windowed {
     term: TermId,
+    /// The hit lists of its literals.
+    slots: Vec<usize>,
     regex: regex::Regex,
     plan: Plan,
     /// Compiled on the first hit of a literal: most regexes of an `absent` file never need it.
@@ -104,13 +108,24 @@ impl Matcher {
         let mut lits: Vec<String> = Vec::new();
         let mut owners: Vec<Vec<Owner>> = Vec::new();
         let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
-        let mut add = |lit: String, owner: Owner| {
+        let mut slots = 0;
+        let mut add = |lit: String, owner: Owner| -> usize {
             let i = *index.entry(lit.clone()).or_insert_with(|| {
                 lits.push(lit);
                 owners.push(Vec::new());
                 owners.len() - 1
             });
+            // Regexes that share a literal share its hit list (one push per hit).
+            if let Owner::Regex(_) = owner {
+                if let Some(Owner::Regex(slot)) = owners[i].iter().find(|o| matches!(o, Owner::Regex(_))) {
+                    return *slot;
+                }
+                owners[i].push(Owner::Regex(slots));
+                slots += 1;
+                return slots - 1;
+            }
             owners[i].push(owner);
+            usize::MAX
         };
         let mut windowed = Vec::new();
         let mut scanned = Vec::new();
@@ -122,32 +137,41 @@ impl Matcher {
                         text,
                         exact: true,
                         prefix,
-                    } => add(
-                        crate::article::normalize::fold_case(text),
-                        Owner::Exact {
-                            term: term_id,
-                            prefix: *prefix,
-                            text: text.clone(),
-                        },
-                    ),
+                    } => {
+                        _ = add(
+                            crate::article::normalize::fold_case(text),
+                            Owner::Exact {
+                                term: term_id,
+                                prefix: *prefix,
+                                text: text.clone(),
+                            },
+                        )
+                    }
                     Pattern::Literal {
                         text,
                         exact: false,
                         prefix,
-                    } => add(
-                        text.clone(),
-                        Owner::Folded {
-                            term: term_id,
-                            prefix: *prefix,
-                        },
-                    ),
+                    } => {
+                        _ = add(
+                            text.clone(),
+                            Owner::Folded {
+                                term: term_id,
+                                prefix: *prefix,
+                            },
+                        )
+                    }
                     Pattern::Regex(r) => match Plan::of(r.as_str()) {
                         Some(plan) => {
-                            for lit in &plan.literals {
-                                add(lit.clone(), Owner::Regex(windowed.len()));
-                            }
+                            let mut slots: Vec<usize> = plan
+                                .literals
+                                .iter()
+                                .map(|lit| add(lit.clone(), Owner::Regex(0)))
+                                .collect();
+                            slots.sort_unstable();
+                            slots.dedup();
                             windowed.push(Windowed {
                                 term: term_id,
+                                slots,
                                 regex: r.clone(),
                                 plan,
                                 meta: OnceLock::new(),
@@ -188,6 +212,7 @@ impl Matcher {
             scanned,
             scan_set,
             terms: table.terms.len(),
+            slots,
         }
     }
 
@@ -198,7 +223,7 @@ impl Matcher {
         // Where the literals of each windowed regex start (u32: an article under 4 GiB;
         // past that every regex is scanned in full).
         let small = u32::try_from(text.len()).is_ok();
-        let mut regex_hits: Vec<Vec<u32>> = vec![Vec::new(); self.windowed.len()];
+        let mut regex_hits: Vec<Vec<u32>> = vec![Vec::new(); self.slots];
         if let Some(ac) = &self.ac {
             for m in ac.find_overlapping_iter(article.folded.as_str()) {
                 for owner in &self.owners[m.pattern().as_usize()] {
@@ -229,11 +254,22 @@ impl Matcher {
             }
         }
         // Regexes are verified independently: on a long article, in parallel.
-        let verify = |(w, hits): (&Windowed, &mut Vec<u32>)| -> Vec<Range<usize>> {
+        let verify = |w: &Windowed| -> Vec<Range<usize>> {
+            // One literal's hits come in order; several are merged.
+            let merged: Vec<u32>;
+            let hits: &[u32] = match w.slots.as_slice() {
+                [one] => &regex_hits[*one],
+                many => {
+                    let mut all: Vec<u32> = many.iter().flat_map(|&s| regex_hits[s].iter().copied()).collect();
+                    all.sort_unstable();
+                    all.dedup();
+                    merged = all;
+                    &merged
+                }
+            };
             if small && hits.is_empty() {
                 return Vec::new();
             }
-            hits.sort_unstable();
             let around_hits = if small {
                 windowed(w.meta(), &w.plan, text, hits)
             } else {
@@ -248,13 +284,9 @@ impl Matcher {
             })
         };
         let found: Vec<Vec<Range<usize>>> = if text.len() >= PARALLEL_FROM {
-            self.windowed
-                .par_iter()
-                .zip(regex_hits.par_iter_mut())
-                .map(verify)
-                .collect()
+            self.windowed.par_iter().map(verify).collect()
         } else {
-            self.windowed.iter().zip(regex_hits.iter_mut()).map(verify).collect()
+            self.windowed.iter().map(verify).collect()
         };
         for (w, f) in self.windowed.iter().zip(found) {
             per_term[w.term.0].extend(f);
