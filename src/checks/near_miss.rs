@@ -79,38 +79,96 @@ impl Target {
     fn sizes(&self) -> std::ops::RangeInclusive<usize> {
         self.words.saturating_sub(2).max(1)..=self.words + 2
     }
+}
 
-    /// Compares one window; keeps it when it beats `best` (the first of equals wins).
-    fn compare(&self, folded: &str, r: Range<usize>, best: &mut Option<(Range<usize>, f64)>) {
-        let r = trim_punct(folded, r, &self.text);
+/// Picks the closest window: the first, in the order offered, of those with the highest
+/// similarity (at least [`SHOW_NEAREST`]).
+///
+/// `similar` counts the matches of an edit script: never more than the longest common
+/// subsequence, so the LCS ratio (bit-vector, cheap) bounds a window's similarity. Windows
+/// that could win wait in `pending`; a flush diffs them best bound first and stops when no
+/// bound can reach the best similarity, so few windows are ever diffed. The pick is the one
+/// diffing every window in order would make.
+struct Picker<'t> {
+    target: &'t Target,
+    /// The best so far: range, similarity, order offered.
+    best: Option<(Range<usize>, f64, usize)>,
+    /// Windows whose bound beat the best when offered: range, LCS ratio, order.
+    pending: Vec<(Range<usize>, f64, usize)>,
+    offered: usize,
+}
+
+impl<'t> Picker<'t> {
+    fn new(target: &'t Target) -> Picker<'t> {
+        Picker {
+            target,
+            best: None,
+            pending: Vec::new(),
+            offered: 0,
+        }
+    }
+
+    fn offer(&mut self, folded: &str, r: Range<usize>) {
+        let t = self.target;
+        let r = trim_punct(folded, r, &t.text);
         if r.is_empty() {
             return;
         }
+        self.offered += 1;
         let cand = &folded[r.clone()];
         let len = cand.chars().count();
-        let bound = 2.0 * len.min(self.len) as f64 / (len + self.len) as f64;
-        let floor = best.as_ref().map_or(SHOW_NEAREST, |b| b.1);
+        let bound = 2.0 * len.min(t.len) as f64 / (len + t.len) as f64;
+        let floor = self.best.as_ref().map_or(SHOW_NEAREST, |b| b.1);
         if bound < floor {
             return;
         }
-        let shared = shared_chars(&self.hist, cand);
-        if 2.0 * shared as f64 / (len + self.len) as f64 <= floor {
+        let shared = shared_chars(&t.hist, cand);
+        if 2.0 * shared as f64 / (len + t.len) as f64 <= floor {
             return;
         }
-        // `similar` counts the matches of a shortest edit script: never more than the longest
-        // common subsequence, so a window whose LCS ratio cannot beat the best is skipped
-        // without the diff (the pick is the same; this only saves time).
-        let lcs = f64::from(2.0 * self.lcs.len(cand) as f32 / (len + self.len) as f32);
-        match best {
+        let lcs = f64::from(2.0 * t.lcs.len(cand) as f32 / (len + t.len) as f32);
+        // Offered later than the best, a window must beat it, not tie.
+        match &self.best {
             Some(b) if lcs <= b.1 => return,
             None if lcs < SHOW_NEAREST => return,
             _ => {}
         }
-        let s = similarity(&self.text, cand);
-        // Below SHOW_NEAREST a span is not worth showing, not even as the first one found.
-        if s >= SHOW_NEAREST && best.as_ref().is_none_or(|b| s > b.1) {
-            *best = Some((r, s));
+        self.pending.push((r, lcs, self.offered));
+        if self.pending.len() >= 64 {
+            self.flush(folded);
         }
+    }
+
+    fn flush(&mut self, folded: &str) {
+        let mut pending = std::mem::take(&mut self.pending);
+        pending.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.2.cmp(&b.2)));
+        for (r, lcs, order) in pending {
+            if let Some(b) = &self.best {
+                if lcs < b.1 {
+                    break;
+                }
+                if lcs == b.1 && order > b.2 {
+                    continue;
+                }
+            }
+            let s = similarity(&self.target.text, &folded[r.clone()]);
+            // Below SHOW_NEAREST a span is not worth showing, not even as the only one.
+            if s < SHOW_NEAREST {
+                continue;
+            }
+            let wins = match &self.best {
+                None => true,
+                Some(b) => s > b.1 || (s == b.1 && order < b.2),
+            };
+            if wins {
+                self.best = Some((r, s, order));
+            }
+        }
+    }
+
+    fn finish(mut self, folded: &str) -> Option<(Range<usize>, f64)> {
+        self.flush(folded);
+        self.best.map(|(r, s, _)| (r, s))
     }
 }
 
@@ -178,17 +236,17 @@ impl Lcs {
 
 /// Every window of every unit: the reference search, for phrases with no word to anchor on.
 fn every_window(article: &Article, target: &Target, units: Vec<&Range<usize>>) -> Option<(Range<usize>, f64)> {
-    let mut best = None;
+    let mut picker = Picker::new(target);
     for unit in units {
         let words = word_ranges(&article.folded, unit);
         for i in 0..words.len() {
             for n in target.sizes() {
                 let Some(last) = words.get(i + n - 1) else { break };
-                target.compare(&article.folded, words[i].start..last.end, &mut best);
+                picker.offer(&article.folded, words[i].start..last.end);
             }
         }
     }
-    best
+    picker.finish(&article.folded)
 }
 
 /// Where the phrase's anchors occur (sorted offsets in the folded text), or `None` when the
@@ -239,7 +297,7 @@ fn anchored(
 ) -> Option<(Range<usize>, f64)> {
     let folded = &article.folded;
     let max_n = *target.sizes().end();
-    let mut best = None;
+    let mut picker = Picker::new(target);
     let mut a = 0;
     for unit in units {
         let from = a + anchors[a..].partition_point(|&p| p < unit.start);
@@ -270,10 +328,10 @@ fn anchored(
         windows.sort_unstable();
         windows.dedup();
         for (i, n) in windows {
-            target.compare(folded, words[i].start..words[i + n - 1].end, &mut best);
+            picker.offer(folded, words[i].start..words[i + n - 1].end);
         }
     }
-    best
+    picker.finish(folded)
 }
 
 /// Word ranges (runs of non-space) inside a unit.
@@ -420,5 +478,41 @@ mod tests {
             compared += 1;
         }
         assert_eq!(compared, 400);
+    }
+
+    /// The picker's lazy diffing picks what diffing every window in order picks.
+    #[test]
+    fn picker_equals_diffing_every_window() {
+        let a = seed();
+        let units: Vec<Range<usize>> = a.sentences.iter().map(|s| s.range.clone()).collect();
+        for phrase in [
+            "according to the Elysée",
+            "a first stone on those guarantees of security",
+            "the chiefs of staff met in Paris",
+            "Italy was an observer",
+            "only a few",
+            "Kiev",
+        ] {
+            let target = Target::new(phrase);
+            let mut reference: Option<(Range<usize>, f64)> = None;
+            for unit in &units {
+                let words = word_ranges(&a.folded, unit);
+                for i in 0..words.len() {
+                    for n in target.sizes() {
+                        let Some(last) = words.get(i + n - 1) else { break };
+                        let r = trim_punct(&a.folded, words[i].start..last.end, &target.text);
+                        if r.is_empty() {
+                            continue;
+                        }
+                        let s = similarity(&target.text, &a.folded[r.clone()]);
+                        if s >= SHOW_NEAREST && reference.as_ref().is_none_or(|b| s > b.1) {
+                            reference = Some((r, s));
+                        }
+                    }
+                }
+            }
+            let picked = every_window(&a, &target, units.iter().collect());
+            assert_eq!(picked, reference, "{phrase}");
+        }
     }
 }
