@@ -42,6 +42,20 @@ pub struct Matcher {
     terms: usize,
     /// How many literal hit lists the windowed regexes share.
     slots: usize,
+    /// Literals shared by several bounded regexes: one multi-pattern check per hit says which
+    /// of them can match around it, instead of one search per regex.
+    groups: Vec<Group>,
+}
+
+/// Bounded regexes sharing one literal (`\b5\d{2} tanks\b`, `\b7\d{2} tanks\b`, ...).
+#[derive(Debug)]
+struct Group {
+    slot: usize,
+    /// Indices into `windowed`, in pattern order of `meta`.
+    members: Vec<usize>,
+    /// The longest match of any member.
+    max_len: usize,
+    meta: OnceLock<Option<meta::Regex>>,
 }
 
 #[derive(Debug, Clone)]
@@ -205,9 +219,32 @@ impl Matcher {
                     .ok()
             })
             .flatten();
+        // A literal shared by bounded regexes only is checked for all of them at once.
+        let mut by_slot: Vec<Vec<usize>> = vec![Vec::new(); slots];
+        for (i, w) in windowed.iter().enumerate() {
+            for &s in &w.slots {
+                by_slot[s].push(i);
+            }
+        }
+        let groups = by_slot
+            .into_iter()
+            .enumerate()
+            .filter(|(_, m)| m.len() > 1 && m.iter().all(|&i| windowed[i].plan.max_len.is_some()))
+            .map(|(slot, members)| Group {
+                slot,
+                max_len: members
+                    .iter()
+                    .filter_map(|&i| windowed[i].plan.max_len)
+                    .max()
+                    .unwrap_or(0),
+                members,
+                meta: OnceLock::new(),
+            })
+            .collect();
         Matcher {
             ac,
             owners,
+            groups,
             windowed,
             scanned,
             scan_set,
@@ -253,17 +290,45 @@ impl Matcher {
                 }
             }
         }
+        let parallel = text.len() >= PARALLEL_FROM;
+        // Hits of shared literals around which a member can match, per windowed regex.
+        let mut filtered: Vec<Vec<u32>> = vec![Vec::new(); self.windowed.len()];
+        let grouped: Vec<bool> = {
+            let mut g = vec![false; self.slots];
+            for group in &self.groups {
+                g[group.slot] = true;
+            }
+            g
+        };
+        if small {
+            let check = |g: &Group| g.check(&self.windowed, text, &regex_hits[g.slot]);
+            let checked: Vec<Vec<(usize, Vec<u32>)>> = if parallel {
+                self.groups.par_iter().map(check).collect()
+            } else {
+                self.groups.iter().map(check).collect()
+            };
+            for (member, hits) in checked.into_iter().flatten() {
+                filtered[member].extend(hits);
+            }
+        }
         // Regexes are verified independently: on a long article, in parallel.
-        let verify = |w: &Windowed| -> Vec<Range<usize>> {
+        let verify = |(w, extra): (&Windowed, &Vec<u32>)| -> Vec<Range<usize>> {
             // One literal's hits come in order; several are merged.
             let merged: Vec<u32>;
-            let hits: &[u32] = match w.slots.as_slice() {
-                [one] => &regex_hits[*one],
-                many => {
-                    let mut all: Vec<u32> = many.iter().flat_map(|&s| regex_hits[s].iter().copied()).collect();
-                    all.sort_unstable();
-                    all.dedup();
-                    merged = all;
+            let own: Vec<usize> = w.slots.iter().copied().filter(|&s| !(small && grouped[s])).collect();
+            let hits: &[u32] = match (own.as_slice(), extra.is_empty()) {
+                ([one], true) => &regex_hits[*one],
+                ([], _) => {
+                    merged = sorted(extra.clone());
+                    &merged
+                }
+                (many, _) => {
+                    let all: Vec<u32> = many
+                        .iter()
+                        .flat_map(|&s| regex_hits[s].iter().copied())
+                        .chain(extra.iter().copied())
+                        .collect();
+                    merged = sorted(all);
                     &merged
                 }
             };
@@ -283,10 +348,10 @@ impl Matcher {
                     .collect()
             })
         };
-        let found: Vec<Vec<Range<usize>>> = if text.len() >= PARALLEL_FROM {
-            self.windowed.par_iter().map(verify).collect()
+        let found: Vec<Vec<Range<usize>>> = if parallel {
+            self.windowed.par_iter().zip(filtered.par_iter()).map(verify).collect()
         } else {
-            self.windowed.iter().map(verify).collect()
+            self.windowed.iter().zip(filtered.iter()).map(verify).collect()
         };
         for (w, f) in self.windowed.iter().zip(found) {
             per_term[w.term.0].extend(f);
@@ -373,6 +438,52 @@ fn windowed(re: &meta::Regex, plan: &Plan, text: &str, hits: &[u32]) -> Option<V
         }
     }
     Some(out)
+}
+
+fn sorted(mut v: Vec<u32>) -> Vec<u32> {
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
+impl Group {
+    /// For each hit of the shared literal, which members can match within `max_len` of it:
+    /// (member, the hits it keeps). A member that matches around a hit matches somewhere in
+    /// this window, so no hit inside one of its matches is dropped.
+    fn check(&self, windowed: &[Windowed], text: &str, hits: &[u32]) -> Vec<(usize, Vec<u32>)> {
+        let Some(re) = self
+            .meta
+            .get_or_init(|| {
+                let patterns: Vec<&str> = self.members.iter().map(|&i| windowed[i].regex.as_str()).collect();
+                meta::Regex::builder()
+                    .syntax(regex_automata::util::syntax::Config::new().nest_limit(64))
+                    .configure(
+                        meta::Config::new()
+                            .match_kind(regex_automata::MatchKind::All)
+                            .nfa_size_limit(Some(self.members.len() << 20)),
+                    )
+                    .build_many(&patterns)
+                    .ok()
+            })
+            .as_ref()
+        else {
+            // Too big to build together: every member keeps every hit.
+            return self.members.iter().map(|&m| (m, hits.to_vec())).collect();
+        };
+        let mut kept: Vec<Vec<u32>> = vec![Vec::new(); self.members.len()];
+        let mut set = regex_automata::PatternSet::new(re.pattern_len());
+        for &p in hits {
+            let at = p as usize;
+            let lo = floor_boundary(text, at.saturating_sub(self.max_len));
+            let hi = ceil_boundary(text, at + self.max_len);
+            set.clear();
+            re.which_overlapping_matches(&Input::new(text).span(lo..hi), &mut set);
+            for id in set.iter() {
+                kept[id.as_usize()].push(p);
+            }
+        }
+        self.members.iter().copied().zip(kept).collect()
+    }
 }
 
 fn floor_boundary(text: &str, mut i: usize) -> usize {
@@ -536,6 +647,8 @@ mod tests {
             "men",
             "e\u{301}",
             "année",
+            "34 men",
+            "7 men",
         ];
         const GLUE: &[&str] = &[
             " ",
@@ -573,6 +686,11 @@ mod tests {
             r"n't\b",
             r"(?i)\b(?:paris|nato) \w{2,}",
             r"[A-Z]\w+ [a-z]+",
+            // Bounded regexes sharing a literal (" men"): checked as a group.
+            r"\b3\d{1,2} men\b",
+            r"\b7 men\b",
+            r"(?i)\b\d men\b",
+            r"\b[0-9,]{1,6} men\b",
         ];
         let mut seed = 0x5EED_u64;
         let mut next = |n: usize| {
@@ -589,6 +707,7 @@ mod tests {
             });
         }
         let matcher = Matcher::new(&table);
+        assert!(!matcher.groups.is_empty(), "the shared-literal check is exercised");
         let full_scan: Vec<regex::Regex> = REGEXES.iter().map(|r| regex::Regex::new(r).unwrap()).collect();
         for round in 0..300 {
             let mut text = String::new();
