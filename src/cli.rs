@@ -12,6 +12,7 @@ use std::io::{self, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use rayon::prelude::*;
 
 use crate::article::{Article, ReadError};
 use crate::claims::{self, ClaimFile, Loaded};
@@ -19,7 +20,7 @@ use crate::commands;
 use crate::engine::{self, Policy};
 use crate::error::Diagnostic;
 use crate::render::{self, Format};
-use crate::report::{Report, Verdict};
+use crate::report::{FileReport, Report, Verdict};
 use crate::snapshot;
 
 pub const EXIT_PASS: i32 = 0;
@@ -63,16 +64,20 @@ struct CheckArgs {
     /// Claim files or folders of them (every *.yaml / *.yml, sorted).
     #[arg(default_value = "claims")]
     paths: Vec<PathBuf>,
-    /// The article for claim files that name none (`-` reads standard input).
+    /// The article for claim files that name none (`-` reads standard input); repeat it to
+    /// check them against several articles.
     #[arg(long, value_name = "FILE")]
-    article: Option<PathBuf>,
+    article: Vec<PathBuf>,
+    /// Every article under a folder (recursive: *.txt), for claim files that name none.
+    #[arg(long, value_name = "DIR")]
+    articles: Vec<PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     format: Format,
     /// Colours: auto (a terminal or CLICOLOR_FORCE, unless NO_COLOR is set), always or never.
     #[arg(long, value_enum, default_value_t = Color::Auto)]
     color: Color,
-    /// Evidence places listed per claim in the human report.
+    /// Evidence places listed per claim (human report: 20 by default; JSON: all by default).
     #[arg(long, value_name = "N")]
     max_evidence: Option<usize>,
     /// Write the report to FILE instead of standard output (atomically: a temporary file in
@@ -248,56 +253,97 @@ fn lint(paths: &[PathBuf], out: &mut dyn Write) -> Result<i32, Failure> {
 
 fn check(a: &CheckArgs, out: &mut dyn Write) -> Result<i32, Failure> {
     let files = load_all(&a.paths)?;
-    let mut articles: BTreeMap<PathBuf, Article> = BTreeMap::new();
     let mut diags = Vec::new();
-    let mut pairs = Vec::new();
-    for f in &files {
-        let (path, from_file) = match (&f.article, &a.article) {
-            (Some(p), _) => (p.clone(), true),
-            (None, Some(p)) => (p.clone(), false),
-            (None, None) => {
-                diags.push(
-                    Diagnostic::file(&f.path, "this claim file names no article")
-                        .help("add `article: FILE` (relative to the claim file) or pass --article FILE"),
-                );
-                continue;
-            }
-        };
-        if !articles.contains_key(&path) {
-            match read_article(&path) {
-                Ok(art) => {
-                    articles.insert(path.clone(), art);
-                }
-                Err(mut d) => {
-                    if from_file {
-                        let (line, column) = f.article_at;
-                        d.message = format!("{} (named by {}:{line}:{column})", d.message, f.path);
-                    }
-                    diags.push(d);
-                    continue;
-                }
-            }
+    let mut given = a.article.clone();
+    for dir in &a.articles {
+        match articles_under(dir) {
+            Ok(found) => given.extend(found),
+            Err(d) => diags.push(d),
         }
-        pairs.push((f, path));
+    }
+    // Each article is read once, by the thread that checks it, with every claim file that
+    // uses it: memory follows the largest article, not the corpus.
+    let mut by_article: BTreeMap<PathBuf, Vec<(&ClaimFile, bool)>> = BTreeMap::new();
+    for f in &files {
+        match (&f.article, given.is_empty()) {
+            (Some(p), _) => by_article.entry(p.clone()).or_default().push((f, true)),
+            (None, false) => {
+                for p in &given {
+                    by_article.entry(p.clone()).or_default().push((f, false));
+                }
+            }
+            (None, true) => diags.push(
+                Diagnostic::file(&f.path, "this claim file names no article")
+                    .help("add `article: FILE` (relative to the claim file) or pass --article FILE"),
+            ),
+        }
+    }
+    if !diags.is_empty() {
+        return Err(Failure::Invalid(diags));
+    }
+    // Standard input can be read only once, and only here.
+    let stdin = match by_article.contains_key(Path::new("-")) {
+        true => Some(read_article(Path::new("-"))),
+        false => None,
+    };
+    let policy = Policy {
+        pass: Verdict::ALL.into_iter().filter(|v| !a.fail_on.contains(v)).collect(),
+    };
+    let limits = engine::Limits {
+        max_evidence: match a.format {
+            Format::Human => Some(a.max_evidence.unwrap_or(render::DEFAULT_SHOWN)),
+            _ => a.max_evidence,
+        },
+    };
+    let jobs: Vec<(&PathBuf, &Vec<(&ClaimFile, bool)>)> = by_article.iter().collect();
+    let results: Vec<Result<Vec<FileReport>, Vec<Diagnostic>>> = jobs
+        .par_iter()
+        .map(|(path, users)| {
+            let owned;
+            let article = match (path.as_path() == Path::new("-"), &stdin) {
+                (true, Some(read)) => read.as_ref().map_err(Clone::clone),
+                _ => {
+                    owned = read_article(path);
+                    owned.as_ref().map_err(Clone::clone)
+                }
+            };
+            match article {
+                Ok(art) => Ok(users
+                    .iter()
+                    .map(|(f, _)| {
+                        let mut r = engine::evaluate_with(f, art, &policy, &limits);
+                        // The JSON report lists what no claim checks (`uncovered`), as `coverage` does.
+                        if a.format == Format::Json {
+                            engine::add_coverage(&mut r, art);
+                        }
+                        r
+                    })
+                    .collect()),
+                Err(d) => Err(users
+                    .iter()
+                    .map(|(f, from_file)| {
+                        let mut d = d.clone();
+                        if *from_file {
+                            let (line, column) = f.article_at;
+                            d.message = format!("{} (named by {}:{line}:{column})", d.message, f.path);
+                        }
+                        d
+                    })
+                    .collect()),
+            }
+        })
+        .collect();
+    let mut reports = Vec::new();
+    for r in results {
+        match r {
+            Ok(found) => reports.extend(found),
+            Err(d) => diags.extend(d),
+        }
     }
     if !diags.is_empty() {
         diags.dedup();
         return Err(Failure::Invalid(diags));
     }
-    let policy = Policy {
-        pass: Verdict::ALL.into_iter().filter(|v| !a.fail_on.contains(v)).collect(),
-    };
-    let mut reports: Vec<_> = pairs
-        .iter()
-        .map(|(f, p)| {
-            let mut r = engine::evaluate(f, &articles[p], &policy);
-            // The JSON report lists what no claim checks (`uncovered`), as `coverage` does.
-            if a.format == Format::Json {
-                engine::add_coverage(&mut r, &articles[p]);
-            }
-            r
-        })
-        .collect();
     reports.sort_by(|x, y| (&x.path, &x.article).cmp(&(&y.path, &y.article)));
     let report = Report::new(reports);
     let color = match a.color {
@@ -311,7 +357,7 @@ fn check(a: &CheckArgs, out: &mut dyn Write) -> Result<i32, Failure> {
     };
     match &a.output {
         Some(path) => {
-            refuse_to_overwrite_inputs(path, &files, articles.keys())?;
+            refuse_to_overwrite_inputs(path, &files, by_article.keys())?;
             let mut bytes = Vec::new();
             render::render(&report, a.format, &opts, &mut bytes)?;
             crate::atomic::write(path, &bytes)
@@ -406,6 +452,44 @@ fn report_snapshots(report: &Report, settings: &snapshot::Settings) -> Result<bo
         )?;
     }
     Ok(failing == 0)
+}
+
+/// The articles `--articles DIR` checks: plain-text files (`*.txt`), recursively, sorted.
+/// Hidden files and folders are skipped.
+const ARTICLE_EXTENSIONS: &[&str] = &["txt"];
+
+fn articles_under(dir: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
+    let shown = claims::display_path(dir);
+    if !dir.is_dir() {
+        return Err(
+            Diagnostic::file(&shown, "--articles needs a folder").help("pass a single file with --article FILE")
+        );
+    }
+    let mut out = Vec::new();
+    let mut todo = vec![dir.to_path_buf()];
+    while let Some(d) = todo.pop() {
+        let entries = std::fs::read_dir(&d)
+            .map_err(|e| Diagnostic::file(&claims::display_path(&d), format!("cannot read folder: {e}")))?;
+        for e in entries.flatten() {
+            let p = e.path();
+            if e.file_name().to_string_lossy().starts_with('.') {
+                continue;
+            }
+            if p.is_dir() {
+                todo.push(p);
+            } else if p
+                .extension()
+                .is_some_and(|x| ARTICLE_EXTENSIONS.iter().any(|a| x == *a))
+            {
+                out.push(p);
+            }
+        }
+    }
+    if out.is_empty() {
+        return Err(Diagnostic::file(&shown, "no articles (*.txt) under this folder"));
+    }
+    out.sort();
+    Ok(out)
 }
 
 pub(crate) fn read_article(path: &Path) -> Result<Article, Diagnostic> {

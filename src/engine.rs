@@ -5,6 +5,8 @@
 
 use std::ops::Range;
 
+use rayon::prelude::*;
+
 use crate::article::Article;
 use crate::checks::{self, Context, Found};
 use crate::claims::ClaimFile;
@@ -25,12 +27,31 @@ impl Default for Policy {
     }
 }
 
-/// Checks every claim of a file against an article.
+/// How much evidence a report keeps.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Limits {
+    /// Evidence places kept per claim (`--max-evidence`); the count stays exact. `None`
+    /// keeps every place.
+    pub max_evidence: Option<usize>,
+}
+
+/// Checks every claim of a file against an article, keeping every piece of evidence.
 pub fn evaluate(file: &ClaimFile, article: &Article, policy: &Policy) -> FileReport {
+    evaluate_with(file, article, policy, &Limits::default())
+}
+
+/// Checks every claim of a file against an article. Only the evidence kept is located
+/// (`line:column`, text as written): a claim with thousands of hits costs little more than
+/// its count.
+pub fn evaluate_with(file: &ClaimFile, article: &Article, policy: &Policy, limits: &Limits) -> FileReport {
     let hits = file.matcher.find(article);
-    let claims = (0..file.claims.len())
-        .map(|i| result(file, i, article, &hits, policy))
-        .collect();
+    // A long article's claims are checked on every core; results keep the file's order.
+    let one = |i: usize| result(file, i, article, &hits, policy, limits);
+    let claims = if article.text.len() >= crate::matcher::PARALLEL_FROM {
+        (0..file.claims.len()).into_par_iter().map(one).collect()
+    } else {
+        (0..file.claims.len()).map(one).collect()
+    };
     FileReport {
         path: file.path.clone(),
         article: article.path.clone(),
@@ -46,7 +67,7 @@ pub fn add_coverage(report: &mut FileReport, article: &Article) {
     let marks: Vec<Range<usize>> = report
         .claims
         .iter()
-        .flat_map(|c| c.evidence.iter().chain(c.nearest.as_ref()))
+        .flat_map(|c| c.evidence.iter().chain(c.nearest.as_deref()))
         .flat_map(|e| e.marks.iter().map(|m| m.start..m.end))
         .collect();
     let touched = |src: &Range<usize>| marks.iter().any(|m| m.start < src.end && src.start < m.end);
@@ -95,10 +116,17 @@ pub fn add_coverage(report: &mut FileReport, article: &Article) {
 /// Checks one claim of a file (its examples, `explain`).
 pub fn evaluate_claim(file: &ClaimFile, index: usize, article: &Article, policy: &Policy) -> ClaimResult {
     let hits = file.matcher.find(article);
-    result(file, index, article, &hits, policy)
+    result(file, index, article, &hits, policy, &Limits::default())
 }
 
-fn result(file: &ClaimFile, index: usize, article: &Article, hits: &Hits, policy: &Policy) -> ClaimResult {
+fn result(
+    file: &ClaimFile,
+    index: usize,
+    article: &Article,
+    hits: &Hits,
+    policy: &Policy,
+    limits: &Limits,
+) -> ClaimResult {
     let claim = &file.claims[index];
     let cx = Context {
         article,
@@ -109,16 +137,24 @@ fn result(file: &ClaimFile, index: usize, article: &Article, hits: &Hits, policy
     let check = claim.check.check();
     let finding = check.evaluate(&cx);
     let verdict = checks::verdict(&finding);
-    let evidence: Vec<Evidence> = finding.evidence.iter().map(|f| located(article, f)).collect();
-    let diff = evidence
+    let keep = limits.max_evidence.unwrap_or(usize::MAX);
+    let evidence: Vec<Evidence> = finding
+        .evidence
+        .iter()
+        .take(keep)
+        .map(|f| located(article, f))
+        .collect();
+    let diff = finding
+        .evidence
         .iter()
         .find(|e| e.role == Role::Refutes)
-        .and_then(|e| e.diff.clone());
+        .and_then(|e| e.diff.clone().map(Box::new));
     let expected = check.expected(&file.terms);
+    let count = |role| finding.evidence.iter().filter(|e| e.role == role).count();
     let explanation = finding
         .explanation
         .clone()
-        .unwrap_or_else(|| explain(verdict, &evidence, &expected));
+        .unwrap_or_else(|| explain(verdict, count(Role::Supports), count(Role::Refutes), &expected));
     ClaimResult {
         id: claim.id.clone(),
         claim: claim.claim.clone(),
@@ -130,15 +166,15 @@ fn result(file: &ClaimFile, index: usize, article: &Article, hits: &Hits, policy
         line: claim.line,
         column: claim.column,
         evidence,
-        nearest: finding.nearest.as_ref().map(|f| located(article, f)),
+        evidence_count: finding.evidence.len(),
+        nearest: finding.nearest.as_ref().map(|f| Box::new(located(article, f))),
         diff,
         explanation,
         notes: finding.notes,
     }
 }
 
-fn explain(verdict: Verdict, evidence: &[Evidence], expected: &str) -> String {
-    let count = |role| evidence.iter().filter(|e| e.role == role).count();
+fn explain(verdict: Verdict, supports: usize, refutes: usize, expected: &str) -> String {
     let places = |n: usize, one: &str, many: &str| {
         if n == 1 {
             format!("1 place {one}")
@@ -147,14 +183,14 @@ fn explain(verdict: Verdict, evidence: &[Evidence], expected: &str) -> String {
         }
     };
     match verdict {
-        Verdict::Supported if evidence.is_empty() => format!("as claimed: {expected}"),
-        Verdict::Supported => format!("{} the claim", places(count(Role::Supports), "supports", "support")),
-        Verdict::Refuted => format!("{} the claim", places(count(Role::Refutes), "refutes", "refute")),
+        Verdict::Supported if supports + refutes == 0 => format!("as claimed: {expected}"),
+        Verdict::Supported => format!("{} the claim", places(supports, "supports", "support")),
+        Verdict::Refuted => format!("{} the claim", places(refutes, "refutes", "refute")),
         Verdict::NotFound => "nothing in the article matches what the claim expects".to_string(),
         Verdict::Conflicting => format!(
             "the article disagrees with itself: {}, {}",
-            places(count(Role::Supports), "supports", "support"),
-            places(count(Role::Refutes), "refutes", "refute")
+            places(supports, "supports", "support"),
+            places(refutes, "refutes", "refute")
         ),
     }
 }

@@ -1,24 +1,97 @@
 //! Finds every term of a claim file in one pass over an article.
 //!
-//! Literals of all terms go into two Aho-Corasick automata (case-folded text and exact text),
-//! so the cost is one scan of the article however many claims there are; regex terms run
-//! once each. Hits are then filtered to whole words and grouped by term.
+//! Every literal goes into one Aho-Corasick automaton searched over the case-folded text:
+//! the phrases of the terms (exact ones are checked against the text at each hit), and the
+//! *required literals* of every regex ([`literals`]): a regex then runs only in a window
+//! around the hits of its literals, so the cost is one scan of the article however many
+//! claims there are, plus work in proportion to the hits. Regexes with no usable literal are
+//! found together by one multi-pattern pass ([`regex::RegexSet`]) and only those that match
+//! somewhere are searched again. Hits are then filtered to whole words and grouped by term.
+//!
+//! Windowed regex search gives exactly the matches of a full `find_iter` (see [`windowed`]);
+//! a property test compares the two.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+mod literals;
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use rayon::prelude::*;
+use regex_automata::{Input, meta};
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use crate::article::Article;
 use crate::claims::terms::{Pattern, TermId, TermTable};
+use literals::Plan;
+
+/// Articles from this size on are searched with both cores: below it, a thread hand-off
+/// costs more than it saves (an archive already runs one article per core).
+pub const PARALLEL_FROM: usize = 1 << 20;
 
 /// All terms of a claim file, compiled for searching.
 #[derive(Debug)]
 pub struct Matcher {
-    folded: Option<AhoCorasick>,
-    folded_owners: Vec<(TermId, bool)>,
-    exact: Option<AhoCorasick>,
-    exact_owners: Vec<(TermId, bool)>,
-    regexes: Vec<(TermId, regex::Regex)>,
+    /// Every literal, case-folded and deduplicated, searched over [`Article::folded`].
+    ac: Option<AhoCorasick>,
+    /// What each literal of `ac` stands for.
+    owners: Vec<Vec<Owner>>,
+    /// Regexes found through their literals.
+    windowed: Vec<Windowed>,
+    /// Regexes with no usable literal: one pass says which match at all.
+    scanned: Vec<(TermId, regex::Regex)>,
+    scan_set: Option<regex::RegexSet>,
     terms: usize,
+    /// How many literal hit lists the windowed regexes share.
+    slots: usize,
+    /// Literals shared by several bounded regexes: one multi-pattern check per hit says which
+    /// of them can match around it, instead of one search per regex.
+    groups: Vec<Group>,
+}
+
+/// Bounded regexes sharing one literal (`\b5\d{2} tanks\b`, `\b7\d{2} tanks\b`, ...).
+#[derive(Debug)]
+struct Group {
+    slot: usize,
+    /// Indices into `windowed`, in pattern order of `meta`.
+    members: Vec<usize>,
+    /// The longest match of any member.
+    max_len: usize,
+    meta: OnceLock<Option<meta::Regex>>,
+}
+
+#[derive(Debug, Clone)]
+enum Owner {
+    /// A phrase matched case-insensitively.
+    Folded { term: TermId, prefix: bool },
+    /// A phrase matched exactly: the text at the hit must equal `text`.
+    Exact { term: TermId, prefix: bool, text: String },
+    /// A required literal of some windowed regexes: its hits go to list `i`, shared by them.
+    Regex(usize),
+}
+
+#[derive(Debug)]
+struct Windowed {
+    term: TermId,
+    /// The hit lists of its literals.
+    slots: Vec<usize>,
+    regex: regex::Regex,
+    plan: Plan,
+    /// Compiled on the first hit of a literal: most regexes of an `absent` file never need it.
+    meta: OnceLock<meta::Regex>,
+}
+
+impl Windowed {
+    fn meta(&self) -> &meta::Regex {
+        self.meta.get_or_init(|| {
+            // The same syntax and semantics as `regex::Regex` (claims::terms::compile_regex).
+            // Windows are searched unanchored, so the one-pass DFA (anchored searches) is left
+            // out: less memory per regex.
+            meta::Regex::builder()
+                .syntax(regex_automata::util::syntax::Config::new().nest_limit(64))
+                .configure(meta::Config::new().nfa_size_limit(Some(1 << 20)).onepass(false))
+                .build(self.regex.as_str())
+                .expect("the pattern compiled as a regex::Regex already")
+        })
+    }
 }
 
 /// Where each term occurs: normalized byte ranges, sorted, no range inside another.
@@ -46,10 +119,32 @@ impl Hits {
 
 impl Matcher {
     pub fn new(table: &TermTable) -> Matcher {
-        let mut folded = (Vec::new(), Vec::new());
-        let mut exact = (Vec::new(), Vec::new());
-        let mut regexes = Vec::new();
+        let mut lits: Vec<String> = Vec::new();
+        let mut owners: Vec<Vec<Owner>> = Vec::new();
+        let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+        let mut slots = 0;
+        let mut add = |lit: String, owner: Owner| -> usize {
+            let i = *index.entry(lit.clone()).or_insert_with(|| {
+                lits.push(lit);
+                owners.push(Vec::new());
+                owners.len() - 1
+            });
+            // Regexes that share a literal share its hit list (one push per hit).
+            if let Owner::Regex(_) = owner {
+                if let Some(Owner::Regex(slot)) = owners[i].iter().find(|o| matches!(o, Owner::Regex(_))) {
+                    return *slot;
+                }
+                owners[i].push(Owner::Regex(slots));
+                slots += 1;
+                return slots - 1;
+            }
+            owners[i].push(owner);
+            usize::MAX
+        };
+        let mut windowed = Vec::new();
+        let mut scanned = Vec::new();
         for (i, term) in table.terms.iter().enumerate() {
+            let term_id = TermId(i);
             for p in &term.patterns {
                 match p {
                     Pattern::Literal {
@@ -57,36 +152,104 @@ impl Matcher {
                         exact: true,
                         prefix,
                     } => {
-                        exact.0.push(text.clone());
-                        exact.1.push((TermId(i), *prefix));
+                        _ = add(
+                            crate::article::normalize::fold_case(text),
+                            Owner::Exact {
+                                term: term_id,
+                                prefix: *prefix,
+                                text: text.clone(),
+                            },
+                        )
                     }
                     Pattern::Literal {
                         text,
                         exact: false,
                         prefix,
                     } => {
-                        folded.0.push(text.clone());
-                        folded.1.push((TermId(i), *prefix));
+                        _ = add(
+                            text.clone(),
+                            Owner::Folded {
+                                term: term_id,
+                                prefix: *prefix,
+                            },
+                        )
                     }
-                    Pattern::Regex(r) => regexes.push((TermId(i), r.clone())),
+                    Pattern::Regex(r) => match Plan::of(r.as_str()) {
+                        Some(plan) => {
+                            let mut slots: Vec<usize> = plan
+                                .literals
+                                .iter()
+                                .map(|lit| add(lit.clone(), Owner::Regex(0)))
+                                .collect();
+                            slots.sort_unstable();
+                            slots.dedup();
+                            windowed.push(Windowed {
+                                term: term_id,
+                                slots,
+                                regex: r.clone(),
+                                plan,
+                                meta: OnceLock::new(),
+                            });
+                        }
+                        None => scanned.push((term_id, r.clone())),
+                    },
                 }
             }
         }
-        let build = |pats: &[String]| {
-            (!pats.is_empty()).then(|| {
-                AhoCorasickBuilder::new()
-                    .match_kind(MatchKind::Standard)
-                    .build(pats)
-                    .expect("literal patterns always build")
+        let ac = (!lits.is_empty()).then(|| {
+            let mut b = AhoCorasick::builder();
+            b.match_kind(MatchKind::Standard);
+            // A DFA is the fastest scan; with very many literals its table grows too big and
+            // the builder's own choice (a contiguous NFA) takes over.
+            let total: usize = lits.iter().map(String::len).sum();
+            if total <= 200_000 {
+                b.kind(Some(AhoCorasickKind::DFA));
+            }
+            b.build(&lits)
+                .or_else(|_| AhoCorasick::builder().match_kind(MatchKind::Standard).build(&lits))
+                .expect("literal patterns always build")
+        });
+        // Without a set (one pattern, or a set too big to build) each is scanned alone.
+        let scan_set = (scanned.len() > 1)
+            .then(|| {
+                regex::RegexSetBuilder::new(scanned.iter().map(|(_, r)| r.as_str()))
+                    .size_limit(scanned.len() << 20)
+                    .nest_limit(64)
+                    .build()
+                    .ok()
             })
-        };
+            .flatten();
+        // A literal shared by bounded regexes only is checked for all of them at once.
+        let mut by_slot: Vec<Vec<usize>> = vec![Vec::new(); slots];
+        for (i, w) in windowed.iter().enumerate() {
+            for &s in &w.slots {
+                by_slot[s].push(i);
+            }
+        }
+        let groups = by_slot
+            .into_iter()
+            .enumerate()
+            .filter(|(_, m)| m.len() > 1 && m.iter().all(|&i| windowed[i].plan.max_len.is_some()))
+            .map(|(slot, members)| Group {
+                slot,
+                max_len: members
+                    .iter()
+                    .filter_map(|&i| windowed[i].plan.max_len)
+                    .max()
+                    .unwrap_or(0),
+                members,
+                meta: OnceLock::new(),
+            })
+            .collect();
         Matcher {
-            folded: build(&folded.0),
-            folded_owners: folded.1,
-            exact: build(&exact.0),
-            exact_owners: exact.1,
-            regexes,
+            ac,
+            owners,
+            groups,
+            windowed,
+            scanned,
+            scan_set,
             terms: table.terms.len(),
+            slots,
         }
     }
 
@@ -94,19 +257,111 @@ impl Matcher {
     pub fn find(&self, article: &Article) -> Hits {
         let mut per_term: Vec<Vec<Range<usize>>> = vec![Vec::new(); self.terms];
         let text = &article.text;
-        for (ac, owners, hay) in [
-            (&self.folded, &self.folded_owners, &article.folded),
-            (&self.exact, &self.exact_owners, &article.text),
-        ] {
-            let Some(ac) = ac else { continue };
-            for m in ac.find_overlapping_iter(hay.as_str()) {
-                let (term, prefix) = owners[m.pattern().as_usize()];
-                if let Some(r) = whole_word(text, m.start(), m.end(), prefix) {
-                    per_term[term.0].push(r);
+        // Where the literals of each windowed regex start (u32: an article under 4 GiB;
+        // past that every regex is scanned in full).
+        let small = u32::try_from(text.len()).is_ok();
+        let mut regex_hits: Vec<Vec<u32>> = vec![Vec::new(); self.slots];
+        if let Some(ac) = &self.ac {
+            for m in ac.find_overlapping_iter(article.folded.as_str()) {
+                for owner in &self.owners[m.pattern().as_usize()] {
+                    match owner {
+                        Owner::Folded { term, prefix } => {
+                            if let Some(r) = whole_word(text, m.start(), m.end(), *prefix) {
+                                per_term[term.0].push(r);
+                            }
+                        }
+                        Owner::Exact {
+                            term,
+                            prefix,
+                            text: lit,
+                        } => {
+                            if text.as_bytes()[m.range()] == *lit.as_bytes()
+                                && let Some(r) = whole_word(text, m.start(), m.end(), *prefix)
+                            {
+                                per_term[term.0].push(r);
+                            }
+                        }
+                        Owner::Regex(i) => {
+                            if small {
+                                regex_hits[*i].push(m.start() as u32);
+                            }
+                        }
+                    }
                 }
             }
         }
-        for (term, re) in &self.regexes {
+        let parallel = text.len() >= PARALLEL_FROM;
+        // Hits of shared literals around which a member can match, per windowed regex.
+        let mut filtered: Vec<Vec<u32>> = vec![Vec::new(); self.windowed.len()];
+        let grouped: Vec<bool> = {
+            let mut g = vec![false; self.slots];
+            for group in &self.groups {
+                g[group.slot] = true;
+            }
+            g
+        };
+        if small {
+            let check = |g: &Group| g.check(&self.windowed, text, &regex_hits[g.slot]);
+            let checked: Vec<Vec<(usize, Vec<u32>)>> = if parallel {
+                self.groups.par_iter().map(check).collect()
+            } else {
+                self.groups.iter().map(check).collect()
+            };
+            for (member, hits) in checked.into_iter().flatten() {
+                filtered[member].extend(hits);
+            }
+        }
+        // Regexes are verified independently: on a long article, in parallel.
+        let verify = |(w, extra): (&Windowed, &Vec<u32>)| -> Vec<Range<usize>> {
+            // One literal's hits come in order; several are merged.
+            let merged: Vec<u32>;
+            let own: Vec<usize> = w.slots.iter().copied().filter(|&s| !(small && grouped[s])).collect();
+            let hits: &[u32] = match (own.as_slice(), extra.is_empty()) {
+                ([one], true) => &regex_hits[*one],
+                ([], _) => {
+                    merged = sorted(extra.clone());
+                    &merged
+                }
+                (many, _) => {
+                    let all: Vec<u32> = many
+                        .iter()
+                        .flat_map(|&s| regex_hits[s].iter().copied())
+                        .chain(extra.iter().copied())
+                        .collect();
+                    merged = sorted(all);
+                    &merged
+                }
+            };
+            if small && hits.is_empty() {
+                return Vec::new();
+            }
+            let around_hits = if small {
+                windowed(w.meta(), &w.plan, text, hits)
+            } else {
+                None
+            };
+            around_hits.unwrap_or_else(|| {
+                w.regex
+                    .find_iter(text)
+                    .filter(|m| !m.is_empty())
+                    .map(|m| m.range())
+                    .collect()
+            })
+        };
+        let found: Vec<Vec<Range<usize>>> = if parallel {
+            self.windowed.par_iter().zip(filtered.par_iter()).map(verify).collect()
+        } else {
+            self.windowed.iter().zip(filtered.iter()).map(verify).collect()
+        };
+        for (w, f) in self.windowed.iter().zip(found) {
+            per_term[w.term.0].extend(f);
+        }
+        let matching: Vec<usize> = match &self.scan_set {
+            Some(set) => set.matches(text).into_iter().collect(),
+            None => (0..self.scanned.len()).collect(),
+        };
+        for i in matching {
+            let (term, re) = &self.scanned[i];
             per_term[term.0].extend(re.find_iter(text).filter(|m| !m.is_empty()).map(|m| m.range()));
         }
         for hits in &mut per_term {
@@ -114,6 +369,159 @@ impl Matcher {
         }
         Hits { per_term }
     }
+}
+
+/// The matches of a regex, found only around the hits of its required literals, exactly as
+/// `find_iter` over the whole text finds them (non-overlapping, leftmost-first). `None` when
+/// the windows grew past the budget (a few times the text): the caller then scans.
+///
+/// Why it is exact: every match contains a literal hit `p`, lies inside the run of
+/// characters its regex allows around `p` and within `max_len` of it. Hits are taken in
+/// order; the search around `p` starts at the first position not yet ruled out and accepts
+/// its leftmost match only if that starts at or before `p`, so the match found is the one
+/// `find_iter` finds next (a match starting later is found from a later hit, with its whole
+/// window). Look-around (`\b`) sees the text outside the window ([`Input::span`]).
+fn windowed(re: &meta::Regex, plan: &Plan, text: &str, hits: &[u32]) -> Option<Vec<Range<usize>>> {
+    let mut out = Vec::new();
+    let budget = 2 * text.len() + (1 << 16);
+    let mut spent = 0;
+    // Matches start at or after `at` (the end of the last match); no match starts in
+    // `at..covered`.
+    let mut at = 0;
+    let mut covered = 0;
+    let mut run: Option<Range<usize>> = None;
+    for &p in hits {
+        let p = p as usize;
+        if p < covered.max(at) {
+            continue;
+        }
+        let mut lo = at.max(covered);
+        let mut hi = text.len();
+        if let Some(l) = plan.max_len {
+            lo = lo.max(floor_boundary(text, p.saturating_sub(l)));
+            hi = hi.min(ceil_boundary(text, p + l));
+        }
+        if plan.alphabet.is_some() {
+            let r = match &run {
+                Some(r) if r.start <= p && p < r.end => r.clone(),
+                _ => {
+                    let r = allowed_run(plan, text, p, lo, hi);
+                    if r.is_empty() {
+                        continue;
+                    }
+                    // A run cut at `p + max_len` is not the whole run: only unbounded ones
+                    // serve the next hits (their left cut only rises with `at`).
+                    if plan.max_len.is_none() {
+                        run = Some(r.clone());
+                    }
+                    r
+                }
+            };
+            lo = lo.max(r.start);
+            hi = hi.min(r.end);
+        }
+        if lo >= hi {
+            continue;
+        }
+        spent += hi - lo;
+        if spent > budget {
+            return None;
+        }
+        match re.search(&Input::new(text).span(lo..hi)) {
+            // Never empty: every match holds a literal of two bytes or more.
+            Some(m) if m.start() <= p => {
+                out.push(m.range());
+                at = m.end();
+                covered = at;
+            }
+            _ => covered = p + text[p..].chars().next().map_or(1, char::len_utf8),
+        }
+    }
+    Some(out)
+}
+
+fn sorted(mut v: Vec<u32>) -> Vec<u32> {
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
+impl Group {
+    /// For each hit of the shared literal, which members can match within `max_len` of it:
+    /// (member, the hits it keeps). A member that matches around a hit matches somewhere in
+    /// this window, so no hit inside one of its matches is dropped.
+    fn check(&self, windowed: &[Windowed], text: &str, hits: &[u32]) -> Vec<(usize, Vec<u32>)> {
+        let Some(re) = self
+            .meta
+            .get_or_init(|| {
+                let patterns: Vec<&str> = self.members.iter().map(|&i| windowed[i].regex.as_str()).collect();
+                meta::Regex::builder()
+                    .syntax(regex_automata::util::syntax::Config::new().nest_limit(64))
+                    .configure(
+                        meta::Config::new()
+                            .match_kind(regex_automata::MatchKind::All)
+                            .nfa_size_limit(Some(self.members.len() << 20)),
+                    )
+                    .build_many(&patterns)
+                    .ok()
+            })
+            .as_ref()
+        else {
+            // Too big to build together: every member keeps every hit.
+            return self.members.iter().map(|&m| (m, hits.to_vec())).collect();
+        };
+        let mut kept: Vec<Vec<u32>> = vec![Vec::new(); self.members.len()];
+        let mut set = regex_automata::PatternSet::new(re.pattern_len());
+        for &p in hits {
+            let at = p as usize;
+            let lo = floor_boundary(text, at.saturating_sub(self.max_len));
+            let hi = ceil_boundary(text, at + self.max_len);
+            set.clear();
+            re.which_overlapping_matches(&Input::new(text).span(lo..hi), &mut set);
+            for id in set.iter() {
+                kept[id.as_usize()].push(p);
+            }
+        }
+        self.members.iter().copied().zip(kept).collect()
+    }
+}
+
+fn floor_boundary(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn ceil_boundary(text: &str, mut i: usize) -> usize {
+    i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
+/// The run of characters around `p` that the regex allows, inside `lo..hi`. A run that
+/// would not fit is cut at the bounds: a match cannot go past them anyway.
+fn allowed_run(plan: &Plan, text: &str, p: usize, lo: usize, hi: usize) -> Range<usize> {
+    let mut end = p;
+    for c in text[p..hi.max(p)].chars() {
+        if !plan.allows(c) {
+            break;
+        }
+        end += c.len_utf8();
+    }
+    if end == p {
+        return p..p;
+    }
+    let mut start = p;
+    for c in text[lo.min(p)..p].chars().rev() {
+        if !plan.allows(c) {
+            break;
+        }
+        start -= c.len_utf8();
+    }
+    start..end
 }
 
 fn is_word_char(c: char) -> bool {
@@ -207,5 +615,121 @@ mod tests {
         let hits = Matcher::new(&t).find(&a);
         assert_eq!(texts(&a, &hits, 0), vec!["leaders of Staff"]);
         assert_eq!(texts(&a, &hits, 1), vec!["Putin's Russia"]);
+    }
+
+    /// Property: on generated text, regexes found through their literals give exactly the
+    /// matches of a full `find_iter` (windowed search must never change a result).
+    #[test]
+    fn windowed_regexes_match_a_full_scan() {
+        const WORDS: &[&str] = &[
+            "Paris",
+            "paris",
+            "PARIS",
+            "countries",
+            "country",
+            "34",
+            "1,200",
+            "7",
+            "Élysée",
+            "élysée",
+            "Elysee",
+            "über",
+            "NATO",
+            "nato",
+            "the",
+            "The",
+            "ß",
+            "K",
+            "ſ",
+            "Kelvin",
+            "isn't",
+            "thousand",
+            "men",
+            "e\u{301}",
+            "année",
+            "34 men",
+            "7 men",
+        ];
+        const GLUE: &[&str] = &[
+            " ",
+            " ",
+            " ",
+            ", ",
+            ". ",
+            "\n\n",
+            " \u{201C}",
+            "\u{201D} ",
+            "\"",
+            "-",
+            "'",
+            " \u{2013} ",
+        ];
+        const REGEXES: &[&str] = &[
+            r"\bparis\b",
+            r"(?i)\bparis\b",
+            r"\b\d+ countries\b",
+            r"\b[0-9,]+ countr(?:y|ies)",
+            r"Par(?:is|ís)",
+            r"(?i)élysée",
+            r"\w+ countries",
+            r"[^.]{0,12} NATO",
+            r"the (?:Paris|NATO)\b",
+            r#""[^"]{1,20}""#,
+            r"\bcountr\w*",
+            r"is\b",
+            r"\d{2}",
+            r"Paris.*",
+            r"(?:the|a)\s+\w+",
+            r"(?i)kelvin|ss\b",
+            r"\bthousand men\b",
+            r"(?-u:\b)men(?-u:\b)",
+            r"n't\b",
+            r"(?i)\b(?:paris|nato) \w{2,}",
+            r"[A-Z]\w+ [a-z]+",
+            // Bounded regexes sharing a literal (" men"): checked as a group.
+            r"\b3\d{1,2} men\b",
+            r"\b7 men\b",
+            r"(?i)\b\d men\b",
+            r"\b[0-9,]{1,6} men\b",
+        ];
+        let mut seed = 0x5EED_u64;
+        let mut next = |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        let mut table = TermTable::default();
+        for r in REGEXES {
+            table.add(Term {
+                label: (*r).into(),
+                patterns: vec![Pattern::Regex(crate::claims::terms::compile_regex(r).unwrap())],
+            });
+        }
+        let matcher = Matcher::new(&table);
+        assert!(!matcher.groups.is_empty(), "the shared-literal check is exercised");
+        let full_scan: Vec<regex::Regex> = REGEXES.iter().map(|r| regex::Regex::new(r).unwrap()).collect();
+        for round in 0..300 {
+            let mut text = String::new();
+            for _ in 0..next(120) {
+                text.push_str(WORDS[next(WORDS.len())]);
+                text.push_str(GLUE[next(GLUE.len())]);
+            }
+            let a = Article::new("x.txt", text);
+            let hits = matcher.find(&a);
+            for (i, (r, re)) in REGEXES.iter().zip(&full_scan).enumerate() {
+                let full: Vec<Range<usize>> = re
+                    .find_iter(&a.text)
+                    .filter(|m| !m.is_empty())
+                    .map(|m| m.range())
+                    .collect();
+                assert_eq!(
+                    hits.of(TermId(i)),
+                    full.as_slice(),
+                    "round {round}, /{r}/ on {:?}",
+                    a.text
+                );
+            }
+        }
     }
 }

@@ -1,4 +1,4 @@
-use crate::common::{claimcheck, claimcheck_stdin, folder, root, seed};
+use crate::common::{claimcheck, claimcheck_env, claimcheck_stdin, folder, root, seed};
 
 const PASSING: &str =
     "claims:\n  - id: italy-observer\n    claim: Italy attended only as an observer\n    all: [Italy, observer]\n";
@@ -134,4 +134,153 @@ fn colours_follow_no_color_and_clicolor_force() {
     );
     assert!(!plain.stdout.contains("\x1b["), "NO_COLOR wins: {}", plain.stdout);
     assert!(plain.stdout.contains("[[Italy]]"));
+}
+
+/// A standing claim file (no `article:`) and a small archive: the seed article, variants
+/// of it and one that mentions Kiev a hundred times.
+fn archive() -> tempfile::TempDir {
+    let seed = String::from_utf8(seed()).unwrap();
+    let claims = "claims:\n  - id: italy-observer\n    claim: Italy attended only as an observer\n    all: [Italy, observer]\n  - id: no-kiev\n    claim: Kyiv, never Kiev\n    absent: [Kiev, {regex: '\\bKyev\\b'}]\n  - id: elysee\n    claim: c\n    text: according to the Elysée\n";
+    let many = "Kiev said no. ".repeat(100);
+    let files: Vec<(String, Vec<u8>)> = vec![
+        ("audit.yaml".into(), claims.as_bytes().to_vec()),
+        ("archive/2025/03/paris.txt".into(), seed.clone().into_bytes()),
+        (
+            "archive/2025/03/paris-no-italy.txt".into(),
+            seed.replace("Italy", "Spain").into_bytes(),
+        ),
+        ("archive/2024/kiev.txt".into(), many.into_bytes()),
+        ("archive/2024/notes.md".into(), b"not an article".to_vec()),
+        ("archive/a-first.txt".into(), seed.replace("Kiev", "Kyev").into_bytes()),
+    ];
+    let refs: Vec<(&str, &[u8])> = files.iter().map(|(n, c)| (n.as_str(), c.as_slice())).collect();
+    folder(&refs)
+}
+
+#[test]
+fn articles_folder_checks_every_article_in_a_stable_order() {
+    let dir = archive();
+    let run = claimcheck(
+        dir.path(),
+        &["check", "audit.yaml", "--articles", "archive", "--format", "json"],
+    );
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let v: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let articles: Vec<&str> = v["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["article"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        articles,
+        vec![
+            "archive/2024/kiev.txt",
+            "archive/2025/03/paris-no-italy.txt",
+            "archive/2025/03/paris.txt",
+            "archive/a-first.txt"
+        ]
+    );
+    assert_eq!(v["summary"]["claims"], 12);
+    // The regex term finds "Kyev", the phrase "Kiev".
+    assert_eq!(v["files"][3]["claims"][1]["evidence"][0]["text"], "Kyev");
+}
+
+#[test]
+fn article_flag_repeats_and_a_claim_files_article_keeps_working() {
+    let dir = archive();
+    let run = claimcheck(
+        dir.path(),
+        &[
+            "check",
+            "audit.yaml",
+            "--article",
+            "archive/2025/03/paris.txt",
+            "--article",
+            "archive/a-first.txt",
+        ],
+    );
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let first = run.stdout.find("(article: archive/2025/03/paris.txt)").unwrap();
+    let second = run.stdout.find("(article: archive/a-first.txt)").unwrap();
+    assert!(
+        first < second,
+        "claim file, then article, in path order: {}",
+        run.stdout
+    );
+    let run = claimcheck(
+        &root(),
+        &["check", "claims/", "--articles", "claims", "--format", "json"],
+    );
+    let v: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(v["files"].as_array().unwrap().len(), 1, "the file's own article only");
+}
+
+#[test]
+fn verdicts_are_the_same_with_one_thread_and_with_many() {
+    let dir = archive();
+    let args = ["check", "audit.yaml", "--articles", "archive", "--format", "json"];
+    let one = claimcheck_env(dir.path(), &args, None, &[("RAYON_NUM_THREADS", Some("1"))]);
+    let many = claimcheck_env(dir.path(), &args, None, &[("RAYON_NUM_THREADS", Some("8"))]);
+    assert_eq!(one.code, many.code);
+    assert_eq!(one.stdout, many.stdout);
+    // An article over 1 MiB is itself searched and checked in parallel.
+    let big = String::from_utf8(seed()).unwrap().repeat(220);
+    assert!(big.len() > 1 << 20);
+    std::fs::write(dir.path().join("archive/big.txt"), big).unwrap();
+    let args = [
+        "check",
+        "audit.yaml",
+        "--article",
+        "archive/big.txt",
+        "--format",
+        "json",
+    ];
+    let one = claimcheck_env(dir.path(), &args, None, &[("RAYON_NUM_THREADS", Some("1"))]);
+    let many = claimcheck_env(dir.path(), &args, None, &[("RAYON_NUM_THREADS", Some("8"))]);
+    assert_eq!(one.code, 1, "{}", one.stderr);
+    assert_eq!(one.stdout, many.stdout);
+}
+
+#[test]
+fn many_hits_keep_an_exact_count_and_list_a_bounded_number() {
+    let dir = archive();
+    let run = claimcheck(
+        dir.path(),
+        &["check", "audit.yaml", "--article", "archive/2024/kiev.txt"],
+    );
+    assert!(run.stdout.contains("… and 80 more"), "{}", run.stdout);
+    assert!(run.stdout.contains("100 places refute the claim"), "{}", run.stdout);
+    let json = |extra: &[&str]| {
+        let mut args = vec![
+            "check",
+            "audit.yaml",
+            "--article",
+            "archive/2024/kiev.txt",
+            "--format",
+            "json",
+        ];
+        args.extend_from_slice(extra);
+        let run = claimcheck(dir.path(), &args);
+        let v: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+        let c = v["files"][0]["claims"][1].clone();
+        (
+            c["evidence"].as_array().unwrap().len(),
+            c["evidence_count"].as_u64().unwrap(),
+        )
+    };
+    assert_eq!(json(&[]), (100, 100), "JSON keeps every place by default");
+    assert_eq!(json(&["--max-evidence", "3"]), (3, 100));
+}
+
+#[test]
+fn an_articles_folder_without_articles_is_invalid_input() {
+    let dir = folder(&[("c.yaml", PASSING.as_bytes()), ("empty/notes.md", b"x")]);
+    let run = claimcheck(dir.path(), &["check", "c.yaml", "--articles", "empty"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("no articles (*.txt) under this folder"),
+        "{}",
+        run.stderr
+    );
 }

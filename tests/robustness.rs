@@ -121,7 +121,7 @@ fn generated_text_never_panics_and_spans_land_on_char_boundaries() {
         let mut with_coverage = report.clone();
         engine::add_coverage(&mut with_coverage, &article);
         for c in &report.claims {
-            for e in c.evidence.iter().chain(c.nearest.as_ref()) {
+            for e in c.evidence.iter().chain(c.nearest.as_deref()) {
                 assert!(
                     text.is_char_boundary(e.span.start) && text.is_char_boundary(e.span.end),
                     "{text:?}"

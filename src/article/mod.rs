@@ -9,6 +9,7 @@ pub mod normalize;
 pub mod numbers;
 pub mod quotes;
 pub mod segment;
+pub mod word_index;
 pub mod words;
 
 use std::ops::Range;
@@ -66,6 +67,8 @@ pub struct Article {
     dates: OnceLock<Vec<dates::DateMention>>,
     numbers: OnceLock<Vec<numbers::NumberMention>>,
     quotations: OnceLock<Vec<quotes::Quotation>>,
+    /// Built on first use (the near-miss search), see [`Article::words`].
+    words: OnceLock<word_index::Words>,
 }
 
 impl std::fmt::Debug for Article {
@@ -90,6 +93,8 @@ impl Article {
     /// Indexes an article.
     pub fn new(path: impl Into<String>, source: String) -> Article {
         let mut norm = Normalizer::default();
+        // The normalized text is about as long as the source: one allocation, no doubling.
+        norm.text.reserve(source.len());
         let mut paragraphs = Vec::new();
         let mut sentences = Vec::new();
         let mut dateline = None;
@@ -154,7 +159,13 @@ impl Article {
             dates: OnceLock::new(),
             numbers: OnceLock::new(),
             quotations: OnceLock::new(),
+            words: OnceLock::new(),
         }
+    }
+
+    /// Where each case-folded word occurs; indexed on the first call.
+    pub fn words(&self) -> &word_index::Words {
+        self.words.get_or_init(|| word_index::Words::new(&self.folded))
     }
 
     /// Date mentions, sorted.

@@ -103,6 +103,11 @@ fn fold(c: char) -> Fold {
     }
 }
 
+/// Printable ASCII that normalization keeps as it is (quote marks are recorded, so not these).
+fn is_plain(b: u8) -> bool {
+    (0x21..0x7F).contains(&b) && b != b'"' && b != b'\''
+}
+
 /// Quotation marks the quote finder needs to see as written.
 pub fn is_quote_mark(c: char) -> bool {
     matches!(
@@ -128,13 +133,50 @@ impl Normalizer {
     /// dropped and inner runs become one space.
     pub fn push_block(&mut self, source: &str, start: usize, end: usize) {
         let block = &source[start..end];
+        let bytes = block.as_bytes();
         let nfc_ok = block.is_ascii() || is_nfc_quick(block.chars()) == IsNormalized::Yes;
         let mut pending_space: Option<usize> = None;
         let mut wrote_any = false;
-        let mut chars = block.char_indices().peekable();
-        while let Some((i, c)) = chars.next() {
+        let mut i = 0;
+        while i < bytes.len() {
+            // Most of a news article is printable ASCII with single spaces: copied as runs,
+            // one anchor each (the copy keeps the offsets in step).
+            if is_plain(bytes[i]) {
+                let run = i;
+                let mut j = i + 1;
+                loop {
+                    while j < bytes.len() && is_plain(bytes[j]) {
+                        j += 1;
+                    }
+                    if j + 1 < bytes.len() && bytes[j] == b' ' && is_plain(bytes[j + 1]) {
+                        j += 2;
+                        continue;
+                    }
+                    break;
+                }
+                // A combining mark after the run composes with its last letter: leave that
+                // letter to the character-wise path.
+                if !nfc_ok && j < bytes.len() && !bytes[j].is_ascii() {
+                    j -= 1;
+                }
+                if j > run {
+                    if let Some(sp) = pending_space.take()
+                        && wrote_any
+                    {
+                        self.map.push(self.text.len(), sp);
+                        self.text.push(' ');
+                    }
+                    wrote_any = true;
+                    self.map.push(self.text.len(), start + run);
+                    self.text.push_str(&block[run..j]);
+                    i = j;
+                    continue;
+                }
+            }
+            let c = block[i..].chars().next().expect("i is a char boundary");
             let at = start + i;
             let next = at + c.len_utf8();
+            i += c.len_utf8();
             match fold(c) {
                 Fold::Drop => continue,
                 Fold::Space => {
@@ -153,26 +195,32 @@ impl Normalizer {
             if is_quote_mark(c) {
                 self.quote_marks.push((self.text.len(), c));
             }
+            let followed_by_mark = || {
+                block[i..]
+                    .chars()
+                    .next()
+                    .is_some_and(|m| canonical_combining_class(m) != 0)
+            };
             match fold(c) {
                 Fold::To(r) => {
                     self.map.push(self.text.len(), at);
                     self.text.push(r);
                     self.map.push(self.text.len(), next);
                 }
-                _ if nfc_ok || chars.peek().is_none_or(|&(_, m)| canonical_combining_class(m) == 0) => {
+                _ if nfc_ok || !followed_by_mark() => {
                     self.map.push(self.text.len(), at);
                     self.text.push(c);
                 }
                 _ => {
                     // A starter and the combining marks after it compose as one unit.
                     let mut unit_end = next;
-                    while let Some(&(j, m)) = chars.peek() {
+                    for m in block[i..].chars() {
                         if canonical_combining_class(m) == 0 {
                             break;
                         }
-                        unit_end = start + j + m.len_utf8();
-                        chars.next();
+                        unit_end += m.len_utf8();
                     }
+                    i = unit_end - start;
                     self.map.push(self.text.len(), at);
                     let composed: String = source[at..unit_end].nfc().collect();
                     self.text.push_str(&composed);
@@ -202,18 +250,37 @@ pub fn normalize_str(s: &str) -> String {
 /// Case folding that keeps byte offsets: a character whose lowercase has another length
 /// stays as it is (rare: İ, ẞ), so offsets in the folded text equal those of the text.
 pub fn fold_case(s: &str) -> String {
-    if s.is_ascii() {
-        return s.to_ascii_lowercase();
-    }
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        let mut lower = c.to_lowercase();
-        match (lower.next(), lower.next()) {
-            (Some(l), None) if l.len_utf8() == c.len_utf8() => out.push(l),
-            _ => out.push(c),
+    let mut out = s.as_bytes().to_vec();
+    out.make_ascii_lowercase();
+    if !s.is_ascii() {
+        let bytes = s.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            // Skip ASCII eight bytes at a time.
+            while i + 8 <= bytes.len()
+                && u64::from_le_bytes(bytes[i..i + 8].try_into().expect("8 bytes")) & 0x8080_8080_8080_8080 == 0
+            {
+                i += 8;
+            }
+            if i >= bytes.len() {
+                break;
+            }
+            if bytes[i].is_ascii() {
+                i += 1;
+                continue;
+            }
+            let c = s[i..].chars().next().expect("i is a char boundary");
+            let mut lower = c.to_lowercase();
+            if let (Some(l), None) = (lower.next(), lower.next())
+                && l != c
+                && l.len_utf8() == c.len_utf8()
+            {
+                l.encode_utf8(&mut out[i..i + c.len_utf8()]);
+            }
+            i += c.len_utf8();
         }
     }
-    out
+    String::from_utf8(out).expect("same-length case changes keep UTF-8 valid")
 }
 
 #[cfg(test)]
@@ -272,5 +339,136 @@ mod tests {
         let s = "İstanbul ÉLYSÉE NATO";
         assert_eq!(fold_case(s).len(), s.len());
         assert!(fold_case(s).ends_with("élysée nato"));
+    }
+
+    /// The character-wise normalizer the ASCII fast path replaced: the reference.
+    fn reference_push_block(n: &mut Normalizer, source: &str, start: usize, end: usize) {
+        let block = &source[start..end];
+        let nfc_ok = block.is_ascii() || is_nfc_quick(block.chars()) == IsNormalized::Yes;
+        let mut pending_space: Option<usize> = None;
+        let mut wrote_any = false;
+        let mut chars = block.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            let at = start + i;
+            let next = at + c.len_utf8();
+            match fold(c) {
+                Fold::Drop => continue,
+                Fold::Space => {
+                    pending_space.get_or_insert(at);
+                    continue;
+                }
+                _ => {}
+            }
+            if let Some(sp) = pending_space.take()
+                && wrote_any
+            {
+                n.map.push(n.text.len(), sp);
+                n.text.push(' ');
+            }
+            wrote_any = true;
+            if is_quote_mark(c) {
+                n.quote_marks.push((n.text.len(), c));
+            }
+            match fold(c) {
+                Fold::To(r) => {
+                    n.map.push(n.text.len(), at);
+                    n.text.push(r);
+                    n.map.push(n.text.len(), next);
+                }
+                _ if nfc_ok || chars.peek().is_none_or(|&(_, m)| canonical_combining_class(m) == 0) => {
+                    n.map.push(n.text.len(), at);
+                    n.text.push(c);
+                }
+                _ => {
+                    // A starter and the combining marks after it compose as one unit.
+                    let mut unit_end = next;
+                    while let Some(&(j, m)) = chars.peek() {
+                        if canonical_combining_class(m) == 0 {
+                            break;
+                        }
+                        unit_end = start + j + m.len_utf8();
+                        chars.next();
+                    }
+                    n.map.push(n.text.len(), at);
+                    let composed: String = source[at..unit_end].nfc().collect();
+                    n.text.push_str(&composed);
+                    n.map.push(n.text.len(), unit_end);
+                }
+            }
+        }
+    }
+
+    fn reference_fold_case(s: &str) -> String {
+        let mut out = String::with_capacity(s.len());
+        for c in s.chars() {
+            let mut lower = c.to_lowercase();
+            match (lower.next(), lower.next()) {
+                (Some(l), None) if l.len_utf8() == c.len_utf8() => out.push(l),
+                _ => out.push(c),
+            }
+        }
+        out
+    }
+
+    /// Property: on generated text the fast paths give the reference's text, offsets,
+    /// quotation marks and case folding, byte for byte.
+    #[test]
+    fn fast_paths_equal_the_reference() {
+        const PIECES: &[&str] = &[
+            "Paris",
+            "the",
+            " ",
+            "  ",
+            "\n",
+            "\r\n",
+            "\t",
+            "\u{a0}",
+            "\u{ad}",
+            "\"",
+            "'",
+            "\u{201c}",
+            "\u{2019}",
+            "\u{2013}",
+            "e\u{301}",
+            "\u{301}",
+            "É",
+            "İ",
+            "ẞ",
+            "K",
+            "34,5",
+            ".",
+            "Elysée",
+            "\u{feff}",
+            "a\u{308}\u{301}",
+            "x",
+            "ABC",
+        ];
+        let mut seed = 0xFACE_u64;
+        for _ in 0..2000 {
+            let mut s = String::new();
+            for _ in 0..(seed % 40) {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                s.push_str(PIECES[(seed % PIECES.len() as u64) as usize]);
+            }
+            seed = seed.wrapping_add(1);
+            let fast = norm(&s);
+            let mut reference = Normalizer::default();
+            reference_push_block(&mut reference, &s, 0, s.len());
+            assert_eq!(fast.text, reference.text, "{s:?}");
+            assert_eq!(fast.quote_marks, reference.quote_marks, "{s:?}");
+            for i in 0..=fast.text.len() {
+                assert_eq!(fast.map.to_source(i), reference.map.to_source(i), "{s:?} at {i}");
+            }
+            for i in 0..=s.len() {
+                assert_eq!(
+                    fast.map.to_normalized(i),
+                    reference.map.to_normalized(i),
+                    "{s:?} at {i}"
+                );
+            }
+            assert_eq!(fold_case(&s), reference_fold_case(&s), "{s:?}");
+        }
     }
 }

@@ -109,7 +109,8 @@ fn is_list_item(line: &str) -> bool {
 
 fn is_heading_line(line: &str) -> bool {
     let t = line.trim();
-    let words = t.split_whitespace().count();
+    // Counting stops past the limit: a paragraph on one line is not walked to its end.
+    let words = t.split_whitespace().take(HEADING_MAX_WORDS + 1).count();
     let last = t.chars().next_back();
     let first = t.chars().next();
     words > 0

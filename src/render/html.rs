@@ -225,7 +225,7 @@ fn article(out: &mut String, fi: usize, file: &FileReport) {
     let mut items = Vec::new();
     for (ci, c) in file.claims.iter().enumerate() {
         let all = c.evidence.iter().enumerate().map(|(k, e)| (Some(k), e));
-        for (k, e) in all.chain(c.nearest.iter().map(|e| (None, e))) {
+        for (k, e) in all.chain(c.nearest.as_deref().into_iter().map(|e| (None, e))) {
             if placeable(src, &e.span) {
                 items.push(Item {
                     range: e.span.start..e.span.end,
@@ -323,7 +323,7 @@ fn claim(out: &mut String, fi: usize, ci: usize, file: &FileReport) {
     if !c.evidence.is_empty() || c.nearest.is_some() {
         out.push_str("<ol class=\"evidence\">\n");
         let all = c.evidence.iter().enumerate().map(|(k, e)| (Some(k), e));
-        for (k, e) in all.chain(c.nearest.iter().map(|e| (None, e))) {
+        for (k, e) in all.chain(c.nearest.as_deref().into_iter().map(|e| (None, e))) {
             evidence(out, &file.article, &file.article_source, &evidence_id(fi, ci, k), e);
         }
         out.push_str("</ol>\n");

@@ -11,8 +11,7 @@ use std::ops::Range;
 use super::Options;
 use crate::report::{ClaimResult, Diff, Evidence, Report, Role, Severity, Verdict};
 
-/// Evidence places listed per claim unless `--max-evidence` says otherwise.
-const DEFAULT_SHOWN: usize = 20;
+use super::DEFAULT_SHOWN;
 
 pub struct Human {
     color: bool,
@@ -42,6 +41,10 @@ impl Human {
     }
 
     pub fn render(&self, report: &Report, w: &mut dyn Write) -> io::Result<()> {
+        // An archive audit (one claim file, thousands of articles) lists what did not pass;
+        // the passing claims are counted (JSON has them all).
+        let articles: std::collections::BTreeSet<&str> = report.files.iter().map(|f| f.article.as_str()).collect();
+        let archive = articles.len() > 1;
         for file in &report.files {
             writeln!(
                 w,
@@ -49,8 +52,22 @@ impl Human {
                 self.paint(BOLD, &format!("{} (article: {})", file.path, file.article))
             )?;
             writeln!(w)?;
+            let mut passed = 0;
             for c in &file.claims {
+                if archive && c.passed {
+                    passed += 1;
+                    continue;
+                }
                 self.claim(c, &file.path, &file.article, w)?;
+                writeln!(w)?;
+            }
+            if passed > 0 {
+                let s = if passed == 1 { " passed" } else { "s passed" };
+                writeln!(
+                    w,
+                    "{}",
+                    self.paint(GREEN, &format!("  {passed} claim{s} (listed in --format json)"))
+                )?;
                 writeln!(w)?;
             }
         }
@@ -84,11 +101,12 @@ impl Human {
         for e in c.evidence.iter().take(self.max_shown) {
             self.evidence(e, article, w)?;
         }
-        if c.evidence.len() > self.max_shown {
+        let shown = c.evidence.len().min(self.max_shown);
+        if c.evidence_count > shown {
             writeln!(
                 w,
                 "  … and {} more (all of them are in --format json)",
-                c.evidence.len() - self.max_shown
+                c.evidence_count - shown
             )?;
         }
         if let Some(n) = &c.nearest {

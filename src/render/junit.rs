@@ -115,7 +115,7 @@ fn details(c: &ClaimResult, path: &str, article: &str) -> String {
     for n in &c.notes {
         let _ = writeln!(s, "note:     {n}");
     }
-    for e in c.evidence.iter().chain(&c.nearest) {
+    for e in c.evidence.iter().chain(c.nearest.as_deref()) {
         let role = role_word(e.role);
         let note = e.note.as_deref().map(|n| format!("  ({n})")).unwrap_or_default();
         let _ = writeln!(s, "{role} {article}:{}:{}{note}", e.span.line, e.span.column);

@@ -98,7 +98,7 @@ fn claim(out: &mut String, e: &Entry<'_>) {
     for n in &c.notes {
         let _ = writeln!(out, "\n**note:** {}", escape(n));
     }
-    for ev in c.evidence.iter().chain(&c.nearest) {
+    for ev in c.evidence.iter().chain(c.nearest.as_deref()) {
         evidence(out, &e.report.article, ev);
     }
 }

@@ -38,6 +38,9 @@ pub enum Format {
     Html,
 }
 
+/// Evidence places the human report lists per claim unless `--max-evidence` says otherwise.
+pub const DEFAULT_SHOWN: usize = 20;
+
 /// How to render.
 #[derive(Debug, Clone, Default)]
 pub struct Options {

@@ -208,7 +208,7 @@ pub fn render(report: &Report, w: &mut dyn Write) -> io::Result<()> {
         let locations = match primary(c) {
             Some(main) => {
                 related.push(claim_location(Some(1)));
-                for e in c.evidence.iter().chain(&c.nearest) {
+                for e in c.evidence.iter().chain(c.nearest.as_deref()) {
                     if !std::ptr::eq(e, main) {
                         related.push(evidence_location(Some(related.len() + 1), article, e));
                     }
@@ -270,7 +270,7 @@ fn properties<'a>(c: &'a ClaimResult, path: &'a str, article: &'a str) -> Proper
             crate::report::Severity::Error => "error",
             crate::report::Severity::Warning => "warning",
         },
-        diff: c.diff.as_ref(),
+        diff: c.diff.as_deref(),
         notes: &c.notes,
     }
 }

@@ -121,11 +121,16 @@ pub struct ClaimResult {
     /// Where the claim is written in its claim file.
     pub line: usize,
     pub column: usize,
+    /// The evidence places kept (all of them unless `--max-evidence` says otherwise).
     pub evidence: Vec<Evidence>,
+    /// How many evidence places the article has, kept or not.
+    pub evidence_count: usize,
     /// For a claim with no evidence: the closest span the article has, if any.
-    pub nearest: Option<Evidence>,
+    /// Boxed, like `diff`: a result is built per claim and article (millions in an archive
+    /// audit) and most have neither.
+    pub nearest: Option<Box<Evidence>>,
     /// The diff of the first refuting evidence.
-    pub diff: Option<Diff>,
+    pub diff: Option<Box<Diff>>,
     pub explanation: String,
     /// Remarks on the evidence (a weekday that contradicts its date, …).
     pub notes: Vec<String>,

@@ -1,0 +1,83 @@
+//! Micro-benchmarks of the hot paths (`cargo bench`; CI runs `cargo bench --no-run` so they
+//! keep compiling). Whole-program comparisons with ripgrep are `benches/compare.sh`.
+//!
+//! On a shared 2-core machine single timings are noisy: compare ratios within one run, or
+//! count instructions (`valgrind --tool=callgrind` on the bench binary).
+//!
+//! Number and date recognition get their benchmarks with the numbers/dates index.
+
+use claimcheck::article::Article;
+use claimcheck::checks::near_miss;
+use claimcheck::claims;
+
+const SEED: &str = include_str!("../claims/paris-coalition-2025-03-11.txt");
+
+fn main() {
+    divan::main();
+}
+
+/// About `kb` KB of news text: the seed article repeated, each copy with its own names and
+/// numbers so the copies are not identical.
+fn text(kb: usize) -> String {
+    let mut s = String::with_capacity(kb << 10);
+    let mut i = 0;
+    while s.len() < kb << 10 {
+        s.push_str(
+            &SEED
+                .replace("Italy", &format!("Italy{i}"))
+                .replace("34", &i.to_string()),
+        );
+        s.push_str("\n\n");
+        i += 1;
+    }
+    s
+}
+
+/// A claim file of `n` `absent` claims with `\b` regexes and phrases, like an archive audit.
+fn claim_file(n: usize) -> claims::ClaimFile {
+    let mut yaml = String::from("claims:\n");
+    for i in 0..n {
+        let check = match i % 4 {
+            0 => format!("absent: [{{regex: '\\bVelmar{i}\\b'}}]"),
+            1 => format!("absent: [{{regex: '\\b{}\\d{{2}} countries\\b'}}]", i % 10),
+            2 => format!("absent: [Kiev{i}, Elisee{i}]"),
+            _ => format!("text: the chiefs of staff of {i} countries met"),
+        };
+        yaml.push_str(&format!("  - id: c{i}\n    claim: c\n    {check}\n"));
+    }
+    claims::parse("bench.yaml", &yaml, None).expect("the bench claims load")
+}
+
+/// Normalizing, segmenting and indexing an article.
+#[divan::bench(args = [5, 1024])]
+fn article_indexing(bencher: divan::Bencher, kb: usize) {
+    let t = text(kb);
+    bencher
+        .counter(divan::counter::BytesCount::new(t.len()))
+        .bench(|| Article::new("a.txt", divan::black_box(t.clone())));
+}
+
+/// The one term pass: every literal, regexes verified around their hits.
+#[divan::bench(args = [200, 1000])]
+fn term_pass(bencher: divan::Bencher, claims: usize) {
+    let file = claim_file(claims);
+    let article = Article::new("a.txt", text(1024));
+    bencher
+        .counter(divan::counter::BytesCount::new(article.text.len()))
+        .bench(|| file.matcher.find(divan::black_box(&article)));
+}
+
+/// Loading a claim file: YAML, validation, regex compilation, the matcher.
+#[divan::bench(args = [200, 1000])]
+fn claim_loading(bencher: divan::Bencher, claims: usize) {
+    bencher.bench(|| claim_file(divan::black_box(claims)));
+}
+
+/// The near-miss search for a phrase that does not occur, over every sentence.
+#[divan::bench(args = [5, 1024])]
+fn near_miss_search(bencher: divan::Bencher, kb: usize) {
+    let article = Article::new("a.txt", text(kb));
+    let units: Vec<std::ops::Range<usize>> = article.sentences.iter().map(|s| s.range.clone()).collect();
+    article.words();
+    bencher.bench(|| near_miss::closest(&article, divan::black_box("according to the Elysée palace"), &units));
+}
