@@ -244,6 +244,12 @@ pub(crate) mod tests {
 
     pub(crate) const SEED: &str = include_str!("../../claims/paris-coalition-2025-03-11.txt");
 
+    /// The first occurrence of `s` in the normalized text, for unit tests.
+    pub(crate) fn find(a: &Article, s: &str) -> Range<usize> {
+        let at = a.text.find(s).unwrap_or_else(|| panic!("{s:?} not in the article"));
+        at..at + s.len()
+    }
+
     pub(crate) fn seed() -> Article {
         Article::new("paris-coalition-2025-03-11.txt", SEED.to_string())
     }

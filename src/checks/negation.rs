@@ -63,12 +63,8 @@ pub fn cue_in_clauses(article: &Article, marks: &[Range<usize>]) -> Option<Strin
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::article::tests::find;
     use crate::article::tests::seed;
-
-    fn find(a: &Article, s: &str) -> Range<usize> {
-        let at = a.text.find(s).unwrap();
-        at..at + s.len()
-    }
 
     #[test]
     fn clause_of_the_italy_sentence() {

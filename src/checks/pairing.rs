@@ -61,11 +61,7 @@ fn distance(text: &str, a: &Range<usize>, b: &Range<usize>) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn find(a: &Article, s: &str) -> Range<usize> {
-        let at = a.text.find(s).unwrap();
-        at..at + s.len()
-    }
+    use crate::article::tests::find;
 
     #[test]
     fn each_term_pairs_with_its_closest_number() {

@@ -88,8 +88,21 @@ impl Check for Quote {
             }
         }
         if evidence.is_empty() && nearest.is_none() {
-            // The words outside quotation marks: said by the article, not by anyone.
-            for s in &a.sentences {
+            // The words outside quotation marks: said by the article, not by anyone. Only the
+            // sentences holding the claim's first plain word are read (the article's word index),
+            // not every sentence once per quote claim.
+            let anchor = parts.first().and_then(|p| p.iter().find(|w| !w.contains('\'')));
+            let mut candidates: Vec<usize> = match anchor {
+                Some(w) => a
+                    .words()
+                    .of(w)
+                    .iter()
+                    .filter_map(|&at| a.sentence_at(at as usize))
+                    .collect(),
+                None => (0..a.sentences.len()).collect(),
+            };
+            candidates.dedup();
+            for s in candidates.into_iter().map(|i| &a.sentences[i]) {
                 if let Some(marks) = find_parts(a, &s.range, &parts)
                     && !quotes
                         .iter()
