@@ -294,6 +294,7 @@ fn check(a: &CheckArgs, out: &mut dyn Write) -> Result<i32, Failure> {
             Format::Human => Some(a.max_evidence.unwrap_or(render::DEFAULT_SHOWN)),
             _ => a.max_evidence,
         },
+        article_source: a.format == Format::Html,
     };
     let jobs: Vec<(&PathBuf, &Vec<(&ClaimFile, bool)>)> = by_article.iter().collect();
     let results: Vec<Result<Vec<FileReport>, Vec<Diagnostic>>> = jobs

@@ -181,9 +181,9 @@ pub fn explain(a: &ExplainArgs, out: &mut dyn Write) -> Result<i32, Failure> {
     let files = load_only(&a.paths)?;
     let found = files
         .iter()
-        .find_map(|f| f.claims.iter().position(|c| c.id == a.id).map(|i| (f, i)));
+        .find_map(|f| f.claims.iter().position(|c| *c.id == *a.id).map(|i| (f, i)));
     let Some((f, i)) = found else {
-        let ids = files.iter().flat_map(|f| f.claims.iter().map(|c| c.id.as_str()));
+        let ids = files.iter().flat_map(|f| f.claims.iter().map(|c| &*c.id));
         let help = did_you_mean(&a.id, ids).map(|s| format!("did you mean `{s}`?"));
         let shown: Vec<&str> = files.iter().map(|f| f.path.as_str()).collect();
         return Err(Failure::Invalid(vec![

@@ -33,11 +33,18 @@ pub struct Limits {
     /// Evidence places kept per claim (`--max-evidence`); the count stays exact. `None`
     /// keeps every place.
     pub max_evidence: Option<usize>,
+    /// Keeps a copy of the article's text in the report, for renderers that show it whole
+    /// (`--format html`). Off, an archive run holds no article past its check.
+    pub article_source: bool,
 }
 
 /// Checks every claim of a file against an article, keeping every piece of evidence.
 pub fn evaluate(file: &ClaimFile, article: &Article, policy: &Policy) -> FileReport {
-    evaluate_with(file, article, policy, &Limits::default())
+    let limits = Limits {
+        max_evidence: None,
+        article_source: true,
+    };
+    evaluate_with(file, article, policy, &limits)
 }
 
 /// Checks every claim of a file against an article. Only the evidence kept is located
@@ -56,7 +63,10 @@ pub fn evaluate_with(file: &ClaimFile, article: &Article, policy: &Policy, limit
         path: file.path.clone(),
         article: article.path.clone(),
         claims,
-        article_source: article.source.as_str().into(),
+        article_source: match limits.article_source {
+            true => article.source.as_str().into(),
+            false => "".into(),
+        },
         uncovered: None,
     }
 }
@@ -149,17 +159,16 @@ fn result(
         .iter()
         .find(|e| e.role == Role::Refutes)
         .and_then(|e| e.diff.clone().map(Box::new));
-    let expected = check.expected(&file.terms);
     let count = |role| finding.evidence.iter().filter(|e| e.role == role).count();
     let explanation = finding
         .explanation
         .clone()
-        .unwrap_or_else(|| explain(verdict, count(Role::Supports), count(Role::Refutes), &expected));
+        .unwrap_or_else(|| explain(verdict, count(Role::Supports), count(Role::Refutes), &claim.expected));
     ClaimResult {
         id: claim.id.clone(),
         claim: claim.claim.clone(),
         kind: claim.check.key(),
-        expected,
+        expected: claim.expected.clone(),
         verdict,
         passed: policy.pass.contains(&verdict),
         severity: claim.severity,

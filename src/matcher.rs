@@ -30,8 +30,12 @@ pub const PARALLEL_FROM: usize = 1 << 20;
 /// All terms of a claim file, compiled for searching.
 #[derive(Debug)]
 pub struct Matcher {
-    /// Every literal, case-folded and deduplicated, searched over [`Article::folded`].
+    /// Every literal, case-folded and deduplicated, searched over [`Article::folded`] or,
+    /// when no literal has a non-ASCII letter, over [`Article::text`] ignoring ASCII case:
+    /// the same matches (folding keeps offsets, maps no other character to ASCII and leaves
+    /// caseless characters alone) without folding a copy of the article.
     ac: Option<AhoCorasick>,
+    ascii: bool,
     /// What each literal of `ac` stands for.
     owners: Vec<Vec<Owner>>,
     /// Regexes found through their literals.
@@ -196,9 +200,10 @@ impl Matcher {
                 }
             }
         }
+        let ascii = lits.iter().all(|l| l.chars().all(ascii_fold_is_enough));
         let ac = (!lits.is_empty()).then(|| {
             let mut b = AhoCorasick::builder();
-            b.match_kind(MatchKind::Standard);
+            b.match_kind(MatchKind::Standard).ascii_case_insensitive(ascii);
             // A DFA is the fastest scan; with very many literals its table grows too big and
             // the builder's own choice (a contiguous NFA) takes over.
             let total: usize = lits.iter().map(String::len).sum();
@@ -206,7 +211,12 @@ impl Matcher {
                 b.kind(Some(AhoCorasickKind::DFA));
             }
             b.build(&lits)
-                .or_else(|_| AhoCorasick::builder().match_kind(MatchKind::Standard).build(&lits))
+                .or_else(|_| {
+                    AhoCorasick::builder()
+                        .match_kind(MatchKind::Standard)
+                        .ascii_case_insensitive(ascii)
+                        .build(&lits)
+                })
                 .expect("literal patterns always build")
         });
         // Without a set (one pattern, or a set too big to build) each is scanned alone.
@@ -243,6 +253,7 @@ impl Matcher {
             .collect();
         Matcher {
             ac,
+            ascii,
             owners,
             groups,
             windowed,
@@ -262,7 +273,8 @@ impl Matcher {
         let small = u32::try_from(text.len()).is_ok();
         let mut regex_hits: Vec<Vec<u32>> = vec![Vec::new(); self.slots];
         if let Some(ac) = &self.ac {
-            for m in ac.find_overlapping_iter(article.folded.as_str()) {
+            let haystack = if self.ascii { text.as_str() } else { article.folded() };
+            for m in ac.find_overlapping_iter(haystack) {
                 for owner in &self.owners[m.pattern().as_usize()] {
                     match owner {
                         Owner::Folded { term, prefix } => {
@@ -440,6 +452,12 @@ fn windowed(re: &meta::Regex, plan: &Plan, text: &str, hits: &[u32]) -> Option<V
     Some(out)
 }
 
+/// A character of a literal that ASCII case-insensitive matching compares as folding would:
+/// ASCII, or a character no case mapping reaches (curly quotes, dashes, symbols).
+fn ascii_fold_is_enough(c: char) -> bool {
+    c.is_ascii() || (!c.is_alphabetic() && c.to_lowercase().eq([c]) && c.to_uppercase().eq([c]))
+}
+
 fn sorted(mut v: Vec<u32>) -> Vec<u32> {
     v.sort_unstable();
     v.dedup();
@@ -615,6 +633,31 @@ mod tests {
         let hits = Matcher::new(&t).find(&a);
         assert_eq!(texts(&a, &hits, 0), vec!["leaders of Staff"]);
         assert_eq!(texts(&a, &hits, 1), vec!["Putin's Russia"]);
+    }
+
+    #[test]
+    fn case_folding_is_the_same_with_or_without_a_folded_copy() {
+        let a = Article::new(
+            "x.txt",
+            "In ZÜRICH and Zürich, “STAFF” met; the ÉLYSÉE said KELVIN".into(),
+        );
+        // ASCII literals (a curly quote is caseless): the text is searched ignoring ASCII case.
+        let ascii = table(&[&["zurich"], &["staff"], &["kelvin"]]);
+        let m = Matcher::new(&ascii);
+        assert!(m.ascii);
+        let hits = m.find(&a);
+        assert!(texts(&a, &hits, 0).is_empty(), "Ü is not U");
+        assert_eq!(texts(&a, &hits, 1), vec!["STAFF"]);
+        assert_eq!(texts(&a, &hits, 2), vec!["KELVIN"]);
+        // A non-ASCII letter needs the folded copy: Ü folds to ü, É to é.
+        let accented = table(&[&["zürich"], &["élysée"]]);
+        let m = Matcher::new(&accented);
+        assert!(!m.ascii);
+        let hits = m.find(&a);
+        assert_eq!(texts(&a, &hits, 0), vec!["ZÜRICH", "Zürich"]);
+        assert_eq!(texts(&a, &hits, 1), vec!["ÉLYSÉE"]);
+        assert!(ascii_fold_is_enough('\u{201C}') && ascii_fold_is_enough('-'));
+        assert!(!ascii_fold_is_enough('é') && !ascii_fold_is_enough('\u{212A}'));
     }
 
     /// Property: on generated text, regexes found through their literals give exactly the

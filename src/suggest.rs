@@ -640,12 +640,7 @@ mod tests {
         let yaml = suggest(&a, "paris-coalition-2025-03-11.txt");
         let file = claims::parse("draft.yaml", &yaml, None).unwrap_or_else(|e| panic!("{e:?}\n{yaml}"));
         let report = engine::evaluate(&file, &a, &Policy::default());
-        let failing: Vec<&str> = report
-            .claims
-            .iter()
-            .filter(|c| c.fails_run())
-            .map(|c| c.id.as_str())
-            .collect();
+        let failing: Vec<&str> = report.claims.iter().filter(|c| c.fails_run()).map(|c| &*c.id).collect();
         assert!(failing.is_empty(), "{failing:?}\n{yaml}");
     }
 

@@ -53,8 +53,6 @@ pub struct Article {
     pub source: String,
     /// Normalized text: blocks joined by a blank line ("\n\n").
     pub text: String,
-    /// [`Article::text`] case-folded, with the same byte offsets.
-    pub folded: String,
     pub paragraphs: Vec<Paragraph>,
     pub sentences: Vec<Sentence>,
     /// The date of a `date YYYY-MM-DD` dateline that opens the article.
@@ -67,6 +65,8 @@ pub struct Article {
     dates: OnceLock<Vec<dates::DateMention>>,
     numbers: OnceLock<Vec<numbers::NumberMention>>,
     quotations: OnceLock<Vec<quotes::Quotation>>,
+    /// Built on first use: the term pass reads [`Article::text`] (see [`Article::folded`]).
+    folded: OnceLock<String>,
     /// Built on first use (the near-miss search), see [`Article::words`].
     words: OnceLock<word_index::Words>,
 }
@@ -144,11 +144,10 @@ impl Article {
         }
         let mut line_starts = vec![0];
         line_starts.extend(source.match_indices('\n').map(|(i, _)| i + 1));
-        let folded = fold_case(&norm.text);
         Article {
             path: path.into(),
             text: norm.text,
-            folded,
+            folded: OnceLock::new(),
             paragraphs,
             sentences,
             dateline,
@@ -163,9 +162,15 @@ impl Article {
         }
     }
 
+    /// [`Article::text`] case-folded, with the same byte offsets; folded on the first call.
+    /// A copy of the whole text: the term pass does without it when its literals are ASCII.
+    pub fn folded(&self) -> &str {
+        self.folded.get_or_init(|| fold_case(&self.text))
+    }
+
     /// Where each case-folded word occurs; indexed on the first call.
     pub fn words(&self) -> &word_index::Words {
-        self.words.get_or_init(|| word_index::Words::new(&self.folded))
+        self.words.get_or_init(|| word_index::Words::new(self.folded()))
     }
 
     /// Date mentions, sorted.

@@ -238,15 +238,15 @@ impl Lcs {
 fn every_window(article: &Article, target: &Target, units: Vec<&Range<usize>>) -> Option<(Range<usize>, f64)> {
     let mut picker = Picker::new(target);
     for unit in units {
-        let words = word_ranges(&article.folded, unit);
+        let words = word_ranges(article.folded(), unit);
         for i in 0..words.len() {
             for n in target.sizes() {
                 let Some(last) = words.get(i + n - 1) else { break };
-                picker.offer(&article.folded, words[i].start..last.end);
+                picker.offer(article.folded(), words[i].start..last.end);
             }
         }
     }
-    picker.finish(&article.folded)
+    picker.finish(article.folded())
 }
 
 /// Where the phrase's anchors occur (sorted offsets in the folded text), or `None` when the
@@ -298,7 +298,7 @@ fn anchored(
     units: &[&Range<usize>],
     anchors: &[usize],
 ) -> Option<(Range<usize>, f64)> {
-    let folded = &article.folded;
+    let folded = article.folded();
     let max_n = *target.sizes().end();
     let mut picker = Picker::new(target);
     let mut a = 0;
@@ -499,15 +499,15 @@ mod tests {
             let target = Target::new(phrase);
             let mut reference: Option<(Range<usize>, f64)> = None;
             for unit in &units {
-                let words = word_ranges(&a.folded, unit);
+                let words = word_ranges(a.folded(), unit);
                 for i in 0..words.len() {
                     for n in target.sizes() {
                         let Some(last) = words.get(i + n - 1) else { break };
-                        let r = trim_punct(&a.folded, words[i].start..last.end, &target.text);
+                        let r = trim_punct(a.folded(), words[i].start..last.end, &target.text);
                         if r.is_empty() {
                             continue;
                         }
-                        let s = similarity(&target.text, &a.folded[r.clone()]);
+                        let s = similarity(&target.text, &a.folded()[r.clone()]);
                         if s >= SHOW_NEAREST && reference.as_ref().is_none_or(|b| s > b.1) {
                             reference = Some((r, s));
                         }

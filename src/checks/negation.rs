@@ -46,7 +46,7 @@ pub fn cue_in_clauses(article: &Article, marks: &[Range<usize>]) -> Option<Strin
     clauses.sort_by_key(|c| c.start);
     clauses.dedup();
     for c in clauses {
-        let folded = &article.folded[c.clone()];
+        let folded = &article.folded()[c.clone()];
         for w in words(folded, &['\'']) {
             let (at, word) = (c.start + w.start, &folded[w]);
             if marks.iter().any(|m| m.start <= at && at < m.end) {

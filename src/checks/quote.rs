@@ -335,7 +335,7 @@ fn claim_parts(words: &str) -> Vec<Vec<String>> {
 }
 
 fn tokens(a: &Article, r: &Range<usize>) -> Vec<Token> {
-    let text = &a.folded[r.clone()];
+    let text = &a.folded()[r.clone()];
     let mut out = Vec::new();
     let mut start: Option<usize> = None;
     let mut bracket: Option<usize> = None;

@@ -10,6 +10,7 @@ mod validate;
 pub mod yaml;
 
 use std::path::{Component, Path, PathBuf};
+use std::sync::Arc;
 
 use crate::checks::CheckKind;
 use crate::date::Date;
@@ -37,8 +38,11 @@ pub struct ClaimFile {
 /// One claim of a file.
 #[derive(Debug)]
 pub struct Claim {
-    pub id: String,
-    pub claim: String,
+    // Shared with every result of the claim: an archive run builds one per article.
+    pub id: Arc<str>,
+    pub claim: Arc<str>,
+    /// What the claim expects, in words (the check's `expected`), worded once at load.
+    pub expected: Arc<str>,
     pub severity: Severity,
     /// Where the claim starts in its file.
     pub line: usize,

@@ -168,6 +168,9 @@ pub fn parse(path: &str, source: &str, dir: Option<&Path>) -> Result<Loaded, Vec
         d.list.sort_by_key(|x| (x.line, x.column));
         return Err(d.list);
     }
+    for c in &mut claims {
+        c.expected = c.check.check().expected(&table).into();
+    }
     let matcher = Matcher::new(&table);
     let article_at = root.get("article").map_or((0, 0), |n| (n.line, n.column));
     Ok(Loaded::Claims(Box::new(ClaimFile {
@@ -458,8 +461,9 @@ fn claim(item: &Node, entities: &Entities, table: &mut TermTable, d: &mut Diags<
         return None;
     }
     Some(Claim {
-        id: id?,
-        claim: text?,
+        id: id?.into(),
+        claim: text?.into(),
+        expected: "".into(),
         severity,
         line: item.line,
         column: item.column,

@@ -11,6 +11,8 @@
 
 pub mod diff;
 
+use std::sync::Arc;
+
 use serde::Serialize;
 
 pub use diff::Diff;
@@ -109,12 +111,12 @@ pub struct Evidence {
 /// A claim's result.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ClaimResult {
-    pub id: String,
-    pub claim: String,
+    pub id: Arc<str>,
+    pub claim: Arc<str>,
     /// The check key (`text`, `number`, …).
     pub kind: &'static str,
     /// What the claim expects, in words ("all of Italy, observer in one sentence").
-    pub expected: String,
+    pub expected: Arc<str>,
     pub verdict: Verdict,
     pub passed: bool,
     pub severity: Severity,
@@ -184,6 +186,7 @@ pub struct FileReport {
     pub claims: Vec<ClaimResult>,
     /// The article's text as read: evidence `start`/`end` are byte offsets into it. For
     /// renderers that show the whole article (`--format html`); not part of the JSON report.
+    /// Empty unless asked for ([`crate::engine::Limits::article_source`]).
     #[serde(skip)]
     pub article_source: std::sync::Arc<str>,
     /// Sentences with a figure, quotation or date that no claim checks (`claimcheck coverage`,
