@@ -9,6 +9,12 @@ use std::path::Path;
 
 /// Writes `bytes` to `path` atomically. The folder must exist.
 pub fn write(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    write_with(path, |w| w.write_all(bytes))
+}
+
+/// Writes what `fill` writes to `path` atomically; when `fill` fails, `path` is left as it
+/// was. The folder must exist.
+pub fn write_with(path: &Path, fill: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> io::Result<()> {
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
@@ -21,9 +27,11 @@ pub fn write(path: &Path, bytes: &[u8]) -> io::Result<()> {
     loop {
         let tmp = dir.join(format!(".{name}.{}-{attempt}.tmp", std::process::id()));
         match OpenOptions::new().write(true).create_new(true).open(&tmp) {
-            Ok(mut f) => {
-                let done = f.write_all(bytes).and_then(|()| f.sync_all());
-                drop(f);
+            Ok(f) => {
+                let mut w = io::BufWriter::new(f);
+                let done = fill(&mut w)
+                    .and_then(|()| w.into_inner().map_err(io::IntoInnerError::into_error))
+                    .and_then(|f| f.sync_all());
                 let done = done.and_then(|()| fs::rename(&tmp, path));
                 if done.is_err() {
                     let _ = fs::remove_file(&tmp);

@@ -20,7 +20,7 @@ use crate::commands;
 use crate::engine::{self, Policy};
 use crate::error::Diagnostic;
 use crate::render::{self, Format};
-use crate::report::{FileReport, Report, Verdict};
+use crate::report::{FileReport, Report, Summary, Verdict};
 use crate::snapshot;
 
 pub const EXIT_PASS: i32 = 0;
@@ -297,19 +297,18 @@ fn check(a: &CheckArgs, out: &mut dyn Write) -> Result<i32, Failure> {
         article_source: a.format == Format::Html,
     };
     let jobs: Vec<(&PathBuf, &Vec<(&ClaimFile, bool)>)> = by_article.iter().collect();
-    let results: Vec<Result<Vec<FileReport>, Vec<Diagnostic>>> = jobs
-        .par_iter()
-        .map(|(path, users)| {
-            let owned;
-            let article = match (path.as_path() == Path::new("-"), &stdin) {
-                (true, Some(read)) => read.as_ref().map_err(Clone::clone),
-                _ => {
-                    owned = read_article(path);
-                    owned.as_ref().map_err(Clone::clone)
-                }
-            };
-            match article {
-                Ok(art) => Ok(users
+    let check_one = |(path, users): &(&PathBuf, &Vec<(&ClaimFile, bool)>)| {
+        let owned;
+        let article = match (path.as_path() == Path::new("-"), &stdin) {
+            (true, Some(read)) => read.as_ref().map_err(Clone::clone),
+            _ => {
+                owned = read_article(path);
+                owned.as_ref().map_err(Clone::clone)
+            }
+        };
+        match article {
+            Ok(art) => {
+                let mut reports: Vec<FileReport> = users
                     .iter()
                     .map(|(f, _)| {
                         let mut r = engine::evaluate_with(f, art, &policy, &limits);
@@ -319,34 +318,23 @@ fn check(a: &CheckArgs, out: &mut dyn Write) -> Result<i32, Failure> {
                         }
                         r
                     })
-                    .collect()),
-                Err(d) => Err(users
-                    .iter()
-                    .map(|(f, from_file)| {
-                        let mut d = d.clone();
-                        if *from_file {
-                            let (line, column) = f.article_at;
-                            d.message = format!("{} (named by {}:{line}:{column})", d.message, f.path);
-                        }
-                        d
-                    })
-                    .collect()),
+                    .collect();
+                reports.sort_by(|x, y| x.path.cmp(&y.path));
+                Ok(reports)
             }
-        })
-        .collect();
-    let mut reports = Vec::new();
-    for r in results {
-        match r {
-            Ok(found) => reports.extend(found),
-            Err(d) => diags.extend(d),
+            Err(d) => Err(users
+                .iter()
+                .map(|(f, from_file)| {
+                    let mut d = d.clone();
+                    if *from_file {
+                        let (line, column) = f.article_at;
+                        d.message = format!("{} (named by {}:{line}:{column})", d.message, f.path);
+                    }
+                    d
+                })
+                .collect::<Vec<Diagnostic>>()),
         }
-    }
-    if !diags.is_empty() {
-        diags.dedup();
-        return Err(Failure::Invalid(diags));
-    }
-    reports.sort_by(|x, y| (&x.path, &x.article).cmp(&(&y.path, &y.article)));
-    let report = Report::new(reports);
+    };
     let color = match a.color {
         Color::Always => true,
         Color::Never => false,
@@ -356,18 +344,80 @@ fn check(a: &CheckArgs, out: &mut dyn Write) -> Result<i32, Failure> {
         color,
         max_shown: a.max_evidence,
     };
-    match &a.output {
-        Some(path) => {
-            refuse_to_overwrite_inputs(path, &files, by_article.keys())?;
-            let mut bytes = Vec::new();
-            render::render(&report, a.format, &opts, &mut bytes)?;
-            crate::atomic::write(path, &bytes)
-                .map_err(|e| io::Error::new(e.kind(), format!("cannot write {}: {e}", path.display())))?;
-        }
-        None => render::render(&report, a.format, &opts, out)?,
+    if let Some(path) = &a.output {
+        refuse_to_overwrite_inputs(path, &files, by_article.keys())?;
     }
-    let mut code = if report.passed() { EXIT_PASS } else { EXIT_FAIL };
-    let warnings = report.summary.warnings;
+    // An archive run (one claim file, many articles): the report's order (claim file, then
+    // article) is the order of the jobs, so it is written as the articles are checked and
+    // the run holds a batch of results, not all of them. An unreadable article then comes
+    // after the report of the others; with one article, invalid input prints no report.
+    let snapshots = a.snapshot.is_some() || a.snapshot_update;
+    let stream = (files.len() == 1 && jobs.len() > 1)
+        .then(|| render::Stream::new(a.format, &opts, true))
+        .flatten()
+        .filter(|_| !snapshots);
+    let (summary, report) = match stream {
+        Some(mut stream) => {
+            let mut summary = Summary::default();
+            let mut write = |w: &mut dyn Write| -> io::Result<Vec<Diagnostic>> {
+                stream.begin(w)?;
+                let diags = in_batches(&jobs, &check_one, |f| {
+                    summary.add(&f);
+                    stream.file(&f, w)
+                })?;
+                stream.end(&summary, w)?;
+                Ok(diags)
+            };
+            let diags = match &a.output {
+                None => write(out)?,
+                Some(path) => {
+                    let mut diags = Vec::new();
+                    let done = crate::atomic::write_with(path, |w| {
+                        diags = write(w)?;
+                        // An unreadable article: no report file, as without streaming.
+                        match diags.is_empty() {
+                            true => Ok(()),
+                            false => Err(io::Error::other("an article could not be read")),
+                        }
+                    });
+                    if diags.is_empty() {
+                        done.map_err(|e| io::Error::new(e.kind(), format!("cannot write {}: {e}", path.display())))?;
+                    }
+                    diags
+                }
+            };
+            if !diags.is_empty() {
+                // On standard output the report of the readable articles is written already.
+                out.flush()?;
+                return Err(Failure::Invalid(diags));
+            }
+            (summary, None)
+        }
+        None => {
+            let mut reports = Vec::new();
+            let diags = in_batches(&jobs, &check_one, |f| {
+                reports.push(f);
+                Ok(())
+            })?;
+            if !diags.is_empty() {
+                return Err(Failure::Invalid(diags));
+            }
+            reports.sort_by(|x, y| (&x.path, &x.article).cmp(&(&y.path, &y.article)));
+            let report = Report::new(reports);
+            match &a.output {
+                Some(path) => {
+                    let mut bytes = Vec::new();
+                    render::render(&report, a.format, &opts, &mut bytes)?;
+                    crate::atomic::write(path, &bytes)
+                        .map_err(|e| io::Error::new(e.kind(), format!("cannot write {}: {e}", path.display())))?;
+                }
+                None => render::render(&report, a.format, &opts, out)?,
+            }
+            (report.summary.clone(), Some(report))
+        }
+    };
+    let mut code = if summary.failed == 0 { EXIT_PASS } else { EXIT_FAIL };
+    let warnings = summary.warnings;
     if let Some(max) = a.max_warnings.filter(|&max| warnings > max) {
         out.flush()?;
         let _ = writeln!(
@@ -377,7 +427,7 @@ fn check(a: &CheckArgs, out: &mut dyn Write) -> Result<i32, Failure> {
         );
         code = EXIT_FAIL;
     }
-    if a.snapshot.is_some() || a.snapshot_update {
+    if let Some(report) = report.filter(|_| snapshots) {
         out.flush()?;
         let settings = snapshot::Settings {
             dir: a.snapshot.clone().unwrap_or_else(|| PathBuf::from("snapshots")),
@@ -389,6 +439,33 @@ fn check(a: &CheckArgs, out: &mut dyn Write) -> Result<i32, Failure> {
         }
     }
     Ok(code)
+}
+
+/// Runs the jobs in order, a batch at a time on every core, and hands each report to `emit`
+/// in job order. Diagnostics (unreadable articles) are collected, deduplicated.
+fn in_batches<J: Sync, F>(
+    jobs: &[J],
+    check: &F,
+    mut emit: impl FnMut(FileReport) -> io::Result<()>,
+) -> io::Result<Vec<Diagnostic>>
+where
+    F: Fn(&J) -> Result<Vec<FileReport>, Vec<Diagnostic>> + Sync,
+{
+    // Enough jobs per batch to keep every core busy, few enough that a batch's results are
+    // small next to an article.
+    let batch = rayon::current_num_threads() * 32;
+    let mut diags = Vec::new();
+    for chunk in jobs.chunks(batch) {
+        let results: Vec<Result<Vec<FileReport>, Vec<Diagnostic>>> = chunk.par_iter().map(check).collect();
+        for r in results {
+            match r {
+                Ok(found) => found.into_iter().try_for_each(&mut emit)?,
+                Err(d) => diags.extend(d),
+            }
+        }
+    }
+    diags.dedup();
+    Ok(diags)
 }
 
 /// `--output` must never replace a claim file or an article.

@@ -36,6 +36,8 @@ pub struct Matcher {
     /// caseless characters alone) without folding a copy of the article.
     ac: Option<AhoCorasick>,
     ascii: bool,
+    /// The longest literal, in bytes: a stretch of the text is read this far past its end.
+    longest: usize,
     /// What each literal of `ac` stands for.
     owners: Vec<Vec<Owner>>,
     /// Regexes found through their literals.
@@ -252,6 +254,7 @@ impl Matcher {
             })
             .collect();
         Matcher {
+            longest: lits.iter().map(String::len).max().unwrap_or(0),
             ac,
             ascii,
             owners,
@@ -266,43 +269,15 @@ impl Matcher {
 
     /// Finds every term in the article.
     pub fn find(&self, article: &Article) -> Hits {
-        let mut per_term: Vec<Vec<Range<usize>>> = vec![Vec::new(); self.terms];
         let text = &article.text;
         // Where the literals of each windowed regex start (u32: an article under 4 GiB;
         // past that every regex is scanned in full).
         let small = u32::try_from(text.len()).is_ok();
-        let mut regex_hits: Vec<Vec<u32>> = vec![Vec::new(); self.slots];
-        if let Some(ac) = &self.ac {
-            let haystack = if self.ascii { text.as_str() } else { article.folded() };
-            for m in ac.find_overlapping_iter(haystack) {
-                for owner in &self.owners[m.pattern().as_usize()] {
-                    match owner {
-                        Owner::Folded { term, prefix } => {
-                            if let Some(r) = whole_word(text, m.start(), m.end(), *prefix) {
-                                per_term[term.0].push(r);
-                            }
-                        }
-                        Owner::Exact {
-                            term,
-                            prefix,
-                            text: lit,
-                        } => {
-                            if text.as_bytes()[m.range()] == *lit.as_bytes()
-                                && let Some(r) = whole_word(text, m.start(), m.end(), *prefix)
-                            {
-                                per_term[term.0].push(r);
-                            }
-                        }
-                        Owner::Regex(i) => {
-                            if small {
-                                regex_hits[*i].push(m.start() as u32);
-                            }
-                        }
-                    }
-                }
-            }
-        }
         let parallel = text.len() >= PARALLEL_FROM;
+        let Scanned {
+            mut per_term,
+            regex_hits,
+        } = self.literal_pass(article, parallel);
         // Hits of shared literals around which a member can match, per windowed regex.
         let mut filtered: Vec<Vec<u32>> = vec![Vec::new(); self.windowed.len()];
         let grouped: Vec<bool> = {
@@ -381,6 +356,90 @@ impl Matcher {
         }
         Hits { per_term }
     }
+
+    /// Every literal hit, sent to its terms and regexes; on a long article in stretches on
+    /// every core (a stretch keeps the literals that start in it, read to their end; joined
+    /// in order, each literal's hits stay sorted).
+    fn literal_pass(&self, article: &Article, parallel: bool) -> Scanned {
+        let text = &article.text;
+        let small = u32::try_from(text.len()).is_ok();
+        let Some(ac) = &self.ac else {
+            return Scanned {
+                per_term: vec![Vec::new(); self.terms],
+                regex_hits: vec![Vec::new(); self.slots],
+            };
+        };
+        let haystack = if self.ascii { text.as_str() } else { article.folded() };
+        if !parallel {
+            return self.scan(ac, haystack, text, 0..text.len(), small);
+        }
+        let n = rayon::current_num_threads() * 4;
+        let cuts: Vec<usize> = (0..=n).map(|i| text.len() * i / n).collect();
+        let parts: Vec<Scanned> = cuts
+            .par_windows(2)
+            .map(|w| self.scan(ac, haystack, text, w[0]..w[1], small))
+            .collect();
+        let mut all = Scanned {
+            per_term: vec![Vec::new(); self.terms],
+            regex_hits: vec![Vec::new(); self.slots],
+        };
+        for p in parts {
+            for (to, from) in all.per_term.iter_mut().zip(p.per_term) {
+                to.extend(from);
+            }
+            for (to, from) in all.regex_hits.iter_mut().zip(p.regex_hits) {
+                to.extend(from);
+            }
+        }
+        all
+    }
+
+    /// The literal hits that start in `within`, sorted by end (Aho-Corasick's order), sent to
+    /// their terms and regexes.
+    fn scan(&self, ac: &AhoCorasick, haystack: &str, text: &str, within: Range<usize>, small: bool) -> Scanned {
+        let mut per_term: Vec<Vec<Range<usize>>> = vec![Vec::new(); self.terms];
+        let mut regex_hits: Vec<Vec<u32>> = vec![Vec::new(); self.slots];
+        let end = (within.end + self.longest.saturating_sub(1)).min(haystack.len());
+        let input = aho_corasick::Input::new(haystack).span(within.start..end);
+        for m in ac.find_overlapping_iter(input) {
+            if m.start() >= within.end {
+                continue;
+            }
+            for owner in &self.owners[m.pattern().as_usize()] {
+                match owner {
+                    Owner::Folded { term, prefix } => {
+                        if let Some(r) = whole_word(text, m.start(), m.end(), *prefix) {
+                            per_term[term.0].push(r);
+                        }
+                    }
+                    Owner::Exact {
+                        term,
+                        prefix,
+                        text: lit,
+                    } => {
+                        if text.as_bytes()[m.range()] == *lit.as_bytes()
+                            && let Some(r) = whole_word(text, m.start(), m.end(), *prefix)
+                        {
+                            per_term[term.0].push(r);
+                        }
+                    }
+                    Owner::Regex(i) => {
+                        if small {
+                            regex_hits[*i].push(m.start() as u32);
+                        }
+                    }
+                }
+            }
+        }
+        Scanned { per_term, regex_hits }
+    }
+}
+
+/// What the literal pass found: ranges per term, and literal starts per regex hit list.
+#[derive(Debug, PartialEq)]
+struct Scanned {
+    per_term: Vec<Vec<Range<usize>>>,
+    regex_hits: Vec<Vec<u32>>,
 }
 
 /// The matches of a regex, found only around the hits of its required literals, exactly as
@@ -658,6 +717,35 @@ mod tests {
         assert_eq!(texts(&a, &hits, 1), vec!["ÉLYSÉE"]);
         assert!(ascii_fold_is_enough('\u{201C}') && ascii_fold_is_enough('-'));
         assert!(!ascii_fold_is_enough('é') && !ascii_fold_is_enough('\u{212A}'));
+    }
+
+    #[test]
+    fn the_literal_pass_in_stretches_finds_what_one_pass_finds() {
+        let mut source = String::new();
+        while source.len() < 300_000 {
+            source.push_str(crate::article::tests::SEED);
+        }
+        let a = Article::new("x.txt", source);
+        let mut t = table(&[
+            &["Macron", "Emmanuel Macron"],
+            &["countries"],
+            &["USA"],
+            &["coalition of the willing"],
+        ]);
+        t.add(Term {
+            label: "regex".into(),
+            patterns: vec![Pattern::Regex(
+                crate::claims::terms::compile_regex(r"\b\d+ countries\b").unwrap(),
+            )],
+        });
+        let m = Matcher::new(&t);
+        let one = m.literal_pass(&a, false);
+        assert!(one.per_term[..4].iter().all(|h| !h.is_empty()) && one.regex_hits.iter().all(|h| !h.is_empty()));
+        // Whatever the number of threads: stretches cut inside literals too.
+        for threads in [1, 3, 8] {
+            let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().unwrap();
+            assert_eq!(pool.install(|| m.literal_pass(&a, true)), one, "{threads} threads");
+        }
     }
 
     /// Property: on generated text, regexes found through their literals give exactly the

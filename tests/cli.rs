@@ -186,6 +186,98 @@ fn articles_folder_checks_every_article_in_a_stable_order() {
     assert_eq!(v["files"][3]["claims"][1]["evidence"][0]["text"], "Kyev");
 }
 
+/// An archive run writes its report article by article; the bytes are those of the whole
+/// report rendered at once through the library.
+#[test]
+fn an_archive_report_written_as_it_goes_is_the_whole_report() {
+    use claimcheck::{article::Article, claims, engine, render, report::Report};
+    let dir = archive();
+    let claims::Loaded::Claims(file) = claims::load(&dir.path().join("audit.yaml")).unwrap() else {
+        panic!("a claim file");
+    };
+    let mut file = *file;
+    file.path = "audit.yaml".into();
+    let names = [
+        "archive/2024/kiev.txt",
+        "archive/2025/03/paris-no-italy.txt",
+        "archive/2025/03/paris.txt",
+        "archive/a-first.txt",
+    ];
+    for (format, max_evidence) in [(render::Format::Json, None), (render::Format::Human, Some(20))] {
+        let limits = engine::Limits {
+            max_evidence,
+            article_source: false,
+        };
+        let files = names
+            .iter()
+            .map(|n| {
+                let article = Article::from_bytes(*n, std::fs::read(dir.path().join(n)).unwrap()).unwrap();
+                let mut r = engine::evaluate_with(&file, &article, &engine::Policy::default(), &limits);
+                if format == render::Format::Json {
+                    engine::add_coverage(&mut r, &article);
+                }
+                r
+            })
+            .collect();
+        let mut whole = Vec::new();
+        render::render(&Report::new(files), format, &render::Options::default(), &mut whole).unwrap();
+        let name = format!("{format:?}").to_lowercase();
+        let run = claimcheck(
+            dir.path(),
+            &["check", "audit.yaml", "--articles", "archive", "--format", &name],
+        );
+        assert_eq!(run.code, 1, "{}", run.stderr);
+        assert_eq!(run.stdout, String::from_utf8(whole).unwrap(), "{name}");
+    }
+}
+
+#[test]
+fn an_unreadable_article_in_an_archive_is_invalid_input_after_the_others_report() {
+    let dir = archive();
+    std::fs::write(dir.path().join("archive/2025/broken.txt"), b"Kiev \xff said").unwrap();
+    let run = claimcheck(dir.path(), &["check", "audit.yaml", "--articles", "archive"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("archive/2025/broken.txt") && run.stderr.contains("UTF-8"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stdout.contains("(article: archive/a-first.txt)"), "{}", run.stdout);
+    // Into a file: no report at all, and the file stays as it was.
+    std::fs::write(dir.path().join("report.json"), "old").unwrap();
+    let run = claimcheck(
+        dir.path(),
+        &[
+            "check",
+            "audit.yaml",
+            "--articles",
+            "archive",
+            "--format",
+            "json",
+            "--output",
+            "report.json",
+        ],
+    );
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert_eq!(std::fs::read_to_string(dir.path().join("report.json")).unwrap(), "old");
+    let leftovers = std::fs::read_dir(dir.path()).unwrap().count();
+    assert_eq!(
+        leftovers, 3,
+        "audit.yaml, archive/, report.json: no temporary file left"
+    );
+    // Without the broken article the file is the report standard output gets.
+    std::fs::remove_file(dir.path().join("archive/2025/broken.txt")).unwrap();
+    let args = ["check", "audit.yaml", "--articles", "archive", "--format", "json"];
+    let printed = claimcheck(dir.path(), &args).stdout;
+    let mut to_file = args.to_vec();
+    to_file.extend(["--output", "report.json"]);
+    assert_eq!(claimcheck(dir.path(), &to_file).code, 1);
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("report.json")).unwrap(),
+        printed
+    );
+}
+
 #[test]
 fn article_flag_repeats_and_a_claim_files_article_keeps_working() {
     let dir = archive();

@@ -7,6 +7,7 @@
 pub mod dates;
 pub mod normalize;
 pub mod numbers;
+mod parts;
 pub mod quotes;
 pub mod segment;
 pub mod word_index;
@@ -16,7 +17,7 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 use crate::date::Date;
-use normalize::{Normalizer, OffsetMap, fold_case};
+use normalize::{OffsetMap, fold_case};
 use segment::BlockKind;
 
 /// A paragraph (or heading, or list item) of the normalized text.
@@ -90,67 +91,26 @@ impl Article {
         }
     }
 
-    /// Indexes an article.
+    /// Indexes an article; a long one on every core (see [`parts`]).
     pub fn new(path: impl Into<String>, source: String) -> Article {
-        let mut norm = Normalizer::default();
-        // The normalized text is about as long as the source: one allocation, no doubling.
-        norm.text.reserve(source.len());
-        let mut paragraphs = Vec::new();
-        let mut sentences = Vec::new();
-        let mut dateline = None;
-        let mut prev_end = 0;
-        for (bi, block) in segment::blocks(&source).into_iter().enumerate() {
-            if bi > 0 {
-                norm.push_break(prev_end, block.range.start);
-            }
-            prev_end = block.range.end;
-            let start = norm.text.len();
-            norm.push_block(&source, block.range.start, block.range.end);
-            let end = norm.text.len();
-            if start == end {
-                continue;
-            }
-            let pi = paragraphs.len();
-            paragraphs.push(Paragraph {
-                range: start..end,
-                kind: block.kind,
-            });
-            let text = &norm.text[start..end];
-            let mut body_start = 0;
-            if bi == 0
-                && let Some((date, len)) = parse_dateline(text)
-            {
-                dateline = Some(date);
-                sentences.push(Sentence {
-                    range: start..start + len,
-                    paragraph: pi,
-                });
-                body_start = (len + 1).min(text.len());
-            }
-            if block.kind == BlockKind::Paragraph {
-                for r in segment::sentences(&text[body_start..]) {
-                    let s = start + body_start + r.start;
-                    sentences.push(Sentence {
-                        range: s..start + body_start + r.end,
-                        paragraph: pi,
-                    });
-                }
-            } else if body_start < text.len() {
-                sentences.push(Sentence {
-                    range: start + body_start..end,
-                    paragraph: pi,
-                });
-            }
-        }
-        let mut line_starts = vec![0];
-        line_starts.extend(source.match_indices('\n').map(|(i, _)| i + 1));
+        let line_starts = || {
+            let mut starts = vec![0];
+            starts.extend(source.match_indices('\n').map(|(i, _)| i + 1));
+            starts
+        };
+        let (part, line_starts) = if source.len() < crate::matcher::PARALLEL_FROM {
+            (parts::index(&source, usize::MAX), line_starts())
+        } else {
+            rayon::join(|| parts::index(&source, 0), line_starts)
+        };
+        let norm = part.norm;
         Article {
             path: path.into(),
             text: norm.text,
             folded: OnceLock::new(),
-            paragraphs,
-            sentences,
-            dateline,
+            paragraphs: part.paragraphs,
+            sentences: part.sentences,
+            dateline: part.dateline,
             quote_marks: norm.quote_marks,
             map: norm.map,
             line_starts,

@@ -32,6 +32,13 @@ impl OffsetMap {
         self.anchors.push((norm, src));
     }
 
+    /// Appends another map whose normalized offsets start at `base`.
+    fn append(&mut self, other: &OffsetMap, base: usize) {
+        for &(n, s) in &other.anchors {
+            self.push(base + n, s);
+        }
+    }
+
     /// The source offset of a normalized offset.
     pub fn to_source(&self, norm: usize) -> usize {
         let i = self.anchors.partition_point(|&(n, _)| n <= norm);
@@ -228,6 +235,16 @@ impl Normalizer {
                 }
             }
         }
+    }
+
+    /// Appends what another normalizer wrote (its offsets start at 0) at `base`, the end of
+    /// this text.
+    pub fn append(&mut self, other: &Normalizer, base: usize) {
+        debug_assert_eq!(base, self.text.len());
+        self.text.push_str(&other.text);
+        self.map.append(&other.map, base);
+        self.quote_marks
+            .extend(other.quote_marks.iter().map(|&(n, c)| (base + n, c)));
     }
 
     /// Separates blocks (paragraphs, headings) in the normalized text. The break starts

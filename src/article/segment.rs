@@ -82,7 +82,7 @@ pub fn blocks(source: &str) -> Vec<SourceBlock> {
     out
 }
 
-fn is_blank(line: &str) -> bool {
+pub(crate) fn is_blank(line: &str) -> bool {
     line.chars().all(|c| c.is_whitespace() || c == '\u{FEFF}')
 }
 

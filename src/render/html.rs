@@ -90,7 +90,7 @@ code { font-family: ui-monospace, "SFMono-Regular", Menlo, monospace; font-size:
 
 pub fn render(report: &Report, w: &mut dyn Write) -> io::Result<()> {
     let mut out = String::new();
-    let summary = summary_line(report);
+    let summary = summary_line(&report.summary);
     let _ = write!(
         out,
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\

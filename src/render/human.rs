@@ -9,7 +9,7 @@ use std::io::{self, Write};
 use std::ops::Range;
 
 use super::Options;
-use crate::report::{ClaimResult, Diff, Evidence, Report, Role, Severity, Verdict};
+use crate::report::{ClaimResult, Diff, Evidence, FileReport, Report, Role, Severity, Summary, Verdict};
 
 use super::DEFAULT_SHOWN;
 
@@ -41,41 +41,48 @@ impl Human {
     }
 
     pub fn render(&self, report: &Report, w: &mut dyn Write) -> io::Result<()> {
-        // An archive audit (one claim file, thousands of articles) lists what did not pass;
-        // the passing claims are counted (JSON has them all).
         let articles: std::collections::BTreeSet<&str> = report.files.iter().map(|f| f.article.as_str()).collect();
-        let archive = articles.len() > 1;
         for file in &report.files {
+            self.file(file, articles.len() > 1, w)?;
+        }
+        self.summary(&report.summary, w)
+    }
+
+    /// One claim file's results against one article. An archive audit (one claim file,
+    /// many articles) lists what did not pass; the passing claims are counted (JSON has them
+    /// all).
+    pub fn file(&self, file: &FileReport, archive: bool, w: &mut dyn Write) -> io::Result<()> {
+        writeln!(
+            w,
+            "{}",
+            self.paint(BOLD, &format!("{} (article: {})", file.path, file.article))
+        )?;
+        writeln!(w)?;
+        let mut passed = 0;
+        for c in &file.claims {
+            if archive && c.passed {
+                passed += 1;
+                continue;
+            }
+            self.claim(c, &file.path, &file.article, w)?;
+            writeln!(w)?;
+        }
+        if passed > 0 {
+            let s = if passed == 1 { " passed" } else { "s passed" };
             writeln!(
                 w,
                 "{}",
-                self.paint(BOLD, &format!("{} (article: {})", file.path, file.article))
+                self.paint(GREEN, &format!("  {passed} claim{s} (listed in --format json)"))
             )?;
             writeln!(w)?;
-            let mut passed = 0;
-            for c in &file.claims {
-                if archive && c.passed {
-                    passed += 1;
-                    continue;
-                }
-                self.claim(c, &file.path, &file.article, w)?;
-                writeln!(w)?;
-            }
-            if passed > 0 {
-                let s = if passed == 1 { " passed" } else { "s passed" };
-                writeln!(
-                    w,
-                    "{}",
-                    self.paint(GREEN, &format!("  {passed} claim{s} (listed in --format json)"))
-                )?;
-                writeln!(w)?;
-            }
         }
-        // The verdict counts keep this line from reading as a test runner's closing line.
-        let line = super::summary_line(report);
-        let s = &report.summary;
+        Ok(())
+    }
+
+    /// The closing line: the verdict counts keep it from reading as a test runner's.
+    pub fn summary(&self, s: &Summary, w: &mut dyn Write) -> io::Result<()> {
         let code = if s.failed > 0 { RED } else { GREEN };
-        writeln!(w, "{}", self.paint(code, &line))
+        writeln!(w, "{}", self.paint(code, &super::summary_line(s)))
     }
 
     fn claim(&self, c: &ClaimResult, path: &str, article: &str, w: &mut dyn Write) -> io::Result<()> {

@@ -15,7 +15,7 @@ use crate::report::{Diff, Evidence, Report, Status};
 
 pub fn render(report: &Report, w: &mut dyn Write) -> io::Result<()> {
     let mut out = String::from("# claimcheck report\n\n");
-    let _ = writeln!(out, "**{}**\n", escape(&summary_line(report)));
+    let _ = writeln!(out, "**{}**\n", escape(&summary_line(&report.summary)));
     out.push_str(
         "| claim file | article | claims | passed | failed | warnings | supported | refuted | not found | conflicting |\n",
     );

@@ -13,7 +13,7 @@ mod sarif;
 
 use std::io::{self, Write};
 
-use crate::report::{ClaimResult, Evidence, FileReport, Report, Role, Status};
+use crate::report::{ClaimResult, Evidence, FileReport, Report, Role, Status, Summary};
 
 /// The `--format` values.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -62,6 +62,51 @@ pub fn render(report: &Report, format: Format, opts: &Options, w: &mut dyn Write
     }
 }
 
+/// A report written file by file while the run goes on, in the formats whose output is the
+/// files in order then the summary (human, JSON): an archive run holds one file's results
+/// at a time instead of every claim's result for every article. The bytes are those
+/// [`render`] writes for the whole report.
+pub enum Stream {
+    Human { human: human::Human, archive: bool },
+    Json(json::Stream),
+}
+
+impl Stream {
+    /// `None` for the formats that need the whole report first (failing claims first,
+    /// totals at the top). `archive`: the run checks more than one article.
+    pub fn new(format: Format, opts: &Options, archive: bool) -> Option<Stream> {
+        match format {
+            Format::Human => Some(Stream::Human {
+                human: human::Human::new(opts),
+                archive,
+            }),
+            Format::Json => Some(Stream::Json(json::Stream::default())),
+            _ => None,
+        }
+    }
+
+    pub fn begin(&mut self, w: &mut dyn Write) -> io::Result<()> {
+        match self {
+            Stream::Human { .. } => Ok(()),
+            Stream::Json(s) => s.begin(w),
+        }
+    }
+
+    pub fn file(&mut self, f: &FileReport, w: &mut dyn Write) -> io::Result<()> {
+        match self {
+            Stream::Human { human, archive } => human.file(f, *archive, w),
+            Stream::Json(s) => s.file(f, w),
+        }
+    }
+
+    pub fn end(&mut self, summary: &Summary, w: &mut dyn Write) -> io::Result<()> {
+        match self {
+            Stream::Human { human, .. } => human.summary(summary, w),
+            Stream::Json(s) => s.end(summary, w),
+        }
+    }
+}
+
 /// One claim with where it sits in the report.
 struct Entry<'a> {
     report: &'a FileReport,
@@ -91,8 +136,7 @@ fn primary(c: &ClaimResult) -> Option<&Evidence> {
 /// The summary in words, as every format prints it: `9 passed, 3 failed, 1 warning (9
 /// supported, …)`. The verdict counts stay on the same line, so it never reads as a test
 /// runner's closing line.
-fn summary_line(report: &Report) -> String {
-    let s = &report.summary;
+fn summary_line(s: &Summary) -> String {
     let v = &s.verdicts;
     let mut line = format!("{} passed, {} failed", s.passed, s.failed);
     if s.warnings > 0 {

@@ -236,7 +236,32 @@ pub struct Summary {
 impl FileReport {
     /// The counts of this file alone, as [`Report::new`] counts a run.
     pub fn summary(&self) -> Summary {
-        Report::new(vec![self.clone()]).summary
+        let mut s = Summary::default();
+        s.add(self);
+        s
+    }
+}
+
+impl Summary {
+    /// Counts a file's results in.
+    pub fn add(&mut self, file: &FileReport) {
+        for c in &file.claims {
+            self.claims += 1;
+            if c.passed {
+                self.passed += 1;
+            } else if c.severity == Severity::Error {
+                self.failed += 1;
+            } else {
+                self.warnings += 1;
+            }
+            let v = &mut self.verdicts;
+            *match c.verdict {
+                Verdict::Supported => &mut v.supported,
+                Verdict::Refuted => &mut v.refuted,
+                Verdict::NotFound => &mut v.not_found,
+                Verdict::Conflicting => &mut v.conflicting,
+            } += 1;
+        }
     }
 }
 
@@ -251,22 +276,8 @@ pub struct Report {
 impl Report {
     pub fn new(files: Vec<FileReport>) -> Report {
         let mut summary = Summary::default();
-        for c in files.iter().flat_map(|f| &f.claims) {
-            summary.claims += 1;
-            if c.passed {
-                summary.passed += 1;
-            } else if c.severity == Severity::Error {
-                summary.failed += 1;
-            } else {
-                summary.warnings += 1;
-            }
-            let v = &mut summary.verdicts;
-            *match c.verdict {
-                Verdict::Supported => &mut v.supported,
-                Verdict::Refuted => &mut v.refuted,
-                Verdict::NotFound => &mut v.not_found,
-                Verdict::Conflicting => &mut v.conflicting,
-            } += 1;
+        for f in &files {
+            summary.add(f);
         }
         Report {
             schema: SCHEMA,

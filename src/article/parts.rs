@@ -1,0 +1,228 @@
+//! Indexing one stretch of the source: its blocks, normalized text and sentences.
+//!
+//! A long article is cut after blank lines into parts indexed in parallel, then joined. The
+//! cut changes nothing: block finding starts afresh after a blank line, and the join puts
+//! the same paragraph break between two parts that one pass puts between two blocks.
+
+use std::ops::Range;
+
+use rayon::prelude::*;
+
+use super::normalize::Normalizer;
+use super::segment::{self, BlockKind};
+use super::{Paragraph, Sentence, parse_dateline};
+use crate::date::Date;
+
+/// Parts per thread: parts differ in cost, several per thread keep every core busy.
+const PARTS_PER_THREAD: usize = 4;
+
+/// The index of a stretch of the source. Normalized offsets start at 0 for each part.
+#[derive(Debug, Default)]
+pub(super) struct Part {
+    pub norm: Normalizer,
+    pub paragraphs: Vec<Paragraph>,
+    pub sentences: Vec<Sentence>,
+    pub dateline: Option<Date>,
+    /// Source offsets where its first block starts and its last block ends.
+    blocks: Option<(usize, usize)>,
+}
+
+/// Indexes `source`: in one pass, or, from `parallel_from` bytes on, in parts on every core.
+pub(super) fn index(source: &str, parallel_from: usize) -> Part {
+    if source.len() < parallel_from {
+        return part(source, 0..source.len());
+    }
+    let n = rayon::current_num_threads() * PARTS_PER_THREAD;
+    let mut cuts = vec![0];
+    for i in 1..n {
+        let from = (source.len() * i / n).max(*cuts.last().expect("starts with 0"));
+        if let Some(cut) = after_blank_line(source, from) {
+            cuts.push(cut);
+        }
+    }
+    cuts.push(source.len());
+    cuts.dedup();
+    let parts: Vec<Part> = cuts.par_windows(2).map(|w| part(source, w[0]..w[1])).collect();
+    join(parts)
+}
+
+/// The start of the line after the first blank line that starts after `from`.
+fn after_blank_line(source: &str, from: usize) -> Option<usize> {
+    let bytes = source.as_bytes();
+    let newline = |at: usize| bytes[at..].iter().position(|&b| b == b'\n').map(|i| at + i);
+    let mut line = newline(from)? + 1;
+    loop {
+        let end = newline(line)?;
+        // `line` follows a '\n' and `end` is one: both are character boundaries.
+        if segment::is_blank(&source[line..end]) {
+            return Some(end + 1);
+        }
+        line = end + 1;
+    }
+}
+
+/// Indexes `source[range]`. Only the article's first block may be a dateline.
+fn part(source: &str, range: Range<usize>) -> Part {
+    let first = segment::is_blank(&source[..range.start]);
+    let mut p = Part::default();
+    // The normalized text is about as long as the source: one allocation, no doubling.
+    p.norm.text.reserve(range.len());
+    for (bi, block) in segment::blocks(&source[range.clone()]).into_iter().enumerate() {
+        let (bs, be) = (range.start + block.range.start, range.start + block.range.end);
+        match &mut p.blocks {
+            Some((_, last_end)) => {
+                p.norm.push_break(*last_end, bs);
+                *last_end = be;
+            }
+            None => p.blocks = Some((bs, be)),
+        }
+        let start = p.norm.text.len();
+        p.norm.push_block(source, bs, be);
+        let end = p.norm.text.len();
+        if start == end {
+            continue;
+        }
+        let pi = p.paragraphs.len();
+        p.paragraphs.push(Paragraph {
+            range: start..end,
+            kind: block.kind,
+        });
+        let text = &p.norm.text[start..end];
+        let mut body_start = 0;
+        if first
+            && bi == 0
+            && let Some((date, len)) = parse_dateline(text)
+        {
+            p.dateline = Some(date);
+            p.sentences.push(Sentence {
+                range: start..start + len,
+                paragraph: pi,
+            });
+            body_start = (len + 1).min(text.len());
+        }
+        if block.kind == BlockKind::Paragraph {
+            for r in segment::sentences(&text[body_start..]) {
+                let s = start + body_start + r.start;
+                p.sentences.push(Sentence {
+                    range: s..start + body_start + r.end,
+                    paragraph: pi,
+                });
+            }
+        } else if body_start < text.len() {
+            p.sentences.push(Sentence {
+                range: start + body_start..end,
+                paragraph: pi,
+            });
+        }
+    }
+    p
+}
+
+/// Parts in source order as one index, as if indexed in one pass.
+fn join(parts: Vec<Part>) -> Part {
+    let total = parts.iter().map(|p| p.norm.text.len() + 2).sum();
+    let mut out = Part::default();
+    out.norm.text.reserve(total);
+    for p in parts {
+        let Some((first_start, last_end)) = p.blocks else {
+            continue;
+        };
+        match &mut out.blocks {
+            Some((_, end)) => {
+                out.norm.push_break(*end, first_start);
+                *end = last_end;
+            }
+            None => out.blocks = p.blocks,
+        }
+        let base = out.norm.text.len();
+        let pbase = out.paragraphs.len();
+        out.norm.append(&p.norm, base);
+        out.paragraphs.extend(p.paragraphs.into_iter().map(|mut x| {
+            x.range = x.range.start + base..x.range.end + base;
+            x
+        }));
+        out.sentences.extend(p.sentences.into_iter().map(|mut s| {
+            s.range = s.range.start + base..s.range.end + base;
+            s.paragraph += pbase;
+            s
+        }));
+        out.dateline = out.dateline.or(p.dateline);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn same(a: &Part, b: &Part, source: &str) {
+        assert_eq!(a.norm.text, b.norm.text);
+        assert_eq!(a.norm.quote_marks, b.norm.quote_marks);
+        assert_eq!(a.dateline, b.dateline);
+        let ranges = |p: &Part| -> Vec<(Range<usize>, BlockKind)> {
+            p.paragraphs.iter().map(|x| (x.range.clone(), x.kind)).collect()
+        };
+        assert_eq!(ranges(a), ranges(b));
+        let sentences = |p: &Part| -> Vec<(Range<usize>, usize)> {
+            p.sentences.iter().map(|s| (s.range.clone(), s.paragraph)).collect()
+        };
+        assert_eq!(sentences(a), sentences(b));
+        for n in 0..=a.norm.text.len() {
+            assert_eq!(
+                a.norm.map.to_source(n),
+                b.norm.map.to_source(n),
+                "normalized offset {n}"
+            );
+        }
+        for s in 0..=source.len() {
+            assert_eq!(
+                a.norm.map.to_normalized(s),
+                b.norm.map.to_normalized(s),
+                "source offset {s}"
+            );
+        }
+    }
+
+    /// Property: cut into parts anywhere (down to every blank line), the index is the one
+    /// a single pass builds, offsets back to the source included.
+    #[test]
+    fn parts_join_into_the_single_pass_index() {
+        let paragraph = [
+            "date 2025-03-11\n",
+            "The Meeting In Paris\n",
+            "Mr. Macron said: “We will not be separated.” Then—quietly—he left.\r\n",
+            "- a list item\n",
+            "A wrapped line\nof prose,\u{00A0}with a soft\u{00AD}hyphen and Ze\u{0301}nith.\n",
+            "  \n",
+            "\n",
+            "\u{FEFF}\n",
+            "34 countries attended. Italy was there only as an observer.\n",
+        ];
+        let mut seed = 0x2545_F491_4F6C_DD1Du64;
+        for _ in 0..30 {
+            let mut source = String::new();
+            for _ in 0..40 {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                source.push_str(paragraph[(seed % paragraph.len() as u64) as usize]);
+                if seed.is_multiple_of(3) {
+                    source.push('\n');
+                }
+            }
+            let one = part(&source, 0..source.len());
+            let parted = index(&source, 0);
+            same(&one, &parted, &source);
+            // Every blank line a cut.
+            let mut cuts = vec![0];
+            while let Some(c) = after_blank_line(&source, *cuts.last().unwrap()) {
+                cuts.push(c);
+            }
+            cuts.push(source.len());
+            cuts.dedup();
+            assert!(cuts.len() > 3, "the generated text has blank lines");
+            let parts = cuts.windows(2).map(|w| part(&source, w[0]..w[1])).collect();
+            same(&one, &join(parts), &source);
+        }
+    }
+}
