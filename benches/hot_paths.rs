@@ -77,7 +77,7 @@ fn claim_loading(bencher: divan::Bencher, claims: usize) {
 #[divan::bench(args = [5, 1024])]
 fn near_miss_search(bencher: divan::Bencher, kb: usize) {
     let article = Article::new("a.txt", text(kb));
-    let units: Vec<std::ops::Range<usize>> = article.sentences.iter().map(|s| s.range.clone()).collect();
+    let units: Vec<std::ops::Range<usize>> = article.sentences().iter().map(|s| s.range.clone()).collect();
     article.words();
     bencher.bench(|| near_miss::closest(&article, divan::black_box("according to the Elysée palace"), &units));
 }

@@ -92,7 +92,7 @@ pub fn add_coverage(report: &mut FileReport, article: &Article) {
     };
     let dateline = article
         .dateline
-        .map(|_| 0..article.sentences.first().map_or(0, |s| s.range.end));
+        .map(|_| 0..article.sentences().first().map_or(0, |s| s.range.end));
     for d in article.dates() {
         if dateline.as_ref().is_none_or(|dl| d.range.start >= dl.end) {
             push("date", &d.range);
@@ -109,7 +109,7 @@ pub fn add_coverage(report: &mut FileReport, article: &Article) {
     let mut last = None;
     for (si, item) in items {
         if last != Some(si) {
-            let s = span(article, &article.sentences[si].range);
+            let s = span(article, &article.sentences()[si].range);
             out.push(Uncovered {
                 line: s.line,
                 column: s.column,

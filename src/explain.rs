@@ -154,7 +154,7 @@ fn considered(
         return Ok(());
     }
     for si in sentences.iter().copied().take(2 * SHOWN) {
-        let r = article.sentences[si].range.clone();
+        let r = article.sentences()[si].range.clone();
         let s = engine::span(article, &r);
         let src = s.start..s.end;
         let used: Vec<&Evidence> = evidence

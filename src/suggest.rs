@@ -188,7 +188,7 @@ impl Entities {
         let quotes = article.quotations();
         let outside = |r: &Range<usize>| !quotes.iter().any(|o| o.outer.start <= r.start && r.end <= o.outer.end);
         let mut counts: BTreeMap<String, usize> = BTreeMap::new();
-        for s in &article.sentences {
+        for s in article.sentences() {
             for n in crate::checks::quote::names_in(article, &s.range, &outside) {
                 // Demonyms ("French leader", "Ukrainian army") are not entities.
                 let demonym = !n.contains(' ') && ["ian", "ean", "ish", "ese", "ch"].iter().any(|s| n.ends_with(s));
@@ -278,7 +278,7 @@ fn near_words(article: &Article, mention: &Range<usize>, counted_first: bool, re
     let Some(si) = article.sentence_at(mention.start) else {
         return Vec::new();
     };
-    let s = article.sentences[si].range.clone();
+    let s = article.sentences()[si].range.clone();
     let words: Vec<Range<usize>> = crate::article::words::words(&article.text[s.clone()], &['\''])
         .into_iter()
         .map(|w| s.start + w.start..s.start + w.end)
@@ -405,7 +405,7 @@ fn number_claim(article: &Article, number: Range<usize>, near: &str) -> String {
     let Some(si) = article.sentence_at(number.start) else {
         return article.slice(&number).to_string();
     };
-    let s = &article.sentences[si].range;
+    let s = &article.sentences()[si].range;
     let sentence = &article.text[s.clone()];
     let after = &sentence[number.end - s.start..];
     match after.find(near) {
@@ -457,7 +457,7 @@ fn quote_drafts(article: &Article, entities: &mut Entities) -> Vec<Draft> {
         let quotes = article.quotations();
         let outside = |r: &Range<usize>| !quotes.iter().any(|o| o.outer.start <= r.start && r.end <= o.outer.end);
         article
-            .sentences
+            .sentences()
             .iter()
             .flat_map(|s| crate::checks::quote::names_in(article, &s.range, &outside))
             .collect()
@@ -535,7 +535,7 @@ fn date_drafts(article: &Article, entities: &Entities) -> Vec<Draft> {
     let mut out = Vec::new();
     let dateline_end = article
         .dateline
-        .and(article.sentences.first().map(|s| s.range.end))
+        .and(article.sentences().first().map(|s| s.range.end))
         .unwrap_or(0);
     let mut seen: Vec<(String, String)> = Vec::new();
     for m in article.dates() {

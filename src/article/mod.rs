@@ -55,7 +55,11 @@ pub struct Article {
     /// Normalized text: blocks joined by a blank line ("\n\n").
     pub text: String,
     pub paragraphs: Vec<Paragraph>,
-    pub sentences: Vec<Sentence>,
+    /// Split on first use ([`Article::sentences`]): evidence alone finds its sentence in its
+    /// paragraph ([`Article::sentence_around`]).
+    sentences: OnceLock<Vec<Sentence>>,
+    /// Sentences found around single places so far: past a few, the whole article is split.
+    local_splits: std::sync::atomic::AtomicUsize,
     /// The date of a `date YYYY-MM-DD` dateline that opens the article.
     pub dateline: Option<Date>,
     /// Quotation marks as written, by normalized offset (normalization folds them).
@@ -109,7 +113,8 @@ impl Article {
             text: norm.text,
             folded: OnceLock::new(),
             paragraphs: part.paragraphs,
-            sentences: part.sentences,
+            sentences: OnceLock::new(),
+            local_splits: Default::default(),
             dateline: part.dateline,
             quote_marks: norm.quote_marks,
             map: norm.map,
@@ -175,10 +180,73 @@ impl Article {
         }
     }
 
+    /// Every sentence, in order; split on the first call (a long article on every core).
+    pub fn sentences(&self) -> &[Sentence] {
+        self.sentences.get_or_init(|| {
+            let one = |pi: usize| self.paragraph_sentences(pi);
+            if self.text.len() >= crate::matcher::PARALLEL_FROM {
+                use rayon::prelude::*;
+                let each: Vec<Vec<Sentence>> = (0..self.paragraphs.len()).into_par_iter().map(one).collect();
+                each.concat()
+            } else {
+                (0..self.paragraphs.len()).flat_map(one).collect()
+            }
+        })
+    }
+
+    /// The sentences of one paragraph: a heading or list item is one; the dateline is one
+    /// of its own.
+    fn paragraph_sentences(&self, pi: usize) -> Vec<Sentence> {
+        let p = &self.paragraphs[pi];
+        let text = &self.text[p.range.clone()];
+        let mut out = Vec::new();
+        let mut body = 0;
+        // The dateline is the first block's, so the first paragraph's.
+        if pi == 0
+            && self.dateline.is_some()
+            && let Some((_, len)) = parse_dateline(text)
+        {
+            out.push(Sentence {
+                range: p.range.start..p.range.start + len,
+                paragraph: pi,
+            });
+            body = (len + 1).min(text.len());
+        }
+        let at = p.range.start + body;
+        if p.kind == BlockKind::Paragraph {
+            out.extend(segment::sentences(&text[body..]).into_iter().map(|r| Sentence {
+                range: at + r.start..at + r.end,
+                paragraph: pi,
+            }));
+        } else if body < text.len() {
+            out.push(Sentence {
+                range: at..p.range.end,
+                paragraph: pi,
+            });
+        }
+        out
+    }
+
     /// The index of the sentence holding a normalized offset.
     pub fn sentence_at(&self, at: usize) -> Option<usize> {
-        let i = self.sentences.partition_point(|s| s.range.end <= at);
-        (i < self.sentences.len() && self.sentences[i].range.start <= at).then_some(i)
+        let sentences = self.sentences();
+        let i = sentences.partition_point(|s| s.range.end <= at);
+        (i < sentences.len() && sentences[i].range.start <= at).then_some(i)
+    }
+
+    /// The range of the sentence holding a normalized offset, as [`Article::sentence_at`]
+    /// finds it. While few places asked, only their paragraph is split: an article whose
+    /// terms occur a few times is never split whole.
+    pub fn sentence_around(&self, at: usize) -> Option<Range<usize>> {
+        use std::sync::atomic::Ordering;
+        /// Places found alone before splitting the whole article is cheaper.
+        const ALONE: usize = 64;
+        if self.sentences.get().is_none() && self.local_splits.fetch_add(1, Ordering::Relaxed) < ALONE {
+            let pi = self.paragraph_at(at)?;
+            let found = self.paragraph_sentences(pi).into_iter().find(|s| s.range.contains(&at));
+            return found.map(|s| s.range);
+        }
+        self.sentence_at(at).map(|i| self.sentences()[i].range.clone())
     }
 
     /// The index of the paragraph holding a normalized offset.
@@ -223,11 +291,30 @@ pub(crate) mod tests {
     fn seed_dateline_is_a_sentence_and_the_published_date() {
         let a = seed();
         assert_eq!(a.dateline, Date::parse_iso("2025-03-11"));
-        assert_eq!(a.slice(&a.sentences[0].range), "date 2025-03-11");
+        assert_eq!(a.slice(&a.sentences()[0].range), "date 2025-03-11");
         assert!(
-            a.slice(&a.sentences[1].range)
+            a.slice(&a.sentences()[1].range)
                 .starts_with("The coalition of the willing")
         );
+    }
+
+    #[test]
+    fn a_sentence_found_alone_is_the_one_the_whole_split_finds() {
+        let alone = seed();
+        let whole = seed();
+        let every: Vec<usize> = (0..whole.text.len()).step_by(7).collect();
+        // The first places are found in their paragraph alone, the later ones in the index.
+        let found: Vec<Option<Range<usize>>> = every.iter().map(|&at| alone.sentence_around(at)).collect();
+        assert!(
+            alone.sentences.get().is_some(),
+            "more than a few places split the whole article"
+        );
+        let expected: Vec<Option<Range<usize>>> = every
+            .iter()
+            .map(|&at| whole.sentence_at(at).map(|i| whole.sentences()[i].range.clone()))
+            .collect();
+        assert_eq!(found, expected);
+        assert!(Article::new("x", "Just one.".into()).sentences.get().is_none());
     }
 
     #[test]

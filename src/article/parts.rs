@@ -1,4 +1,5 @@
-//! Indexing one stretch of the source: its blocks, normalized text and sentences.
+//! Indexing one stretch of the source: its blocks (paragraphs) and normalized text.
+//! Sentences come later, on demand ([`super::Article::sentences`]).
 //!
 //! A long article is cut after blank lines into parts indexed in parallel, then joined. The
 //! cut changes nothing: block finding starts afresh after a blank line, and the join puts
@@ -9,8 +10,8 @@ use std::ops::Range;
 use rayon::prelude::*;
 
 use super::normalize::Normalizer;
-use super::segment::{self, BlockKind};
-use super::{Paragraph, Sentence, parse_dateline};
+use super::segment;
+use super::{Paragraph, parse_dateline};
 use crate::date::Date;
 
 /// Parts per thread: parts differ in cost, several per thread keep every core busy.
@@ -21,7 +22,6 @@ const PARTS_PER_THREAD: usize = 4;
 pub(super) struct Part {
     pub norm: Normalizer,
     pub paragraphs: Vec<Paragraph>,
-    pub sentences: Vec<Sentence>,
     pub dateline: Option<Date>,
     /// Source offsets where its first block starts and its last block ends.
     blocks: Option<(usize, usize)>,
@@ -82,38 +82,13 @@ fn part(source: &str, range: Range<usize>) -> Part {
         if start == end {
             continue;
         }
-        let pi = p.paragraphs.len();
+        if first && bi == 0 {
+            p.dateline = parse_dateline(&p.norm.text[start..end]).map(|(date, _)| date);
+        }
         p.paragraphs.push(Paragraph {
             range: start..end,
             kind: block.kind,
         });
-        let text = &p.norm.text[start..end];
-        let mut body_start = 0;
-        if first
-            && bi == 0
-            && let Some((date, len)) = parse_dateline(text)
-        {
-            p.dateline = Some(date);
-            p.sentences.push(Sentence {
-                range: start..start + len,
-                paragraph: pi,
-            });
-            body_start = (len + 1).min(text.len());
-        }
-        if block.kind == BlockKind::Paragraph {
-            for r in segment::sentences(&text[body_start..]) {
-                let s = start + body_start + r.start;
-                p.sentences.push(Sentence {
-                    range: s..start + body_start + r.end,
-                    paragraph: pi,
-                });
-            }
-        } else if body_start < text.len() {
-            p.sentences.push(Sentence {
-                range: start + body_start..end,
-                paragraph: pi,
-            });
-        }
     }
     p
 }
@@ -135,16 +110,10 @@ fn join(parts: Vec<Part>) -> Part {
             None => out.blocks = p.blocks,
         }
         let base = out.norm.text.len();
-        let pbase = out.paragraphs.len();
         out.norm.append(&p.norm, base);
         out.paragraphs.extend(p.paragraphs.into_iter().map(|mut x| {
             x.range = x.range.start + base..x.range.end + base;
             x
-        }));
-        out.sentences.extend(p.sentences.into_iter().map(|mut s| {
-            s.range = s.range.start + base..s.range.end + base;
-            s.paragraph += pbase;
-            s
         }));
         out.dateline = out.dateline.or(p.dateline);
     }
@@ -154,6 +123,7 @@ fn join(parts: Vec<Part>) -> Part {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::article::segment::BlockKind;
 
     fn same(a: &Part, b: &Part, source: &str) {
         assert_eq!(a.norm.text, b.norm.text);
@@ -163,10 +133,6 @@ mod tests {
             p.paragraphs.iter().map(|x| (x.range.clone(), x.kind)).collect()
         };
         assert_eq!(ranges(a), ranges(b));
-        let sentences = |p: &Part| -> Vec<(Range<usize>, usize)> {
-            p.sentences.iter().map(|s| (s.range.clone(), s.paragraph)).collect()
-        };
-        assert_eq!(sentences(a), sentences(b));
         for n in 0..=a.norm.text.len() {
             assert_eq!(
                 a.norm.map.to_source(n),

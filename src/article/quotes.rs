@@ -108,7 +108,7 @@ fn close_unclosed(article: &Article, open: &mut Vec<(Family, usize)>, out: &mut 
         }
         let sentence_end = article
             .sentence_at(start)
-            .map_or(start + 1, |i| article.sentences[i].range.end);
+            .map_or(start + 1, |i| article.sentences()[i].range.end);
         let end = limit.map_or(sentence_end, |l| l.min(sentence_end));
         let inner_start = start + article.text[start..].chars().next().map_or(1, char::len_utf8);
         if inner_start < end {

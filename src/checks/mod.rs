@@ -107,7 +107,7 @@ impl Scope {
     /// The ranges of the article's units at this scope.
     pub fn units(self, article: &Article) -> Vec<Range<usize>> {
         match self {
-            Scope::Sentence => article.sentences.iter().map(|s| s.range.clone()).collect(),
+            Scope::Sentence => article.sentences().iter().map(|s| s.range.clone()).collect(),
             Scope::Paragraph => article.paragraphs.iter().map(|p| p.range.clone()).collect(),
             Scope::Article => std::iter::once(0..article.text.len()).collect(),
         }
@@ -120,9 +120,7 @@ impl Scope {
             Scope::Paragraph => article
                 .paragraph_at(at.start)
                 .map(|i| article.paragraphs[i].range.clone()),
-            _ => article
-                .sentence_at(at.start)
-                .map(|i| article.sentences[i].range.clone()),
+            _ => article.sentence_around(at.start),
         };
         match unit {
             // Evidence that runs past its unit (a regex over two sentences) widens it.

@@ -421,7 +421,7 @@ mod tests {
     #[test]
     fn finds_the_elisee_spelling_as_a_near_miss() {
         let a = seed();
-        let units: Vec<Range<usize>> = a.sentences.iter().map(|s| s.range.clone()).collect();
+        let units: Vec<Range<usize>> = a.sentences().iter().map(|s| s.range.clone()).collect();
         let (r, s) = closest(&a, "according to the Elysée", &units).unwrap();
         assert_eq!(&a.text[r], "According to the Elisee");
         assert!(s >= THRESHOLD, "{s}");
@@ -430,7 +430,7 @@ mod tests {
     #[test]
     fn a_changed_word_in_a_quote_is_a_near_miss() {
         let a = seed();
-        let units: Vec<Range<usize>> = a.sentences.iter().map(|s| s.range.clone()).collect();
+        let units: Vec<Range<usize>> = a.sentences().iter().map(|s| s.range.clone()).collect();
         let (r, s) = closest(&a, "a first stone on those guarantees of security", &units).unwrap();
         assert_eq!(&a.text[r], "a first stone on these guarantees of security");
         assert!(s >= THRESHOLD, "{s}");
@@ -439,7 +439,7 @@ mod tests {
     #[test]
     fn unrelated_words_are_not_near() {
         let a = seed();
-        let units: Vec<Range<usize>> = a.sentences.iter().map(|s| s.range.clone()).collect();
+        let units: Vec<Range<usize>> = a.sentences().iter().map(|s| s.range.clone()).collect();
         let best = closest(&a, "the parliament approved the budget", &units);
         assert!(best.as_ref().is_none_or(|b| b.1 < THRESHOLD), "{best:?}");
     }
@@ -450,7 +450,7 @@ mod tests {
     #[test]
     fn anchored_search_equals_every_window_on_the_seed() {
         let a = seed();
-        let units: Vec<Range<usize>> = a.sentences.iter().map(|s| s.range.clone()).collect();
+        let units: Vec<Range<usize>> = a.sentences().iter().map(|s| s.range.clone()).collect();
         let mut seed_n = 0x2545_F491_u64;
         let mut next = |n: usize| {
             seed_n ^= seed_n << 13;
@@ -487,7 +487,7 @@ mod tests {
     #[test]
     fn picker_equals_diffing_every_window() {
         let a = seed();
-        let units: Vec<Range<usize>> = a.sentences.iter().map(|s| s.range.clone()).collect();
+        let units: Vec<Range<usize>> = a.sentences().iter().map(|s| s.range.clone()).collect();
         for phrase in [
             "according to the Elysée",
             "a first stone on those guarantees of security",

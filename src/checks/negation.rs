@@ -23,7 +23,7 @@ fn is_boundary(c: char) -> bool {
 pub fn clause(article: &Article, r: &Range<usize>) -> Range<usize> {
     let sentence = article
         .sentence_at(r.start)
-        .map_or(0..article.text.len(), |i| article.sentences[i].range.clone());
+        .map_or(0..article.text.len(), |i| article.sentences()[i].range.clone());
     let text = &article.text;
     let before = &text[sentence.start..r.start];
     let start = before

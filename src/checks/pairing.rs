@@ -26,7 +26,7 @@ pub fn pair(
         let Some(si) = article.sentence_at(t.start) else {
             continue;
         };
-        let sentence = &article.sentences[si].range;
+        let sentence = &article.sentences()[si].range;
         let from = mentions.partition_point(|m| m.end <= sentence.start);
         let best = mentions[from..]
             .iter()

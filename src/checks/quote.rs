@@ -99,10 +99,10 @@ impl Check for Quote {
                     .iter()
                     .filter_map(|&at| a.sentence_at(at as usize))
                     .collect(),
-                None => (0..a.sentences.len()).collect(),
+                None => (0..a.sentences().len()).collect(),
             };
             candidates.dedup();
-            for s in candidates.into_iter().map(|i| &a.sentences[i]) {
+            for s in candidates.into_iter().map(|i| &a.sentences()[i]) {
                 if let Some(marks) = find_parts(a, &s.range, &parts)
                     && !quotes
                         .iter()
@@ -185,8 +185,8 @@ fn attribution(a: &Article, cx: &Context<'_>, q: &Quotation, by: TermId) -> Attr
     }
     let previous = a
         .sentence_at(own.start)
-        .filter(|&si| si > 0 && a.sentences[si - 1].paragraph == a.sentences[si].paragraph)
-        .map(|si| a.sentences[si - 1].range.clone());
+        .filter(|&si| si > 0 && a.sentences()[si - 1].paragraph == a.sentences()[si].paragraph)
+        .map(|si| a.sentences()[si - 1].range.clone());
     previous.and_then(|p| named(&p)).unwrap_or(Attribution::Nobody)
 }
 
@@ -201,8 +201,8 @@ pub fn speakers(a: &Article, q: &Quotation) -> Vec<String> {
         return names;
     }
     a.sentence_at(own.start)
-        .filter(|&si| si > 0 && a.sentences[si - 1].paragraph == a.sentences[si].paragraph)
-        .map(|si| names_in(a, &a.sentences[si - 1].range, &outside))
+        .filter(|&si| si > 0 && a.sentences()[si - 1].paragraph == a.sentences()[si].paragraph)
+        .map(|si| names_in(a, &a.sentences()[si - 1].range, &outside))
         .unwrap_or_default()
 }
 
