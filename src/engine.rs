@@ -3,6 +3,7 @@
 //! This is where normalized ranges become source offsets and `line:column`, once, so every
 //! renderer shows the same positions.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use rayon::prelude::*;
@@ -145,7 +146,7 @@ fn result(
         published: file.published.or(article.dateline),
     };
     let check = claim.check.check();
-    let finding = check.evaluate(&cx);
+    let mut finding = check.evaluate(&cx);
     let verdict = checks::verdict(&finding);
     let keep = limits.max_evidence.unwrap_or(usize::MAX);
     let evidence: Vec<Evidence> = finding
@@ -162,7 +163,7 @@ fn result(
     let count = |role| finding.evidence.iter().filter(|e| e.role == role).count();
     let explanation = finding
         .explanation
-        .clone()
+        .take()
         .unwrap_or_else(|| explain(verdict, count(Role::Supports), count(Role::Refutes), &claim.expected));
     ClaimResult {
         id: claim.id.clone(),
@@ -183,7 +184,7 @@ fn result(
     }
 }
 
-fn explain(verdict: Verdict, supports: usize, refutes: usize, expected: &str) -> String {
+fn explain(verdict: Verdict, supports: usize, refutes: usize, expected: &str) -> Cow<'static, str> {
     let places = |n: usize, one: &str, many: &str| {
         if n == 1 {
             format!("1 place {one}")
@@ -192,15 +193,16 @@ fn explain(verdict: Verdict, supports: usize, refutes: usize, expected: &str) ->
         }
     };
     match verdict {
-        Verdict::Supported if supports + refutes == 0 => format!("as claimed: {expected}"),
-        Verdict::Supported => format!("{} the claim", places(supports, "supports", "support")),
-        Verdict::Refuted => format!("{} the claim", places(refutes, "refutes", "refute")),
-        Verdict::NotFound => "nothing in the article matches what the claim expects".to_string(),
+        Verdict::Supported if supports + refutes == 0 => format!("as claimed: {expected}").into(),
+        Verdict::Supported => format!("{} the claim", places(supports, "supports", "support")).into(),
+        Verdict::Refuted => format!("{} the claim", places(refutes, "refutes", "refute")).into(),
+        Verdict::NotFound => "nothing in the article matches what the claim expects".into(),
         Verdict::Conflicting => format!(
             "the article disagrees with itself: {}, {}",
             places(supports, "supports", "support"),
             places(refutes, "refutes", "refute")
-        ),
+        )
+        .into(),
     }
 }
 

@@ -55,7 +55,7 @@ pub fn run(file: &ClaimFile) -> Vec<Outcome<'_>> {
                 claim,
                 example,
                 got: result.verdict,
-                explanation: result.explanation,
+                explanation: result.explanation.into_owned(),
             });
         }
     }

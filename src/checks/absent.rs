@@ -49,7 +49,7 @@ impl Check for Absent {
         let mut finding = Finding::new(evidence);
         finding.none_means = Verdict::Supported;
         if finding.evidence.is_empty() {
-            finding.explanation = Some("none of the terms occurs anywhere in the article".to_string());
+            finding.explanation = Some("none of the terms occurs anywhere in the article".into());
         }
         finding
     }

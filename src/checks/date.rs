@@ -115,9 +115,9 @@ impl Check for Date {
         finding.notes = notes;
         if finding.evidence.is_empty() {
             finding.explanation = Some(if self.near.is_empty() {
-                "the article gives no day that can be compared".to_string()
+                "the article gives no day that can be compared".into()
             } else {
-                format!("no date paired with {} in one sentence", cx.terms.labels(&self.near))
+                format!("no date paired with {} in one sentence", cx.terms.labels(&self.near)).into()
             });
         }
         finding

@@ -19,6 +19,7 @@ pub mod quote;
 mod regex;
 mod text;
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 pub use absent::Absent;
@@ -186,7 +187,7 @@ pub struct Finding {
     /// The verdict when there is no evidence: `not_found`, except for `absent`.
     pub none_means: Verdict,
     /// Why the verdict is what it is, when the check can say more than the default.
-    pub explanation: Option<String>,
+    pub explanation: Option<Cow<'static, str>>,
     pub notes: Vec<String>,
 }
 

@@ -110,11 +110,14 @@ impl Check for Number {
         let mut finding = Finding::new(evidence);
         finding.notes = notes;
         if finding.evidence.is_empty() {
-            finding.explanation = Some(format!(
-                "no number within {} words of {} in one sentence",
-                self.within,
-                cx.terms.labels(&self.near)
-            ));
+            finding.explanation = Some(
+                format!(
+                    "no number within {} words of {} in one sentence",
+                    self.within,
+                    cx.terms.labels(&self.near)
+                )
+                .into(),
+            );
         }
         finding
     }

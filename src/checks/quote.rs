@@ -78,7 +78,7 @@ impl Check for Quote {
                     Attribution::Nobody => {
                         explanation = Some(
                             "the words are quoted, but no speaker is named in the quotation's sentence or the one before"
-                                .to_string(),
+                                .into(),
                         );
                         nearest.get_or_insert(
                             Found::new(Role::Nearest, marks, quote_context(a, q)).note("speaker not named"),
@@ -127,10 +127,13 @@ impl Check for Quote {
                     f.diff = Some(Diff::new(&plain, a.slice(&r), Some(sim)));
                     f.note = Some(format!("similarity {sim:.2} to the claimed words, inside a quotation"));
                     if role == Role::Refutes {
-                        explanation = Some(format!(
-                            "the quotation differs from the claimed words (similarity {sim:.2}, threshold {:.1})",
-                            near_miss::THRESHOLD
-                        ));
+                        explanation = Some(
+                            format!(
+                                "the quotation differs from the claimed words (similarity {sim:.2}, threshold {:.1})",
+                                near_miss::THRESHOLD
+                            )
+                            .into(),
+                        );
                         evidence.push(f);
                     } else {
                         nearest = Some(f);

@@ -65,16 +65,20 @@ impl Check for Text {
             f.diff = Some(Diff::new(&self.phrase, &found_text, Some(sim)));
             f.note = Some(format!("similarity {:.2} to the claimed words", sim));
             if role == Role::Refutes {
-                finding.explanation = Some(format!(
-                    "the words do not occur; the article has a near miss (similarity {sim:.2}, threshold {:.1})",
-                    near_miss::THRESHOLD
-                ));
+                finding.explanation = Some(
+                    format!(
+                        "the words do not occur; the article has a near miss (similarity {sim:.2}, threshold {:.1})",
+                        near_miss::THRESHOLD
+                    )
+                    .into(),
+                );
                 finding.evidence.push(f);
             } else {
                 finding.explanation = Some(format!(
                     "the words do not occur; the closest span has similarity {sim:.2}, under the {:.1} of a near miss",
                     near_miss::THRESHOLD
-                ));
+                )
+                .into());
                 finding.nearest = Some(f);
             }
         }

@@ -11,6 +11,7 @@
 
 pub mod diff;
 
+use std::borrow::Cow;
 use std::sync::Arc;
 
 use serde::Serialize;
@@ -133,7 +134,8 @@ pub struct ClaimResult {
     pub nearest: Option<Box<Evidence>>,
     /// The diff of the first refuting evidence.
     pub diff: Option<Box<Diff>>,
-    pub explanation: String,
+    /// Mostly one of a few fixed sentences: borrowed, not allocated per result.
+    pub explanation: Cow<'static, str>,
     /// Remarks on the evidence (a weekday that contradicts its date, …).
     pub notes: Vec<String>,
 }
