@@ -8,6 +8,9 @@
 //! found together by one multi-pattern pass ([`regex::RegexSet`]) and only those that match
 //! somewhere are searched again. Hits are then filtered to whole words and grouped by term.
 //!
+//! A regex is compiled here only, when first needed (claim loading only checks it): most
+//! regexes of an `absent` file never run.
+//!
 //! Windowed regex search gives exactly the matches of a full `find_iter` (see [`windowed`]);
 //! a property test compares the two.
 
@@ -20,7 +23,7 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 use crate::article::Article;
-use crate::claims::terms::{Pattern, TermId, TermTable};
+use crate::claims::terms::{self, Pattern, TermId, TermTable, UserRegex};
 use literals::Plan;
 
 /// Articles from this size on are searched with both cores: below it, a thread hand-off
@@ -43,8 +46,9 @@ pub struct Matcher {
     /// Regexes found through their literals.
     windowed: Vec<Windowed>,
     /// Regexes with no usable literal: one pass says which match at all.
-    scanned: Vec<(TermId, regex::Regex)>,
-    scan_set: Option<regex::RegexSet>,
+    scanned: Vec<Scanned>,
+    /// Built on the first article; `None` for one pattern or a set too big to build.
+    scan_set: OnceLock<Option<regex::RegexSet>>,
     terms: usize,
     /// How many literal hit lists the windowed regexes share.
     slots: usize,
@@ -79,24 +83,40 @@ struct Windowed {
     term: TermId,
     /// The hit lists of its literals.
     slots: Vec<usize>,
-    regex: regex::Regex,
+    regex: UserRegex,
     plan: Plan,
     /// Compiled on the first hit of a literal: most regexes of an `absent` file never need it.
     meta: OnceLock<meta::Regex>,
 }
 
+/// A regex with no usable literal.
+#[derive(Debug)]
+struct Scanned {
+    term: TermId,
+    regex: UserRegex,
+    /// Compiled when the set first says it matches.
+    meta: OnceLock<meta::Regex>,
+}
+
+/// Compiles a user regex with the semantics and limits of `regex::Regex`, which
+/// [`terms::check_regex`] checked at load.
+fn compile(re: &UserRegex) -> meta::Regex {
+    // Only `find` and unanchored searches run, so the one-pass DFA (anchored searches) is
+    // left out: half the memory of a regex.
+    meta::Regex::builder()
+        .syntax(terms::regex_syntax())
+        .configure(
+            meta::Config::new()
+                .nfa_size_limit(Some(terms::REGEX_SIZE_LIMIT))
+                .onepass(false),
+        )
+        .build(re.as_str())
+        .expect("checked at load: the regex compiles within the limits")
+}
+
 impl Windowed {
     fn meta(&self) -> &meta::Regex {
-        self.meta.get_or_init(|| {
-            // The same syntax and semantics as `regex::Regex` (claims::terms::compile_regex).
-            // Windows are searched unanchored, so the one-pass DFA (anchored searches) is left
-            // out: less memory per regex.
-            meta::Regex::builder()
-                .syntax(regex_automata::util::syntax::Config::new().nest_limit(64))
-                .configure(meta::Config::new().nfa_size_limit(Some(1 << 20)).onepass(false))
-                .build(self.regex.as_str())
-                .expect("the pattern compiled as a regex::Regex already")
-        })
+        self.meta.get_or_init(|| compile(&self.regex))
     }
 }
 
@@ -197,7 +217,11 @@ impl Matcher {
                                 meta: OnceLock::new(),
                             });
                         }
-                        None => scanned.push((term_id, r.clone())),
+                        None => scanned.push(Scanned {
+                            term: term_id,
+                            regex: r.clone(),
+                            meta: OnceLock::new(),
+                        }),
                     },
                 }
             }
@@ -221,16 +245,6 @@ impl Matcher {
                 })
                 .expect("literal patterns always build")
         });
-        // Without a set (one pattern, or a set too big to build) each is scanned alone.
-        let scan_set = (scanned.len() > 1)
-            .then(|| {
-                regex::RegexSetBuilder::new(scanned.iter().map(|(_, r)| r.as_str()))
-                    .size_limit(scanned.len() << 20)
-                    .nest_limit(64)
-                    .build()
-                    .ok()
-            })
-            .flatten();
         // A literal shared by bounded regexes only is checked for all of them at once.
         let mut by_slot: Vec<Vec<usize>> = vec![Vec::new(); slots];
         for (i, w) in windowed.iter().enumerate() {
@@ -261,10 +275,27 @@ impl Matcher {
             groups,
             windowed,
             scanned,
-            scan_set,
+            scan_set: OnceLock::new(),
             terms: table.terms.len(),
             slots,
         }
+    }
+
+    /// Without a set (one pattern, or a set too big to build) each is scanned alone.
+    fn scan_set(&self) -> Option<&regex::RegexSet> {
+        self.scan_set
+            .get_or_init(|| {
+                (self.scanned.len() > 1)
+                    .then(|| {
+                        regex::RegexSetBuilder::new(self.scanned.iter().map(|s| s.regex.as_str()))
+                            .size_limit(self.scanned.len() * terms::REGEX_SIZE_LIMIT)
+                            .nest_limit(terms::REGEX_NEST_LIMIT)
+                            .build()
+                            .ok()
+                    })
+                    .flatten()
+            })
+            .as_ref()
     }
 
     /// Finds every term in the article.
@@ -274,7 +305,7 @@ impl Matcher {
         // past that every regex is scanned in full).
         let small = u32::try_from(text.len()).is_ok();
         let parallel = text.len() >= PARALLEL_FROM;
-        let Scanned {
+        let LiteralHits {
             mut per_term,
             regex_hits,
         } = self.literal_pass(article, parallel);
@@ -327,13 +358,7 @@ impl Matcher {
             } else {
                 None
             };
-            around_hits.unwrap_or_else(|| {
-                w.regex
-                    .find_iter(text)
-                    .filter(|m| !m.is_empty())
-                    .map(|m| m.range())
-                    .collect()
-            })
+            around_hits.unwrap_or_else(|| full_scan(w.meta(), text))
         };
         let found: Vec<Vec<Range<usize>>> = if parallel {
             self.windowed.par_iter().zip(filtered.par_iter()).map(verify).collect()
@@ -343,13 +368,13 @@ impl Matcher {
         for (w, f) in self.windowed.iter().zip(found) {
             per_term[w.term.0].extend(f);
         }
-        let matching: Vec<usize> = match &self.scan_set {
+        let matching: Vec<usize> = match self.scan_set() {
             Some(set) => set.matches(text).into_iter().collect(),
             None => (0..self.scanned.len()).collect(),
         };
         for i in matching {
-            let (term, re) = &self.scanned[i];
-            per_term[term.0].extend(re.find_iter(text).filter(|m| !m.is_empty()).map(|m| m.range()));
+            let s = &self.scanned[i];
+            per_term[s.term.0].extend(full_scan(s.meta.get_or_init(|| compile(&s.regex)), text));
         }
         for hits in &mut per_term {
             tidy(hits);
@@ -360,11 +385,11 @@ impl Matcher {
     /// Every literal hit, sent to its terms and regexes; on a long article in stretches on
     /// every core (a stretch keeps the literals that start in it, read to their end; joined
     /// in order, each literal's hits stay sorted).
-    fn literal_pass(&self, article: &Article, parallel: bool) -> Scanned {
+    fn literal_pass(&self, article: &Article, parallel: bool) -> LiteralHits {
         let text = &article.text;
         let small = u32::try_from(text.len()).is_ok();
         let Some(ac) = &self.ac else {
-            return Scanned {
+            return LiteralHits {
                 per_term: vec![Vec::new(); self.terms],
                 regex_hits: vec![Vec::new(); self.slots],
             };
@@ -375,11 +400,11 @@ impl Matcher {
         }
         let n = rayon::current_num_threads() * 4;
         let cuts: Vec<usize> = (0..=n).map(|i| text.len() * i / n).collect();
-        let parts: Vec<Scanned> = cuts
+        let parts: Vec<LiteralHits> = cuts
             .par_windows(2)
             .map(|w| self.scan(ac, haystack, text, w[0]..w[1], small))
             .collect();
-        let mut all = Scanned {
+        let mut all = LiteralHits {
             per_term: vec![Vec::new(); self.terms],
             regex_hits: vec![Vec::new(); self.slots],
         };
@@ -396,7 +421,7 @@ impl Matcher {
 
     /// The literal hits that start in `within`, sorted by end (Aho-Corasick's order), sent to
     /// their terms and regexes.
-    fn scan(&self, ac: &AhoCorasick, haystack: &str, text: &str, within: Range<usize>, small: bool) -> Scanned {
+    fn scan(&self, ac: &AhoCorasick, haystack: &str, text: &str, within: Range<usize>, small: bool) -> LiteralHits {
         let mut per_term: Vec<Vec<Range<usize>>> = vec![Vec::new(); self.terms];
         let mut regex_hits: Vec<Vec<u32>> = vec![Vec::new(); self.slots];
         let end = (within.end + self.longest.saturating_sub(1)).min(haystack.len());
@@ -431,15 +456,23 @@ impl Matcher {
                 }
             }
         }
-        Scanned { per_term, regex_hits }
+        LiteralHits { per_term, regex_hits }
     }
 }
 
 /// What the literal pass found: ranges per term, and literal starts per regex hit list.
 #[derive(Debug, PartialEq)]
-struct Scanned {
+struct LiteralHits {
     per_term: Vec<Vec<Range<usize>>>,
     regex_hits: Vec<Vec<u32>>,
+}
+
+/// Every non-empty match of a regex, as `regex::Regex::find_iter` gives them.
+fn full_scan(re: &meta::Regex, text: &str) -> Vec<Range<usize>> {
+    re.find_iter(text)
+        .filter(|m| !m.is_empty())
+        .map(|m| m.range())
+        .collect()
 }
 
 /// The matches of a regex, found only around the hits of its required literals, exactly as
@@ -528,16 +561,22 @@ impl Group {
     /// (member, the hits it keeps). A member that matches around a hit matches somewhere in
     /// this window, so no hit inside one of its matches is dropped.
     fn check(&self, windowed: &[Windowed], text: &str, hits: &[u32]) -> Vec<(usize, Vec<u32>)> {
+        // No hit, no compile.
+        if hits.is_empty() {
+            return Vec::new();
+        }
         let Some(re) = self
             .meta
             .get_or_init(|| {
                 let patterns: Vec<&str> = self.members.iter().map(|&i| windowed[i].regex.as_str()).collect();
                 meta::Regex::builder()
-                    .syntax(regex_automata::util::syntax::Config::new().nest_limit(64))
+                    .syntax(terms::regex_syntax())
                     .configure(
                         meta::Config::new()
                             .match_kind(regex_automata::MatchKind::All)
-                            .nfa_size_limit(Some(self.members.len() << 20)),
+                            // Unanchored searches only: no one-pass DFA (6 MB of 1,000 regexes).
+                            .onepass(false)
+                            .nfa_size_limit(Some(self.members.len() * terms::REGEX_SIZE_LIMIT)),
                     )
                     .build_many(&patterns)
                     .ok()
@@ -735,7 +774,7 @@ mod tests {
         t.add(Term {
             label: "regex".into(),
             patterns: vec![Pattern::Regex(
-                crate::claims::terms::compile_regex(r"\b\d+ countries\b").unwrap(),
+                crate::claims::terms::check_regex(r"\b\d+ countries\b").unwrap(),
             )],
         });
         let m = Matcher::new(&t);
@@ -746,6 +785,38 @@ mod tests {
             let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().unwrap();
             assert_eq!(pool.install(|| m.literal_pass(&a, true)), one, "{threads} threads");
         }
+    }
+
+    #[test]
+    fn regexes_compile_only_when_their_literals_occur() {
+        let mut table = TermTable::default();
+        for r in [
+            r"\b2\d{2} convoys\b",
+            r"\b3\d{2} convoys\b",
+            r"\bFalentor\b",
+            r"\d{3}",
+            r"[A-Z]{9}",
+        ] {
+            table.add(Term {
+                label: r.into(),
+                patterns: vec![Pattern::Regex(crate::claims::terms::check_regex(r).unwrap())],
+            });
+        }
+        let m = Matcher::new(&table);
+        assert_eq!((m.windowed.len(), m.groups.len(), m.scanned.len()), (3, 1, 2));
+        let compiled = |m: &Matcher| {
+            let w: Vec<bool> = m.windowed.iter().map(|w| w.meta.get().is_some()).collect();
+            let s: Vec<bool> = m.scanned.iter().map(|s| s.meta.get().is_some()).collect();
+            (w, m.groups[0].meta.get().is_some(), s)
+        };
+        m.find(&Article::new("x.txt", "No convoy, no number.".into()));
+        assert_eq!(compiled(&m), (vec![false; 3], false, vec![false; 2]));
+        let a = Article::new("x.txt", "Falentor saw 250 convoys.".into());
+        let hits = m.find(&a);
+        assert_eq!(texts(&a, &hits, 0), vec!["250 convoys"]);
+        assert_eq!(texts(&a, &hits, 3), vec!["250"]);
+        // The group ruled out `3\d{2}` without compiling it; the set ruled out `[A-Z]{9}`.
+        assert_eq!(compiled(&m), (vec![true, false, true], true, vec![true, false]));
     }
 
     /// Property: on generated text, regexes found through their literals give exactly the
@@ -834,7 +905,7 @@ mod tests {
         for r in REGEXES {
             table.add(Term {
                 label: (*r).into(),
-                patterns: vec![Pattern::Regex(crate::claims::terms::compile_regex(r).unwrap())],
+                patterns: vec![Pattern::Regex(crate::claims::terms::check_regex(r).unwrap())],
             });
         }
         let matcher = Matcher::new(&table);

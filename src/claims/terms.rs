@@ -5,6 +5,9 @@
 //! word; all-capitals terms of two letters or more match exactly. Every term of every claim
 //! lands in one [`TermTable`], so [`crate::matcher`] finds them all in one pass.
 
+use regex_automata::nfa::thompson;
+use regex_automata::util::syntax;
+
 use crate::article::normalize::{fold_case, normalize_str};
 
 /// Index of a term in its file's [`TermTable`].
@@ -20,7 +23,29 @@ pub enum Pattern {
         exact: bool,
         prefix: bool,
     },
-    Regex(regex::Regex),
+    Regex(UserRegex),
+}
+
+/// A user regex, checked at load ([`check_regex`]). Only [`crate::matcher`] compiles it, on
+/// first need: a full compile costs ~40 KB and ~0.1 ms a regex, and most regexes of an
+/// `absent` file never run.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UserRegex(String);
+
+impl UserRegex {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// Limits on a user regex, so a pattern cannot exhaust memory: its NFA's size in bytes and
+/// how deeply it nests.
+pub const REGEX_SIZE_LIMIT: usize = 1 << 20;
+pub const REGEX_NEST_LIMIT: u32 = 64;
+
+/// The syntax every compile of a user regex uses (that of `regex::Regex`).
+pub fn regex_syntax() -> syntax::Config {
+    syntax::Config::new().nest_limit(REGEX_NEST_LIMIT)
 }
 
 impl PartialEq for Pattern {
@@ -38,7 +63,7 @@ impl PartialEq for Pattern {
                     prefix: q,
                 },
             ) => a == b && x == y && p == q,
-            (Pattern::Regex(a), Pattern::Regex(b)) => a.as_str() == b.as_str(),
+            (Pattern::Regex(a), Pattern::Regex(b)) => a == b,
             _ => false,
         }
     }
@@ -100,12 +125,28 @@ pub fn phrase_pattern(phrase: &str, case_sensitive: bool) -> Pattern {
     }
 }
 
-/// Compiles a user regex with limits, so a pattern cannot exhaust memory.
-pub fn compile_regex(pattern: &str) -> Result<regex::Regex, String> {
+/// Checks a user regex as `regex::Regex::new` with the limits would, without keeping it: it
+/// compiles if it parses and its NFAs (forward and reverse, all a compile can fail on) fit
+/// the size limit. That costs a fifth of a full compile and holds nothing afterwards.
+pub fn check_regex(pattern: &str) -> Result<UserRegex, String> {
+    let nfa = thompson::Config::new()
+        .nfa_size_limit(Some(REGEX_SIZE_LIMIT))
+        .shrink(false);
+    let fits = syntax::parse_with(pattern, &regex_syntax()).is_ok_and(|hir| {
+        let mut compiler = thompson::Compiler::new();
+        let mut build = |c: thompson::Config| compiler.configure(c).build_from_hir(&hir).is_ok();
+        build(nfa.clone()) && build(nfa.reverse(true).which_captures(thompson::WhichCaptures::None))
+    });
+    if fits {
+        return Ok(UserRegex(pattern.to_string()));
+    }
+    // An error, or a literal alternation too big for an NFA (which needs none): the regex
+    // crate decides, with its own message.
     regex::RegexBuilder::new(pattern)
-        .size_limit(1 << 20)
-        .nest_limit(64)
+        .size_limit(REGEX_SIZE_LIMIT)
+        .nest_limit(REGEX_NEST_LIMIT)
         .build()
+        .map(|_| UserRegex(pattern.to_string()))
         .map_err(|e| match e {
             regex::Error::Syntax(s) => {
                 let last = s.lines().rfind(|l| !l.trim().is_empty()).unwrap_or(&s).trim();
@@ -159,7 +200,51 @@ mod tests {
 
     #[test]
     fn regex_errors_say_what_is_wrong() {
-        let e = compile_regex("(unclosed").unwrap_err();
+        let e = check_regex("(unclosed").unwrap_err();
         assert!(e.contains("unclosed group"), "{e}");
+    }
+
+    #[test]
+    fn regexes_too_big_are_rejected_at_load() {
+        // Unicode \w repeated: an NFA far over the limit.
+        let e = check_regex(r"\w{200}").unwrap_err();
+        assert_eq!(
+            e,
+            format!("Compiled regex exceeds size limit of {REGEX_SIZE_LIMIT} bytes.")
+        );
+        let e = check_regex(&format!("{}a{}", "(".repeat(65), ")".repeat(65))).unwrap_err();
+        assert!(e.contains("maximum number of nested"), "{e}");
+        assert!(check_regex(r"\w{20}").is_ok());
+    }
+
+    /// Property: a regex is accepted exactly when `regex::Regex` with the limits compiles it,
+    /// around the size limit too.
+    #[test]
+    fn accepted_exactly_when_regex_compiles() {
+        // Too big for an NFA: compiles as a literal alternation, not with `\b` around it.
+        let words: Vec<String> = (0..20_000).map(|i| format!("w{i}x")).collect();
+        let mut patterns = vec![
+            words.join("|"),
+            format!("\\b(?:{})\\b", words.join("|")),
+            "a{1000}{1000}".to_string(),
+            "[".to_string(),
+            "(?<n>a)(?<n>b)".to_string(),
+        ];
+        // Each side of the limit (`\w{20}` fits, `\w{21}` does not).
+        for (n, family) in [
+            (20, r"\w{N}"),
+            (24, r"\pL{N}"),
+            (200, r"(?i)\b(?:\d|é){N} x"),
+            (1048, r"[^a]{N,}"),
+        ] {
+            patterns.extend([n, n + 1].map(|n| family.replace('N', &n.to_string())));
+        }
+        for p in &patterns {
+            let reference = regex::RegexBuilder::new(p)
+                .size_limit(REGEX_SIZE_LIMIT)
+                .nest_limit(REGEX_NEST_LIMIT)
+                .build();
+            assert_eq!(check_regex(p).is_ok(), reference.is_ok(), "{:.60}", p);
+        }
     }
 }

@@ -583,7 +583,7 @@ fn build_check(key: &str, value: &Node, item: &Node, cx: &mut TermCx<'_, '_>) ->
         }
         "regex" => {
             let pattern = non_empty_text(value, "regex", cx.d)?;
-            match terms::compile_regex(&pattern) {
+            match terms::check_regex(&pattern) {
                 Ok(re) => {
                     let term = cx.table.add(Term {
                         label: format!("/{pattern}/"),
@@ -853,7 +853,7 @@ fn term_def(n: &Node, cx: &mut TermCx<'_, '_>) -> Option<Term> {
             match k.scalar_text().as_deref() {
                 Some("regex") => {
                     let pattern = non_empty_text(v, "regex", cx.d)?;
-                    match terms::compile_regex(&pattern) {
+                    match terms::check_regex(&pattern) {
                         Ok(re) => Some(Term {
                             label: format!("/{pattern}/"),
                             patterns: vec![Pattern::Regex(re)],
