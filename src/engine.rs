@@ -159,7 +159,7 @@ fn result(
         .evidence
         .iter()
         .find(|e| e.role == Role::Refutes)
-        .and_then(|e| e.diff.clone().map(Box::new));
+        .and_then(|e| e.diff.clone());
     let count = |role| finding.evidence.iter().filter(|e| e.role == role).count();
     let explanation = finding
         .explanation
@@ -240,8 +240,8 @@ fn located(article: &Article, f: &Found) -> Evidence {
         marks: f.marks.iter().map(|m| span(article, m)).collect(),
         value: f.value.clone(),
         date: f.date.clone(),
-        diff: f.diff.clone(),
-        note: f.note.clone(),
+        diff: f.diff.as_deref().cloned(),
+        note: f.note.as_deref().map(str::to_string),
         sentence_marks,
     }
 }

@@ -183,23 +183,33 @@ impl Article {
     /// Every sentence, in order; split on the first call (a long article on every core).
     pub fn sentences(&self) -> &[Sentence] {
         self.sentences.get_or_init(|| {
-            let one = |pi: usize| self.paragraph_sentences(pi);
+            let split = |ps: Range<usize>| {
+                let mut out = Vec::new();
+                for pi in ps {
+                    self.paragraph_sentences(pi, &mut out);
+                }
+                out
+            };
+            let n = self.paragraphs.len();
             if self.text.len() >= crate::matcher::PARALLEL_FROM {
                 use rayon::prelude::*;
-                let each: Vec<Vec<Sentence>> = (0..self.paragraphs.len()).into_par_iter().map(one).collect();
+                let parts = rayon::current_num_threads() * 4;
+                let each: Vec<Vec<Sentence>> = (0..parts)
+                    .into_par_iter()
+                    .map(|i| split(n * i / parts..n * (i + 1) / parts))
+                    .collect();
                 each.concat()
             } else {
-                (0..self.paragraphs.len()).flat_map(one).collect()
+                split(0..n)
             }
         })
     }
 
     /// The sentences of one paragraph: a heading or list item is one; the dateline is one
     /// of its own.
-    fn paragraph_sentences(&self, pi: usize) -> Vec<Sentence> {
+    fn paragraph_sentences(&self, pi: usize, out: &mut Vec<Sentence>) {
         let p = &self.paragraphs[pi];
         let text = &self.text[p.range.clone()];
-        let mut out = Vec::new();
         let mut body = 0;
         // The dateline is the first block's, so the first paragraph's.
         if pi == 0
@@ -224,7 +234,6 @@ impl Article {
                 paragraph: pi,
             });
         }
-        out
     }
 
     /// The index of the sentence holding a normalized offset.
@@ -243,8 +252,9 @@ impl Article {
         const ALONE: usize = 64;
         if self.sentences.get().is_none() && self.local_splits.fetch_add(1, Ordering::Relaxed) < ALONE {
             let pi = self.paragraph_at(at)?;
-            let found = self.paragraph_sentences(pi).into_iter().find(|s| s.range.contains(&at));
-            return found.map(|s| s.range);
+            let mut own = Vec::new();
+            self.paragraph_sentences(pi, &mut own);
+            return own.into_iter().find(|s| s.range.contains(&at)).map(|s| s.range);
         }
         self.sentence_at(at).map(|i| self.sentences()[i].range.clone())
     }

@@ -145,34 +145,43 @@ const ABBREVIATIONS: &[&str] = &[
 /// period is an abbreviation or an initial.
 pub fn sentences(block: &str) -> Vec<Range<usize>> {
     let bytes = block.as_bytes();
+    // Where the next `.`, `!`, `?` or `…` is, found with SIMD byte searches: most of a
+    // paragraph is never looked at character by character.
+    let ellipsis = "…".as_bytes();
+    let has_ellipsis = memchr::memmem::find(bytes, ellipsis).is_some();
+    let next_end = |from: usize| {
+        let plain = memchr::memchr3(b'.', b'!', b'?', &bytes[from..]).map(|i| from + i);
+        let long = has_ellipsis
+            .then(|| memchr::memmem::find(&bytes[from..], ellipsis).map(|i| from + i))
+            .flatten();
+        match (plain, long) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        }
+    };
     let mut out = Vec::new();
     let mut start = 0;
     let mut i = 0;
-    while i < bytes.len() {
-        let c = block[i..].chars().next().unwrap_or(' ');
-        let clen = c.len_utf8();
-        if matches!(c, '.' | '!' | '?' | '…') {
-            let mut end = i + clen;
-            while let Some(n) = block[end..].chars().next() {
-                if matches!(n, '.' | '!' | '?' | '"' | '\'' | ')' | ']' | '»' | '’' | '”') {
-                    end += n.len_utf8();
-                } else {
-                    break;
-                }
+    while let Some(at) = next_end(i) {
+        let c = block[at..].chars().next().expect("a sentence end character");
+        let mut end = at + c.len_utf8();
+        while let Some(n) = block[end..].chars().next() {
+            if matches!(n, '.' | '!' | '?' | '"' | '\'' | ')' | ']' | '»' | '’' | '”') {
+                end += n.len_utf8();
+            } else {
+                break;
             }
-            if block[end..].starts_with(' ')
-                && starts_like_sentence(&block[end + 1..])
-                && !(c == '.' && ends_with_abbreviation(&block[start..i]))
-            {
-                out.push(start..end);
-                start = end + 1;
-                i = start;
-                continue;
-            }
-            i = end;
-            continue;
         }
-        i += clen;
+        if block[end..].starts_with(' ')
+            && starts_like_sentence(&block[end + 1..])
+            && !(c == '.' && ends_with_abbreviation(&block[start..at]))
+        {
+            out.push(start..end);
+            start = end + 1;
+            i = start;
+        } else {
+            i = end;
+        }
     }
     if start < block.len() {
         out.push(start..block.len());
@@ -227,6 +236,16 @@ mod tests {
                 "Then e.g. this."
             ]
         );
+    }
+
+    #[test]
+    fn every_sentence_end_character_ends_a_sentence() {
+        assert_eq!(
+            split("Wait… Really?! Yes. Costs €5… or so! 3 went (no.) Ok"),
+            vec!["Wait…", "Really?!", "Yes.", "Costs €5… or so!", "3 went (no.)", "Ok"]
+        );
+        assert_eq!(split("No end here"), vec!["No end here"]);
+        assert_eq!(split("Ends… "), vec!["Ends… "]);
     }
 
     #[test]

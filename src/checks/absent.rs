@@ -39,9 +39,10 @@ impl Check for Absent {
             .terms
             .iter()
             .flat_map(|&t| {
+                // One note per term, shared by its places.
+                let note: std::sync::Arc<str> = format!("`{}` occurs", cx.terms.label(t)).into();
                 cx.hits.of(t).iter().map(move |h| {
-                    Found::new(Role::Refutes, vec![h.clone()], self.scope.context(a, h))
-                        .note(format!("`{}` occurs", cx.terms.label(t)))
+                    Found::new(Role::Refutes, vec![h.clone()], self.scope.context(a, h)).note(note.clone())
                 })
             })
             .collect();

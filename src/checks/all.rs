@@ -78,7 +78,7 @@ impl Check for All {
                 s => s.context(a, &marks[0]).start.min(unit.start)..unit.end,
             };
             let mut f = Found::new(role, marks, context);
-            f.note = note;
+            f.note = note.map(Into::into);
             evidence.push(f);
         }
         Finding::new(evidence)

@@ -38,7 +38,7 @@ impl Check for Any {
             .map(|h| {
                 let (role, note) = polarity_role(a, std::slice::from_ref(h), self.negated);
                 let mut f = Found::new(role, vec![h.clone()], self.scope.context(a, h));
-                f.note = note;
+                f.note = note.map(Into::into);
                 f
             })
             .collect();

@@ -103,10 +103,10 @@ impl Check for Date {
             let mut f = Found::new(role, marks, Scope::Sentence.context(a, &m.range));
             f.date = Some(day.to_string());
             if written != day.to_string() {
-                f.note = Some(format!("\"{written}\" read as {day}, a {}", day.weekday_title()));
+                f.note = Some(format!("\"{written}\" read as {day}, a {}", day.weekday_title()).into());
             }
             if role == Role::Refutes {
-                f.diff = Some(Diff::new(&self.date.to_string(), &day.to_string(), None));
+                f.diff = Some(Box::new(Diff::new(&self.date.to_string(), &day.to_string(), None)));
             }
             evidence.push(f);
         }

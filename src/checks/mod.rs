@@ -155,8 +155,9 @@ pub struct Found {
     pub value: Option<serde_json::Value>,
     /// The day compared, `YYYY-MM-DD`.
     pub date: Option<String>,
-    pub diff: Option<Diff>,
-    pub note: Option<String>,
+    // Boxed and shared: a claim can have thousands of places, most with neither.
+    pub diff: Option<Box<Diff>>,
+    pub note: Option<std::sync::Arc<str>>,
 }
 
 impl Found {
@@ -172,7 +173,7 @@ impl Found {
         }
     }
 
-    pub fn note(mut self, note: impl Into<String>) -> Found {
+    pub fn note(mut self, note: impl Into<std::sync::Arc<str>>) -> Found {
         self.note = Some(note.into());
         self
     }

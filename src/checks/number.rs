@@ -89,9 +89,9 @@ impl Check for Number {
             });
             let pct = if n.percent { " (a percentage)" } else { "" };
             f.note = match (n.reading(), n.bound, fits) {
-                (Some(r), _, true) => Some(format!("{r}: consistent with {}{pct}", self.wanted())),
-                (Some(r), _, false) => Some(format!("{r}: outside {}{pct}", self.wanted())),
-                (None, Bound::Exact, _) if !pct.is_empty() => Some(pct.trim().to_string()),
+                (Some(r), _, true) => Some(format!("{r}: consistent with {}{pct}", self.wanted()).into()),
+                (Some(r), _, false) => Some(format!("{r}: outside {}{pct}", self.wanted()).into()),
+                (None, Bound::Exact, _) if !pct.is_empty() => Some(pct.trim().into()),
                 _ => None,
             };
             if !fits {
@@ -100,9 +100,9 @@ impl Check for Number {
                     Some(q) => format!("{q} {}", format_value(n.value)),
                     None => format_value(n.value),
                 };
-                f.diff = Some(Diff::new(&self.wanted(), &found, None));
+                f.diff = Some(Box::new(Diff::new(&self.wanted(), &found, None)));
                 if found != written {
-                    f.note.get_or_insert(format!("written \"{written}\""));
+                    f.note.get_or_insert(format!("written \"{written}\"").into());
                 }
             }
             evidence.push(f);

@@ -124,8 +124,8 @@ impl Check for Quote {
                         Role::Nearest
                     };
                     let mut f = Found::new(role, vec![r.clone()], Scope::Sentence.context(a, &r));
-                    f.diff = Some(Diff::new(&plain, a.slice(&r), Some(sim)));
-                    f.note = Some(format!("similarity {sim:.2} to the claimed words, inside a quotation"));
+                    f.diff = Some(Box::new(Diff::new(&plain, a.slice(&r), Some(sim))));
+                    f.note = Some(format!("similarity {sim:.2} to the claimed words, inside a quotation").into());
                     if role == Role::Refutes {
                         explanation = Some(
                             format!(

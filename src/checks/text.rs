@@ -45,7 +45,7 @@ impl Check for Text {
             .map(|h| {
                 let (role, note) = polarity_role(a, std::slice::from_ref(h), self.negated);
                 let mut f = Found::new(role, vec![h.clone()], self.scope.context(a, h));
-                f.note = note;
+                f.note = note.map(Into::into);
                 f
             })
             .collect();
@@ -62,8 +62,8 @@ impl Check for Text {
                 Role::Nearest
             };
             let mut f = Found::new(role, vec![r.clone()], self.scope.context(a, &r));
-            f.diff = Some(Diff::new(&self.phrase, &found_text, Some(sim)));
-            f.note = Some(format!("similarity {:.2} to the claimed words", sim));
+            f.diff = Some(Box::new(Diff::new(&self.phrase, &found_text, Some(sim))));
+            f.note = Some(format!("similarity {:.2} to the claimed words", sim).into());
             if role == Role::Refutes {
                 finding.explanation = Some(
                     format!(
