@@ -38,6 +38,7 @@ impl Check for Absent {
         let mut evidence: Vec<Found> = self
             .terms
             .iter()
+            .filter(|&&t| !cx.hits.of(t).is_empty())
             .flat_map(|&t| {
                 // One note per term, shared by its places.
                 let note: std::sync::Arc<str> = format!("`{}` occurs", cx.terms.label(t)).into();
