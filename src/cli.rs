@@ -451,19 +451,31 @@ fn in_batches<J: Sync, F>(
 where
     F: Fn(&J) -> Result<Vec<FileReport>, Vec<Diagnostic>> + Sync,
 {
+    type Batch = Vec<Result<Vec<FileReport>, Vec<Diagnostic>>>;
     // Enough jobs per batch to keep every core busy, few enough that a batch's results are
     // small next to an article.
     let batch = rayon::current_num_threads() * 32;
     let mut diags = Vec::new();
-    for chunk in jobs.chunks(batch) {
-        let results: Vec<Result<Vec<FileReport>, Vec<Diagnostic>>> = chunk.par_iter().map(check).collect();
+    let mut emit_all = |results: Batch| -> io::Result<()> {
         for r in results {
             match r {
                 Ok(found) => found.into_iter().try_for_each(&mut emit)?,
                 Err(d) => diags.extend(d),
             }
         }
+        Ok(())
+    };
+    // This thread writes one batch while the thread pool checks the next.
+    let mut done: Batch = Vec::new();
+    for chunk in jobs.chunks(batch) {
+        let next = std::thread::scope(|s| {
+            let next = s.spawn(|| chunk.par_iter().map(check).collect::<Batch>());
+            emit_all(std::mem::take(&mut done))?;
+            Ok::<_, io::Error>(next.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+        })?;
+        done = next;
     }
+    emit_all(done)?;
     diags.dedup();
     Ok(diags)
 }
