@@ -113,13 +113,13 @@ fn weekday_number(name: &str) -> Option<usize> {
 /// (so "Wednesday 12 March" is one mention, not a weekday and a day).
 pub fn find(text: &str) -> Vec<DateMention> {
     let mut out: Vec<DateMention> = Vec::new();
-    let mut taken: Vec<Range<usize>> = Vec::new();
+    let mut taken = super::ranges::Disjoint::default();
     for (kind, re) in PATTERNS.iter() {
         for c in re.captures_iter(text) {
             let m = c.get(0).expect("group 0");
             // A weekday pattern may start with its preposition; the mention is what follows it.
             let range = m.range();
-            if taken.iter().any(|t| t.start < range.end && range.start < t.end) {
+            if taken.overlaps(&range) {
                 continue;
             }
             let weekday = c.name("wd").and_then(|w| weekday_number(w.as_str()));
@@ -164,7 +164,7 @@ pub fn find(text: &str) -> Vec<DateMention> {
                 }
             };
             let weekday = if matches!(kind, Kind::Weekday) { None } else { weekday };
-            taken.push(range.clone());
+            taken.insert(range.clone());
             // "for Saturday": the preposition only says which Saturday; the mention is the day.
             let range = match (kind, c.name("which"), c.name("wd")) {
                 (Kind::Weekday, Some(w), Some(d))

@@ -9,6 +9,7 @@ pub mod normalize;
 pub mod numbers;
 mod parts;
 pub mod quotes;
+pub mod ranges;
 pub mod segment;
 pub mod word_index;
 pub mod words;

@@ -161,9 +161,11 @@ fn scale_of(word: &str) -> Option<f64> {
     }
 }
 
-/// Finds the numbers of normalized text, skipping the given date ranges.
+/// Finds the numbers of normalized text, skipping the given date ranges (disjoint, as
+/// [`super::dates::find`] finds them).
 pub fn find(text: &str, dates: &[Range<usize>]) -> Vec<NumberMention> {
-    let in_date = |r: &Range<usize>| dates.iter().any(|d| d.start < r.end && r.start < d.end);
+    let dates: super::ranges::Disjoint = dates.iter().filter(|d| !d.is_empty()).cloned().collect();
+    let in_date = |r: &Range<usize>| dates.overlaps(r);
     let mut out = Vec::new();
     for c in DIGITS.captures_iter(text) {
         let m = c.get(0).expect("group 0");
