@@ -12,7 +12,7 @@
 //!   of 100 (so `--articles` is exercised recursively);
 //! - `one.txt`: one 5 KB article; `big.txt`: one file of M MB (default 50);
 //! - `mixed-{10,100,200,1000}.yaml`: claims mixing every check key (see [`MIXED`]), and
-//!   their terms as regexes for ripgrep in `mixed-N.rg`;
+//!   their terms, quoted words, exact numbers and days as regexes for ripgrep in `mixed-N.rg`;
 //! - `absent-{200,1000}.yaml`: `absent` claims whose `{regex}` terms use `\b`, with the same
 //!   regexes for ripgrep in `absent-N.rg` (as written) and `absent-N-ascii.rg` (`(?-u:\b)`).
 //!
@@ -321,23 +321,20 @@ fn article(r: &mut Rng, target: usize, dateline: bool) -> String {
     if typeset { fancy(&s) } else { s }
 }
 
-/// Claim templates for the mixed files: one function per line, `id` given. Adding a check
-/// kind (number, date, quote) is one more line here.
+/// Claim templates for the mixed files: one function per line, `id` given. The terms and
+/// values come from what [`sentence`] writes, so across the corpus every kind is supported
+/// somewhere, refuted elsewhere and not found in between. The first eight use one check key
+/// each, so even `mixed-10` has every key; the rest add the modifiers.
 type Template = fn(&mut Rng) -> String;
 const MIXED: &[Template] = &[
     |r| format!("text: behind closed doors, without {}", place(r)),
-    |r| {
-        format!(
-            "text: the guarantees of security for {}",
-            name(NAMES_IN_TEXT + r.below(NAMES_IN_CLAIMS))
-        )
-    },
-    |r| format!("text: according to the {} ministery", place(r)),
     |r| format!("regex: '\\b\\d+ {}\\b'", r.pick(NOUNS)),
-    |r| format!("regex: '\\b{}\\b'", name(r.below(NAMES_IN_CLAIMS))),
+    |r| format!("quote: {}", r.pick(QUOTES)),
+    // Nearly every sentence pairs a noun with a number, rarely this one: mostly refuted.
+    |r| format!("number: {}\n    near: [{}]", 2 + r.below(60), r.pick(NOUNS)),
+    // Without `near` every date counts: supported only where that day is written.
+    |r| format!("date: {}", day(r)),
     |r| format!("all: [{}, {}]", place(r), r.pick(NOUNS)),
-    |r| format!("all: [{}, absent]\n    negated: true", place(r)),
-    |r| format!("all: [Italy, observer, {}]\n    scope: paragraph", place(r)),
     |r| {
         format!(
             "any: [{}, {}]",
@@ -346,9 +343,98 @@ const MIXED: &[Template] = &[
         )
     },
     |r| format!("absent: [{}]", name(NAMES_IN_TEXT + r.below(NAMES_IN_CLAIMS))),
+    |r| {
+        format!(
+            "text: the guarantees of security for {}",
+            name(NAMES_IN_TEXT + r.below(NAMES_IN_CLAIMS))
+        )
+    },
+    |r| format!("text: according to the {} ministery", place(r)),
+    |r| format!("regex: '\\b{}\\b'", name(r.below(NAMES_IN_CLAIMS))),
+    |r| format!("all: [{}, absent]\n    negated: true", place(r)),
+    |r| format!("all: [Italy, observer, {}]\n    scope: paragraph", place(r)),
     |r| format!("absent: [{{regex: '{}'}}]", absent_regex(r)),
     |r| format!("text: {}", r.pick(QUOTES)),
+    // Quotes are said by "PERSON, the ROLE of PLACE": another role leaves PERSON (refuted).
+    |r| format!("quote: {}\n    by: {}", r.pick(QUOTES), r.pick(ROLES)),
+    // One word off: a near miss inside a quotation (refuted, diffed).
+    |r| format!("quote: {}", r.pick(QUOTE_MISSES)),
+    // Also written outside quotation marks ("discussed the guarantees of security").
+    |_| "quote: guarantees of security".to_string(),
+    |r| {
+        let words: Vec<&str> = r.pick(QUOTES).split(' ').collect();
+        format!(
+            "quote: {} \u{2026} {}\n    by: {}",
+            words[..2].join(" "),
+            words[words.len() - 2..].join(" "),
+            name(r.below(NAMES_IN_TEXT))
+        )
+    },
+    |r| {
+        let min = 2 + r.below(40);
+        format!(
+            "number: {{min: {min}, max: {}}}\n    near: [Army chiefs]\n    within: 3",
+            min + 5 + r.below(20)
+        )
+    },
+    // "800 thousand", "1,200": values as copy writes them, read against a range.
+    |r| {
+        format!(
+            "number: {{min: {}}}\n    near: [{} ministry]",
+            1000 * (1 + r.below(500)),
+            place(r)
+        )
+    },
+    |r| {
+        format!(
+            "number: {{max: {}}}\n    near: [{{any: [hours, {}*]}}]\n    within: 2",
+            5 + r.below(50),
+            &r.pick(NOUNS)[..4]
+        )
+    },
+    |r| format!("date: {}\n    near: [record since]\n    within: 2", day(r)),
+    |r| {
+        format!(
+            "date: {}\n    near: [{}]\n    within: 8",
+            day(r),
+            name(r.below(NAMES_IN_TEXT))
+        )
+    },
+    // Exact case, and typeset articles accent "Elysee": a near miss there.
+    |r| format!("text: {} did not confirm the figure\n    case: sensitive", r.pick(ORGS)),
+    |r| {
+        format!(
+            "any: [{{regex: '\\bMr\\. {}\\b'}}, {{any: [{}, {}]}}]\n    scope: sentence\n    severity: warning",
+            name(r.below(NAMES_IN_CLAIMS)),
+            place(r),
+            place(r)
+        )
+    },
+    |r| {
+        format!(
+            "all: [{}, {}]\n    scope: article\n    case: sensitive",
+            r.pick(ORGS),
+            r.pick(NOUNS)
+        )
+    },
+    |r| format!("regex: '\\b{} were ready\\b'\n    scope: sentence", r.pick(NOUNS)),
+    |r| format!("absent: {}\n    scope: sentence", place(r)),
 ];
+
+/// [`QUOTES`] with one word changed: near misses of the quotations the articles hold.
+const QUOTE_MISSES: &[&str] = &[
+    "a first stone on those guarantees of security",
+    "we will never be separated from our allies",
+    "the coalition is ready to react",
+    "nobody wants a frozen conflicts",
+    "this is a decisive moment in Europe",
+    "the talks went better than we expected",
+];
+
+/// A day as the claim format writes it, from the same range as [`date`].
+fn day(r: &mut Rng) -> String {
+    format!("{}-{:02}-{:02}", 2023 + r.below(3), 1 + r.below(12), 1 + r.below(28))
+}
 
 fn mixed(n: usize, seed: u64) -> String {
     let mut r = Rng(seed);
@@ -394,8 +480,11 @@ fn absent(n: usize, seed: u64) -> (String, Vec<String>) {
 }
 
 /// Every term of a claim file as a regex, for ripgrep to look for the same things: phrases
-/// as whole words (case-insensitive unless exact), regexes as written.
+/// as whole words (case-insensitive unless exact), regexes as written; quoted words as a
+/// phrase (ripgrep cannot tell inside quotation marks from outside), exact whole numbers as
+/// digits, days in the three ways the articles write them. Number ranges have no pattern.
 fn patterns_of(yaml: &str) -> Vec<String> {
+    use claimcheck::checks::CheckKind;
     use claimcheck::claims::terms::Pattern;
     let file = claimcheck::claims::parse("gen.yaml", yaml, None).expect("generated claims load");
     let mut out = Vec::new();
@@ -410,6 +499,25 @@ fn patterns_of(yaml: &str) -> Vec<String> {
                 ),
                 Pattern::Regex(r) => r.as_str().to_string(),
             });
+        }
+    }
+    for claim in &file.claims {
+        match &claim.check {
+            CheckKind::Quote(q) => {
+                let parts: Vec<String> = q.words.split('\u{2026}').map(|p| regex::escape(p.trim())).collect();
+                out.push(format!("(?i)\\b{}\\b", parts.join(".*")));
+            }
+            CheckKind::Number(n) if n.min == n.max && n.min.is_some_and(|v| v.fract() == 0.0) => {
+                out.push(format!("\\b{}\\b", n.min.unwrap_or_default()));
+            }
+            CheckKind::Date(d) => {
+                let (y, m, day) = (d.date.year, d.date.month, d.date.day);
+                let month = MONTHS[usize::from(m) - 1];
+                out.push(format!(
+                    "\\b(?:{day} {month} {y}|{month} {day}, {y}|{y}-{m:02}-{day:02})\\b"
+                ));
+            }
+            _ => {}
         }
     }
     out.sort();
