@@ -185,8 +185,7 @@ impl Entities {
     /// Names that recur (two mentions or more), with the variants seen: "Emmanuel Macron"
     /// under Macron, "Elysée" under Elisee (spellings at similarity 0.8 or more).
     fn add_recurring(&mut self, article: &Article) {
-        let quotes = article.quotations();
-        let outside = |r: &Range<usize>| !quotes.iter().any(|o| o.outer.start <= r.start && r.end <= o.outer.end);
+        let outside = |r: &Range<usize>| !article.inside_quotation(r);
         let mut counts: BTreeMap<String, usize> = BTreeMap::new();
         for s in article.sentences() {
             for n in crate::checks::quote::names_in(article, &s.range, &outside) {
@@ -454,8 +453,7 @@ fn quoted_words(inner: &str) -> String {
 
 fn quote_drafts(article: &Article, entities: &mut Entities) -> Vec<Draft> {
     let all_names: Vec<String> = {
-        let quotes = article.quotations();
-        let outside = |r: &Range<usize>| !quotes.iter().any(|o| o.outer.start <= r.start && r.end <= o.outer.end);
+        let outside = |r: &Range<usize>| !article.inside_quotation(r);
         article
             .sentences()
             .iter()

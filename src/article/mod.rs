@@ -71,6 +71,8 @@ pub struct Article {
     dates: OnceLock<Vec<dates::DateMention>>,
     numbers: OnceLock<Vec<numbers::NumberMention>>,
     quotations: OnceLock<Vec<quotes::Quotation>>,
+    /// For each quotation (by start), the furthest end of it and those before it.
+    quotation_reach: OnceLock<Vec<usize>>,
     /// Built on first use: the term pass reads [`Article::text`] (see [`Article::folded`]).
     folded: OnceLock<String>,
     /// Built on first use (the near-miss search), see [`Article::words`].
@@ -124,6 +126,7 @@ impl Article {
             dates: OnceLock::new(),
             numbers: OnceLock::new(),
             quotations: OnceLock::new(),
+            quotation_reach: OnceLock::new(),
             words: OnceLock::new(),
         }
     }
@@ -155,6 +158,24 @@ impl Article {
     /// Quotations, sorted by start.
     pub fn quotations(&self) -> &[quotes::Quotation] {
         self.quotations.get_or_init(|| quotes::find(self))
+    }
+
+    /// Whether a range lies inside a quotation (its marks included). Quotations may nest,
+    /// so among those starting at or before the range, the furthest end answers: one
+    /// binary search instead of a scan of every quotation per name.
+    pub fn inside_quotation(&self, r: &Range<usize>) -> bool {
+        let quotes = self.quotations();
+        let reach = self.quotation_reach.get_or_init(|| {
+            quotes
+                .iter()
+                .scan(0, |far, q| {
+                    *far = q.outer.end.max(*far);
+                    Some(*far)
+                })
+                .collect()
+        });
+        let before = quotes.partition_point(|q| q.outer.start <= r.start);
+        before > 0 && r.end <= reach[before - 1]
     }
 
     /// The source byte range of a normalized range.
@@ -326,6 +347,23 @@ pub(crate) mod tests {
             .collect();
         assert_eq!(found, expected);
         assert!(Article::new("x", "Just one.".into()).sentences.get().is_none());
+    }
+
+    #[test]
+    fn inside_a_quotation_as_a_scan_of_every_quotation_says() {
+        let text =
+            format!("{SEED}\n\n“Outer ‘inner’ words” and “an unclosed one. He said ‘x’ “y” «z» 'straight' \"q\".");
+        let a = Article::new("x.txt", text);
+        let quotes = a.quotations();
+        assert!(quotes.len() > 8);
+        let scan = |r: &Range<usize>| quotes.iter().any(|o| o.outer.start <= r.start && r.end <= o.outer.end);
+        let n = a.text.len();
+        for start in (0..n).step_by(3) {
+            for len in [0, 1, 4, 9, 30] {
+                let r = start..(start + len).min(n);
+                assert_eq!(a.inside_quotation(&r), scan(&r), "{r:?}");
+            }
+        }
     }
 
     #[test]

@@ -21,7 +21,8 @@ pub fn pair(
     mentions: &[Range<usize>],
     within: Option<usize>,
 ) -> Vec<Pair> {
-    let mut pairs: Vec<Pair> = Vec::new();
+    // By mention: a term pairs with one mention, a mention with many terms.
+    let mut pairs: std::collections::BTreeMap<usize, Vec<Range<usize>>> = Default::default();
     for t in terms {
         let Some(si) = article.sentence_at(t.start) else {
             continue;
@@ -38,17 +39,13 @@ pub fn pair(
             // Closest; on a tie the mention before the term ("34 countries").
             .min_by_key(|&(d, after, i)| (d, after, i));
         if let Some((_, _, mi)) = best {
-            match pairs.iter_mut().find(|p| p.mention == mi) {
-                Some(p) => p.terms.push(t),
-                None => pairs.push(Pair {
-                    mention: mi,
-                    terms: vec![t],
-                }),
-            }
+            pairs.entry(mi).or_default().push(t);
         }
     }
-    pairs.sort_by_key(|p| p.mention);
     pairs
+        .into_iter()
+        .map(|(mention, terms)| Pair { mention, terms })
+        .collect()
 }
 
 /// Word distance: 1 for neighbours ("34 countries"), one more per word between.

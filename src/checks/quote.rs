@@ -166,8 +166,7 @@ enum Attribution {
 /// claim-format.md `by`: the speaker is named in the sentence(s) the quotation belongs to;
 /// if those name nobody, the sentence before it in the same paragraph counts.
 fn attribution(a: &Article, cx: &Context<'_>, q: &Quotation, by: TermId) -> Attribution {
-    let quotes = a.quotations();
-    let outside = |r: &Range<usize>| !quotes.iter().any(|o| o.outer.start <= r.start && r.end <= o.outer.end);
+    let outside = |r: &Range<usize>| !a.inside_quotation(r);
     let named = |unit: &Range<usize>| {
         let speaker: Vec<Range<usize>> = cx
             .hits
@@ -196,8 +195,7 @@ fn attribution(a: &Article, cx: &Context<'_>, q: &Quotation, by: TermId) -> Attr
 /// Who the article names around a quotation: in its own sentence(s), else in the sentence
 /// before in the same paragraph (the `by` rule), longest names first.
 pub fn speakers(a: &Article, q: &Quotation) -> Vec<String> {
-    let quotes = a.quotations();
-    let outside = |r: &Range<usize>| !quotes.iter().any(|o| o.outer.start <= r.start && r.end <= o.outer.end);
+    let outside = |r: &Range<usize>| !a.inside_quotation(r);
     let own = quote_context(a, q);
     let names = names_in(a, &own, &outside);
     if !names.is_empty() {
