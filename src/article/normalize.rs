@@ -19,7 +19,7 @@ pub struct OffsetMap {
 }
 
 impl OffsetMap {
-    fn push(&mut self, norm: usize, src: usize) {
+    pub(crate) fn push(&mut self, norm: usize, src: usize) {
         if let Some(&(n, s)) = self.anchors.last() {
             // Redundant when the copy before it already implies this pair.
             if norm - n == src - s {
@@ -33,7 +33,7 @@ impl OffsetMap {
     }
 
     /// Appends another map whose normalized offsets start at `base`.
-    fn append(&mut self, other: &OffsetMap, base: usize) {
+    pub(crate) fn append(&mut self, other: &OffsetMap, base: usize) {
         for &(n, s) in &other.anchors {
             self.push(base + n, s);
         }
@@ -235,16 +235,6 @@ impl Normalizer {
                 }
             }
         }
-    }
-
-    /// Appends what another normalizer wrote (its offsets start at 0) at `base`, the end of
-    /// this text.
-    pub fn append(&mut self, other: &Normalizer, base: usize) {
-        debug_assert_eq!(base, self.text.len());
-        self.text.push_str(&other.text);
-        self.map.append(&other.map, base);
-        self.quote_marks
-            .extend(other.quote_marks.iter().map(|&(n, c)| (base + n, c)));
     }
 
     /// Separates blocks (paragraphs, headings) in the normalized text. The break starts

@@ -95,28 +95,52 @@ fn part(source: &str, range: Range<usize>) -> Part {
 
 /// Parts in source order as one index, as if indexed in one pass.
 fn join(parts: Vec<Part>) -> Part {
-    let total = parts.iter().map(|p| p.norm.text.len() + 2).sum();
     let mut out = Part::default();
-    out.norm.text.reserve(total);
-    for p in parts {
+    // Where each part's text goes: "\n\n" between parts, as between blocks.
+    let mut pieces: Vec<(usize, &str)> = Vec::new();
+    let mut len = 0;
+    for p in &parts {
         let Some((first_start, last_end)) = p.blocks else {
             continue;
         };
         match &mut out.blocks {
             Some((_, end)) => {
-                out.norm.push_break(*end, first_start);
+                out.norm.map.push(len, *end);
+                len += 2;
+                out.norm.map.push(len, first_start);
                 *end = last_end;
             }
             None => out.blocks = p.blocks,
         }
-        let base = out.norm.text.len();
-        out.norm.append(&p.norm, base);
-        out.paragraphs.extend(p.paragraphs.into_iter().map(|mut x| {
-            x.range = x.range.start + base..x.range.end + base;
-            x
+        out.norm.map.append(&p.norm.map, len);
+        out.norm
+            .quote_marks
+            .extend(p.norm.quote_marks.iter().map(|&(n, c)| (len + n, c)));
+        out.paragraphs.extend(p.paragraphs.iter().map(|x| Paragraph {
+            range: x.range.start + len..x.range.end + len,
+            kind: x.kind,
         }));
         out.dateline = out.dateline.or(p.dateline);
+        pieces.push((len, &p.norm.text));
+        len += p.norm.text.len();
     }
+    // The text, copied on every core (on one, a tenth of a run on a 50 MB file).
+    let mut bytes = vec![0u8; len];
+    let mut slices = Vec::with_capacity(pieces.len());
+    let mut rest = bytes.as_mut_slice();
+    let mut at = 0;
+    for &(base, text) in &pieces {
+        let (gap, tail) = rest.split_at_mut(base - at);
+        gap.copy_from_slice(&b"\n\n"[..gap.len()]);
+        let (piece, tail) = tail.split_at_mut(text.len());
+        slices.push((piece, text));
+        rest = tail;
+        at = base + text.len();
+    }
+    slices
+        .into_par_iter()
+        .for_each(|(piece, text)| piece.copy_from_slice(text.as_bytes()));
+    out.norm.text = String::from_utf8(bytes).expect("strings and line breaks joined");
     out
 }
 
