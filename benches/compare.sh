@@ -73,6 +73,8 @@ done
 peak big200 "$CC" check absent-200.yaml --article big.txt
 peak big1000 "$CC" check absent-1000.yaml --article big.txt
 peak bigmix "$CC" check mixed-200.yaml --article big.txt
+peak arts1000 "$CC" check absent-1000.yaml --articles articles
+peak artsmix "$CC" check mixed-1000.yaml --articles articles
 BIG=$(stat -c %s big.txt)
 
 python3 - "$OUT" "$BIG" <<'EOF'
@@ -115,6 +117,12 @@ for shape, what in (("articles", "2,000 articles"), ("big", "50 MB file")):
     checks.append((f"200 -> 1,000 absent claims, {what}: at most 2x", b / a if a and b else None, 2.0))
     a, b = get(f"mix200_{shape}_cc"), get(f"mix1000_{shape}_cc")
     print(f"200 -> 1,000 mixed claims, {what}: {r(b, a)} (no target)")
+for name, what in (("arts1000", "1,000 absent"), ("artsmix", "1,000 mixed")):
+    try:
+        kb = int(open(os.path.join(out, name + ".rss")).read().split()[-1])
+        print(f"peak memory, {what} on the 2,000 articles (10 MB): {kb/1024:.0f} MB")
+    except (OSError, ValueError, IndexError):
+        pass
 for name, what in (("big200", "200 absent"), ("big1000", "1,000 absent"), ("bigmix", "200 mixed")):
     try:
         kb = int(open(os.path.join(out, name + ".rss")).read().split()[-1])

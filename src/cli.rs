@@ -605,11 +605,11 @@ pub(crate) fn read_article(path: &Path) -> Result<Article, Diagnostic> {
 /// Reads a whole file. A long one is read in parts on every core: on one, copying 50 MB
 /// from the page cache was a tenth of a run.
 fn read_file(path: &Path) -> io::Result<Vec<u8>> {
+    let mut file = std::fs::File::open(path)?;
+    let len = usize::try_from(file.metadata()?.len()).unwrap_or(0);
     #[cfg(unix)]
     {
         use std::os::unix::fs::FileExt;
-        let file = std::fs::File::open(path)?;
-        let len = usize::try_from(file.metadata()?.len()).unwrap_or(0);
         if len >= crate::matcher::PARALLEL_FROM {
             let mut bytes = vec![0u8; len];
             let part = len.div_ceil(rayon::current_num_threads() * 2);
@@ -630,9 +630,12 @@ fn read_file(path: &Path) -> io::Result<Vec<u8>> {
                 bytes.extend(rest);
                 return Ok(bytes);
             }
+            file = std::fs::File::open(path)?;
         }
     }
-    std::fs::read(path)
+    let mut bytes = Vec::with_capacity(len);
+    file.read_to_end(&mut bytes)?;
+    Ok(bytes)
 }
 
 fn read_error(shown: &str, e: ReadError) -> Diagnostic {
