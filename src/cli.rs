@@ -295,6 +295,9 @@ fn check(a: &CheckArgs, out: &mut dyn Write) -> Result<i32, Failure> {
             _ => a.max_evidence,
         },
         article_source: a.format == Format::Html,
+        // The human report of many articles (and its snapshot) lists only the claims that
+        // did not pass.
+        passing_counted_only: a.format == Format::Human && by_article.len() > 1,
     };
     let jobs: Vec<(&PathBuf, &Vec<(&ClaimFile, bool)>)> = by_article.iter().collect();
     let check_one = |(path, users): &(&PathBuf, &Vec<(&ClaimFile, bool)>)| {

@@ -12,7 +12,7 @@ use crate::article::Article;
 use crate::checks::{self, Context, Found};
 use crate::claims::ClaimFile;
 use crate::matcher::Hits;
-use crate::report::{ClaimResult, Evidence, FileReport, Role, Span, Uncovered, UncoveredItem, Verdict};
+use crate::report::{ClaimResult, Counts, Evidence, FileReport, Role, Span, Uncovered, UncoveredItem, Verdict};
 
 /// Which verdicts pass (claim-format.md: `supported`, unless the command line says otherwise).
 #[derive(Debug, Clone)]
@@ -37,6 +37,10 @@ pub struct Limits {
     /// Keeps a copy of the article's text in the report, for renderers that show it whole
     /// (`--format html`). Off, an archive run holds no article past its check.
     pub article_source: bool,
+    /// Counts the claims that pass instead of listing them ([`FileReport::omitted`]): a
+    /// human archive report shows only what did not pass, and an archive of 2,000 articles
+    /// against 1,000 claims would otherwise build two million results to count them.
+    pub passing_counted_only: bool,
 }
 
 /// Checks every claim of a file against an article, keeping every piece of evidence.
@@ -44,6 +48,7 @@ pub fn evaluate(file: &ClaimFile, article: &Article, policy: &Policy) -> FileRep
     let limits = Limits {
         max_evidence: None,
         article_source: true,
+        passing_counted_only: false,
     };
     evaluate_with(file, article, policy, &limits)
 }
@@ -55,15 +60,20 @@ pub fn evaluate_with(file: &ClaimFile, article: &Article, policy: &Policy, limit
     let hits = file.matcher.find(article);
     // A long article's claims are checked on every core; results keep the file's order.
     let one = |i: usize| result(file, i, article, &hits, policy, limits);
+    let mut omitted = Counts::default();
+    let keep = |r: Result<ClaimResult, Verdict>| r.map_err(|v| omitted.add(v)).ok();
+    // Straight into the report: a vector of every result first was copied twice.
     let claims = if article.text.len() >= crate::matcher::PARALLEL_FROM {
-        (0..file.claims.len()).into_par_iter().map(one).collect()
+        let all: Vec<Result<ClaimResult, Verdict>> = (0..file.claims.len()).into_par_iter().map(one).collect();
+        all.into_iter().filter_map(keep).collect()
     } else {
-        (0..file.claims.len()).map(one).collect()
+        (0..file.claims.len()).map(one).filter_map(keep).collect()
     };
     FileReport {
         path: file.path.clone(),
         article: article.path.clone(),
         claims,
+        omitted,
         article_source: match limits.article_source {
             true => article.source.as_str().into(),
             false => "".into(),
@@ -127,7 +137,7 @@ pub fn add_coverage(report: &mut FileReport, article: &Article) {
 /// Checks one claim of a file (its examples, `explain`).
 pub fn evaluate_claim(file: &ClaimFile, index: usize, article: &Article, policy: &Policy) -> ClaimResult {
     let hits = file.matcher.find(article);
-    result(file, index, article, &hits, policy, &Limits::default())
+    result(file, index, article, &hits, policy, &Limits::default()).expect("passing claims are kept")
 }
 
 fn result(
@@ -137,7 +147,7 @@ fn result(
     hits: &Hits,
     policy: &Policy,
     limits: &Limits,
-) -> ClaimResult {
+) -> Result<ClaimResult, Verdict> {
     let claim = &file.claims[index];
     let cx = Context {
         article,
@@ -148,6 +158,10 @@ fn result(
     let check = claim.check.check();
     let mut finding = check.evaluate(&cx);
     let verdict = checks::verdict(&finding);
+    let passed = policy.pass.contains(&verdict);
+    if passed && limits.passing_counted_only {
+        return Err(verdict);
+    }
     let keep = limits.max_evidence.unwrap_or(usize::MAX);
     let evidence: Vec<Evidence> = finding
         .evidence
@@ -165,13 +179,13 @@ fn result(
         .explanation
         .take()
         .unwrap_or_else(|| explain(verdict, count(Role::Supports), count(Role::Refutes), &claim.expected));
-    ClaimResult {
+    Ok(ClaimResult {
         id: claim.id.clone(),
         claim: claim.claim.clone(),
         kind: claim.check.key(),
         expected: claim.expected.clone(),
         verdict,
-        passed: policy.pass.contains(&verdict),
+        passed,
         severity: claim.severity,
         line: claim.line,
         column: claim.column,
@@ -181,7 +195,7 @@ fn result(
         diff,
         explanation,
         notes: finding.notes,
-    }
+    })
 }
 
 fn explain(verdict: Verdict, supports: usize, refutes: usize, expected: &str) -> Cow<'static, str> {

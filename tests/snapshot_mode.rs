@@ -211,3 +211,27 @@ fn inputs_are_never_modified() {
     assert_eq!(std::fs::read(d.join("claims/c.yaml")).unwrap(), PASSING.as_bytes());
     assert_eq!(std::fs::read(d.join("a.txt")).unwrap(), seed());
 }
+
+/// A snapshot of a claim file checked against many articles is its human report: per
+/// article, what did not pass, and how many passed (counted, never built).
+#[test]
+fn snapshots_of_an_archive_run_count_the_passing_claims() {
+    let claims = PASSING.replace("article: ../a.txt\n", "");
+    let dir = folder(&[
+        ("claims/c.yaml", claims.as_bytes()),
+        ("a.txt", &seed()),
+        ("b.txt", &seed()),
+    ]);
+    let d = dir.path();
+    let args = ["--article", "a.txt", "--article", "b.txt", "--snapshot"];
+    let first = run(d, &args, false);
+    assert_eq!(first.code, 0, "{}", first.stderr);
+    assert_eq!(first.stdout.matches("2 claims passed").count(), 2, "{}", first.stdout);
+    assert!(first.stdout.contains("4 passed, 0 failed"), "{}", first.stdout);
+    let snap = std::fs::read_to_string(d.join(SNAPSHOT)).unwrap();
+    assert_eq!(snap.matches("2 claims passed").count(), 2, "{snap}");
+    assert!(snap.contains("4 passed, 0 failed (4 supported"), "{snap}");
+    // Checked again: the snapshot matches.
+    let again = run(d, &args, true);
+    assert_eq!(again.code, 0, "{}", again.stderr);
+}

@@ -58,7 +58,7 @@ impl Human {
             self.paint(BOLD, &format!("{} (article: {})", file.path, file.article))
         )?;
         writeln!(w)?;
-        let mut passed = 0;
+        let mut passed = file.omitted.total();
         for c in &file.claims {
             if archive && c.passed {
                 passed += 1;

@@ -186,6 +186,10 @@ pub struct FileReport {
     /// The article it was checked against.
     pub article: String,
     pub claims: Vec<ClaimResult>,
+    /// Verdicts of passing claims counted but not listed in `claims` (a human archive
+    /// report, see [`crate::engine::Limits::passing_counted_only`]); zero otherwise.
+    #[serde(skip)]
+    pub omitted: Counts,
     /// The article's text as read: evidence `start`/`end` are byte offsets into it. For
     /// renderers that show the whole article (`--format html`); not part of the JSON report.
     /// Empty unless asked for ([`crate::engine::Limits::article_source`]).
@@ -244,9 +248,31 @@ impl FileReport {
     }
 }
 
+impl Counts {
+    pub fn add(&mut self, v: Verdict) {
+        *match v {
+            Verdict::Supported => &mut self.supported,
+            Verdict::Refuted => &mut self.refuted,
+            Verdict::NotFound => &mut self.not_found,
+            Verdict::Conflicting => &mut self.conflicting,
+        } += 1;
+    }
+
+    pub fn total(&self) -> usize {
+        self.supported + self.refuted + self.not_found + self.conflicting
+    }
+}
+
 impl Summary {
-    /// Counts a file's results in.
+    /// Counts a file's results in, those only counted too (all passed).
     pub fn add(&mut self, file: &FileReport) {
+        let o = &file.omitted;
+        self.claims += o.total();
+        self.passed += o.total();
+        self.verdicts.supported += o.supported;
+        self.verdicts.refuted += o.refuted;
+        self.verdicts.not_found += o.not_found;
+        self.verdicts.conflicting += o.conflicting;
         for c in &file.claims {
             self.claims += 1;
             if c.passed {
@@ -256,13 +282,7 @@ impl Summary {
             } else {
                 self.warnings += 1;
             }
-            let v = &mut self.verdicts;
-            *match c.verdict {
-                Verdict::Supported => &mut v.supported,
-                Verdict::Refuted => &mut v.refuted,
-                Verdict::NotFound => &mut v.not_found,
-                Verdict::Conflicting => &mut v.conflicting,
-            } += 1;
+            self.verdicts.add(c.verdict);
         }
     }
 }
