@@ -237,9 +237,10 @@ pub fn span(article: &Article, r: &Range<usize>) -> Span {
 }
 
 fn located(article: &Article, f: &Found) -> Evidence {
-    let first = f.marks.first().map_or(f.context.start, |m| m.start);
-    let last = f.marks.iter().map(|m| m.end).max().unwrap_or(f.context.end);
-    let ctx = article.source_range(&(f.context.start.min(first)..f.context.end.max(last)));
+    let context = f.context_in(article);
+    let first = f.marks.first().map_or(context.start, |m| m.start);
+    let last = f.marks.iter().map(|m| m.end).max().unwrap_or(context.end);
+    let ctx = article.source_range(&(context.start.min(first)..context.end.max(last)));
     let marks: Vec<Range<usize>> = f
         .marks
         .iter()

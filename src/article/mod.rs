@@ -270,9 +270,10 @@ impl Article {
     /// terms occur a few times is never split whole.
     pub fn sentence_around(&self, at: usize) -> Option<Range<usize>> {
         use std::sync::atomic::Ordering;
-        /// Places found alone before splitting the whole article is cheaper.
-        const ALONE: usize = 64;
-        if self.sentences.get().is_none() && self.local_splits.fetch_add(1, Ordering::Relaxed) < ALONE {
+        // Places found alone before splitting the whole article is cheaper: each splits one
+        // paragraph, so about a quarter of the paragraphs.
+        let alone = (self.paragraphs.len() / 4).max(64);
+        if self.sentences.get().is_none() && self.local_splits.fetch_add(1, Ordering::Relaxed) < alone {
             let pi = self.paragraph_at(at)?;
             let mut own = Vec::new();
             self.paragraph_sentences(pi, &mut own);

@@ -34,7 +34,6 @@ impl Check for Absent {
     }
 
     fn evaluate(&self, cx: &Context<'_>) -> Finding {
-        let a = cx.article;
         let mut evidence: Vec<Found> = self
             .terms
             .iter()
@@ -42,9 +41,10 @@ impl Check for Absent {
             .flat_map(|&t| {
                 // One note per term, shared by its places.
                 let note: std::sync::Arc<str> = format!("`{}` occurs", cx.terms.label(t)).into();
-                cx.hits.of(t).iter().map(move |h| {
-                    Found::new(Role::Refutes, vec![h.clone()], self.scope.context(a, h)).note(note.clone())
-                })
+                cx.hits
+                    .of(t)
+                    .iter()
+                    .map(move |h| Found::around(Role::Refutes, h.clone(), self.scope).note(note.clone()))
             })
             .collect();
         evidence.sort_by_key(|f| (f.marks[0].start, f.marks[0].end));

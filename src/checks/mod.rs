@@ -152,6 +152,9 @@ pub struct Found {
     pub marks: Vec<Range<usize>>,
     /// The sentence or paragraph shown around it.
     pub context: Range<usize>,
+    /// Set instead of `context` by checks with many places: the unit is found only for the
+    /// places a report keeps ([`Found::around`]).
+    pub unit: Option<Scope>,
     pub value: Option<serde_json::Value>,
     /// The day compared, `YYYY-MM-DD`.
     pub date: Option<String>,
@@ -166,10 +169,27 @@ impl Found {
             role,
             marks,
             context,
+            unit: None,
             value: None,
             date: None,
             diff: None,
             note: None,
+        }
+    }
+
+    /// A place shown in its `scope`'s unit (sentence or paragraph), found when the report
+    /// keeps the place: a claim with 10,000 places never asks for 10,000 sentences.
+    pub fn around(role: Role, mark: Range<usize>, scope: Scope) -> Found {
+        let mut f = Found::new(role, vec![mark.clone()], mark);
+        f.unit = Some(scope);
+        f
+    }
+
+    /// The context: `context`, or the unit around the first mark.
+    pub fn context_in(&self, article: &Article) -> Range<usize> {
+        match (self.unit, self.marks.first()) {
+            (Some(scope), Some(m)) => scope.context(article, m),
+            _ => self.context.clone(),
         }
     }
 

@@ -36,7 +36,7 @@ impl Check for Regex {
                 .of(self.term)
                 .iter()
                 .filter(|h| self.scope.holds(a, h))
-                .map(|h| Found::new(Role::Supports, vec![h.clone()], self.scope.context(a, h)))
+                .map(|h| Found::around(Role::Supports, h.clone(), self.scope))
                 .collect(),
         )
     }
