@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # claimcheck against ripgrep on the generated corpus (issue 6): medians, ratios, peak memory.
 #
-#   benches/compare.sh            # everything (about 5 minutes on 2 cores)
+#   benches/compare.sh            # everything (about 12 minutes on 2 cores)
 #   benches/compare.sh --quick    # skips ripgrep with Unicode \b on the 50 MB file (75 s alone)
 #
 # Installs what it needs (ripgrep, hyperfine, GNU time, python3: Debian packages, else
