@@ -1,8 +1,8 @@
 //! Finds every term of a claim file in one pass over an article.
 //!
-//! Every literal goes into one Aho-Corasick automaton searched over the case-folded text:
+//! Every literal goes into one Aho-Corasick automaton searched over the text, ignoring case:
 //! the phrases of the terms (exact ones are checked against the text at each hit), and the
-//! *required literals* of every regex ([`literals`]): a regex then runs only in a window
+//! *required literals* of every regex (`literals.rs`): a regex then runs only in a window
 //! around the hits of its literals, so the cost is one scan of the article however many
 //! claims there are, plus work in proportion to the hits. Regexes with no usable literal are
 //! found together by one multi-pattern pass ([`regex::RegexSet`]) and only those that match
@@ -11,7 +11,7 @@
 //! A regex is compiled here only, when first needed (claim loading only checks it): most
 //! regexes of an `absent` file never run.
 //!
-//! Windowed regex search gives exactly the matches of a full `find_iter` (see [`windowed`]);
+//! Windowed regex search gives exactly the matches of a full `find_iter` (see `windowed`);
 //! a property test compares the two.
 
 mod literals;

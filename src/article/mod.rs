@@ -59,7 +59,8 @@ pub struct Article {
     /// Split on first use ([`Article::sentences`]): evidence alone finds its sentence in its
     /// paragraph ([`Article::sentence_around`]).
     sentences: OnceLock<Vec<Sentence>>,
-    /// Sentences found around single places so far: past a few, the whole article is split.
+    /// Sentences found around single places so far: past a quarter of the paragraphs, the
+    /// whole article is split.
     local_splits: std::sync::atomic::AtomicUsize,
     /// The date of a `date YYYY-MM-DD` dateline that opens the article.
     pub dateline: Option<Date>,
@@ -98,7 +99,7 @@ impl Article {
         }
     }
 
-    /// Indexes an article; a long one on every core (see [`parts`]).
+    /// Indexes an article; a long one on every core (see `parts.rs`).
     pub fn new(path: impl Into<String>, source: String) -> Article {
         let line_starts = || {
             let mut starts = vec![0];
