@@ -203,28 +203,18 @@ impl Article {
         }
     }
 
-    /// Every sentence, in order; split on the first call (a long article on every core).
+    /// Every sentence, in order; split on the first call.
+    ///
+    /// On one core, like every lazy part of the article: a rayon task waiting inside a
+    /// `OnceLock` initializer may steal another claim's task that asks for the same value,
+    /// and waits for itself forever (a CI run hung so on the 1 MiB test article).
     pub fn sentences(&self) -> &[Sentence] {
         self.sentences.get_or_init(|| {
-            let split = |ps: Range<usize>| {
-                let mut out = Vec::new();
-                for pi in ps {
-                    self.paragraph_sentences(pi, &mut out);
-                }
-                out
-            };
-            let n = self.paragraphs.len();
-            if self.text.len() >= crate::matcher::PARALLEL_FROM {
-                use rayon::prelude::*;
-                let parts = rayon::current_num_threads() * 4;
-                let each: Vec<Vec<Sentence>> = (0..parts)
-                    .into_par_iter()
-                    .map(|i| split(n * i / parts..n * (i + 1) / parts))
-                    .collect();
-                each.concat()
-            } else {
-                split(0..n)
+            let mut out = Vec::new();
+            for pi in 0..self.paragraphs.len() {
+                self.paragraph_sentences(pi, &mut out);
             }
+            out
         })
     }
 
