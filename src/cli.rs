@@ -156,7 +156,12 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> i32 {
         Ok(code) => code,
         Err(Failure::Invalid(diags)) => {
             let _ = out.flush();
-            report_diagnostics(&diags);
+            report_diagnostics(&diags, "nothing was checked");
+            return EXIT_INVALID;
+        }
+        Err(Failure::Unread(diags, outcome)) => {
+            let _ = out.flush();
+            report_diagnostics(&diags, outcome);
             return EXIT_INVALID;
         }
         Err(Failure::Io(e)) if e.kind() == io::ErrorKind::BrokenPipe => return EXIT_PASS,
@@ -176,6 +181,9 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> i32 {
 
 pub(crate) enum Failure {
     Invalid(Vec<Diagnostic>),
+    /// Articles that could not be read in an archive run whose report went on without them:
+    /// what the closing line says instead of "nothing was checked".
+    Unread(Vec<Diagnostic>, &'static str),
     Io(io::Error),
 }
 
@@ -185,7 +193,7 @@ impl From<io::Error> for Failure {
     }
 }
 
-fn report_diagnostics(diags: &[Diagnostic]) {
+fn report_diagnostics(diags: &[Diagnostic], outcome: &str) {
     let mut err = io::stderr().lock();
     for d in diags {
         let _ = writeln!(err, "{d}");
@@ -193,7 +201,7 @@ fn report_diagnostics(diags: &[Diagnostic]) {
     let files: std::collections::BTreeSet<&str> = diags.iter().map(|d| d.path.as_str()).collect();
     let _ = writeln!(
         err,
-        "claimcheck: {} error{} in {} file{}; nothing was checked",
+        "claimcheck: {} error{} in {} file{}; {outcome}",
         diags.len(),
         if diags.len() == 1 { "" } else { "s" },
         files.len(),
@@ -392,7 +400,11 @@ fn check(a: &CheckArgs, out: &mut dyn Write) -> Result<i32, Failure> {
             if !diags.is_empty() {
                 // On standard output the report of the readable articles is written already.
                 out.flush()?;
-                return Err(Failure::Invalid(diags));
+                let outcome = match a.output {
+                    None => "the report above leaves these articles out",
+                    Some(_) => "the other articles were checked, no report was written",
+                };
+                return Err(Failure::Unread(diags, outcome));
             }
             (summary, None)
         }

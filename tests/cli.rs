@@ -245,6 +245,12 @@ fn an_unreadable_article_in_an_archive_is_invalid_input_after_the_others_report(
         run.stderr
     );
     assert!(run.stdout.contains("(article: archive/a-first.txt)"), "{}", run.stdout);
+    assert!(
+        run.stderr
+            .contains("1 error in 1 file; the report above leaves these articles out"),
+        "{}",
+        run.stderr
+    );
     // Into a file: no report at all, and the file stays as it was.
     std::fs::write(dir.path().join("report.json"), "old").unwrap();
     let run = claimcheck(
@@ -261,6 +267,12 @@ fn an_unreadable_article_in_an_archive_is_invalid_input_after_the_others_report(
         ],
     );
     assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("the other articles were checked, no report was written"),
+        "{}",
+        run.stderr
+    );
     assert_eq!(std::fs::read_to_string(dir.path().join("report.json")).unwrap(), "old");
     let leftovers = std::fs::read_dir(dir.path()).unwrap().count();
     assert_eq!(
