@@ -331,6 +331,11 @@ impl Matcher {
         }
         // Regexes are verified independently: on a long article, in parallel.
         let verify = |(w, extra): (&Windowed, &Vec<u32>)| -> Vec<Range<usize>> {
+            // Most regexes of a claim file have no hit in a given article: nothing to allocate.
+            let no_hits = |s: &usize| regex_hits[*s].is_empty() || grouped[*s];
+            if small && extra.is_empty() && w.slots.iter().all(no_hits) {
+                return Vec::new();
+            }
             // One literal's hits come in order; several are merged.
             let merged: Vec<u32>;
             let own: Vec<usize> = w.slots.iter().copied().filter(|&s| !(small && grouped[s])).collect();
