@@ -8,19 +8,18 @@
 
 use std::collections::BTreeMap;
 use std::ffi::OsString;
-use std::io::{self, IsTerminal, Read, Write};
+use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use rayon::prelude::*;
 
-use crate::article::{Article, ReadError};
 use crate::claims::{self, ClaimFile, Loaded};
 use crate::commands;
 use crate::engine::{self, Policy};
 use crate::error::Diagnostic;
+use crate::jobs;
 use crate::render::{self, Format};
-use crate::report::{FileReport, Report, Summary, Verdict};
+use crate::report::{Report, Summary, Verdict};
 use crate::snapshot;
 
 pub const EXIT_PASS: i32 = 0;
@@ -291,7 +290,7 @@ fn check(a: &CheckArgs, out: &mut dyn Write) -> Result<i32, Failure> {
     }
     // Standard input can be read only once, and only here.
     let stdin = match by_article.contains_key(Path::new("-")) {
-        true => Some(read_article(Path::new("-"))),
+        true => Some(jobs::read_article(Path::new("-"))),
         false => None,
     };
     let policy = Policy {
@@ -308,44 +307,13 @@ fn check(a: &CheckArgs, out: &mut dyn Write) -> Result<i32, Failure> {
         passing_counted_only: a.format == Format::Human && by_article.len() > 1,
     };
     let jobs: Vec<(&PathBuf, &Vec<(&ClaimFile, bool)>)> = by_article.iter().collect();
-    let check_one = |(path, users): &(&PathBuf, &Vec<(&ClaimFile, bool)>)| {
-        let owned;
-        let article = match (path.as_path() == Path::new("-"), &stdin) {
-            (true, Some(read)) => read.as_ref().map_err(Clone::clone),
-            _ => {
-                owned = read_article(path);
-                owned.as_ref().map_err(Clone::clone)
-            }
-        };
-        match article {
-            Ok(art) => {
-                let mut reports: Vec<FileReport> = users
-                    .iter()
-                    .map(|(f, _)| {
-                        let mut r = engine::evaluate_with(f, art, &policy, &limits);
-                        // The JSON report lists what no claim checks (`uncovered`), as `coverage` does.
-                        if a.format == Format::Json {
-                            engine::add_coverage(&mut r, art);
-                        }
-                        r
-                    })
-                    .collect();
-                reports.sort_by(|x, y| x.path.cmp(&y.path));
-                Ok(reports)
-            }
-            Err(d) => Err(users
-                .iter()
-                .map(|(f, from_file)| {
-                    let mut d = d.clone();
-                    if *from_file {
-                        let (line, column) = f.article_at;
-                        d.message = format!("{} (named by {}:{line}:{column})", d.message, f.path);
-                    }
-                    d
-                })
-                .collect::<Vec<Diagnostic>>()),
-        }
+    let run = jobs::Run {
+        policy: &policy,
+        limits: &limits,
+        coverage: a.format == Format::Json,
+        stdin: stdin.as_ref(),
     };
+    let check_one = |job: &(&PathBuf, &Vec<(&ClaimFile, bool)>)| run.check(job.0, job.1);
     let color = match a.color {
         Color::Always => true,
         Color::Never => false,
@@ -372,7 +340,7 @@ fn check(a: &CheckArgs, out: &mut dyn Write) -> Result<i32, Failure> {
             let mut summary = Summary::default();
             let mut write = |w: &mut dyn Write| -> io::Result<Vec<Diagnostic>> {
                 stream.begin(w)?;
-                let diags = in_batches(&jobs, &check_one, |f| {
+                let diags = jobs::in_batches(&jobs, &check_one, |f| {
                     summary.add(&f);
                     stream.file(&f, w)
                 })?;
@@ -410,7 +378,7 @@ fn check(a: &CheckArgs, out: &mut dyn Write) -> Result<i32, Failure> {
         }
         None => {
             let mut reports = Vec::new();
-            let diags = in_batches(&jobs, &check_one, |f| {
+            let diags = jobs::in_batches(&jobs, &check_one, |f| {
                 reports.push(f);
                 Ok(())
             })?;
@@ -454,45 +422,6 @@ fn check(a: &CheckArgs, out: &mut dyn Write) -> Result<i32, Failure> {
         }
     }
     Ok(code)
-}
-
-/// Runs the jobs in order, a batch at a time on every core, and hands each report to `emit`
-/// in job order. Diagnostics (unreadable articles) are collected, deduplicated.
-fn in_batches<J: Sync, F>(
-    jobs: &[J],
-    check: &F,
-    mut emit: impl FnMut(FileReport) -> io::Result<()>,
-) -> io::Result<Vec<Diagnostic>>
-where
-    F: Fn(&J) -> Result<Vec<FileReport>, Vec<Diagnostic>> + Sync,
-{
-    type Batch = Vec<Result<Vec<FileReport>, Vec<Diagnostic>>>;
-    // Enough jobs per batch to keep every core busy, few enough that a batch's results are
-    // small next to an article.
-    let batch = rayon::current_num_threads() * 32;
-    let mut diags = Vec::new();
-    let mut emit_all = |results: Batch| -> io::Result<()> {
-        for r in results {
-            match r {
-                Ok(found) => found.into_iter().try_for_each(&mut emit)?,
-                Err(d) => diags.extend(d),
-            }
-        }
-        Ok(())
-    };
-    // This thread writes one batch while the thread pool checks the next.
-    let mut done: Batch = Vec::new();
-    for chunk in jobs.chunks(batch) {
-        let next = std::thread::scope(|s| {
-            let next = s.spawn(|| chunk.par_iter().map(check).collect::<Batch>());
-            emit_all(std::mem::take(&mut done))?;
-            Ok::<_, io::Error>(next.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-        })?;
-        done = next;
-    }
-    emit_all(done)?;
-    diags.dedup();
-    Ok(diags)
 }
 
 /// `--output` must never replace a claim file or an article.
@@ -597,72 +526,6 @@ fn articles_under(dir: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
     Ok(out)
 }
 
-pub(crate) fn read_article(path: &Path) -> Result<Article, Diagnostic> {
-    if path == Path::new("-") {
-        let mut bytes = Vec::new();
-        io::stdin()
-            .read_to_end(&mut bytes)
-            .map_err(|e| Diagnostic::file("<stdin>", format!("cannot read standard input: {e}")))?;
-        return Article::from_bytes("<stdin>", bytes).map_err(|e| read_error("<stdin>", e));
-    }
-    let shown = claims::display_path(path);
-    let bytes = read_file(path).map_err(|e| {
-        let what = if e.kind() == io::ErrorKind::NotFound {
-            "article not found".to_string()
-        } else {
-            format!("cannot read article: {e}")
-        };
-        Diagnostic::file(&shown, what).help("article paths in a claim file are relative to the claim file")
-    })?;
-    Article::from_bytes(shown.clone(), bytes).map_err(|e| read_error(&shown, e))
-}
-
-/// Reads a whole file. A long one is read in parts on every core: on one, copying 50 MB
-/// from the page cache was a tenth of a run.
-fn read_file(path: &Path) -> io::Result<Vec<u8>> {
-    let mut file = std::fs::File::open(path)?;
-    let len = usize::try_from(file.metadata()?.len()).unwrap_or(0);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::FileExt;
-        if len >= crate::matcher::PARALLEL_FROM {
-            let mut bytes = vec![0u8; len];
-            let part = len.div_ceil(rayon::current_num_threads() * 2);
-            let read = bytes
-                .par_chunks_mut(part)
-                .enumerate()
-                .try_for_each(|(i, chunk)| file.read_exact_at(chunk, (i * part) as u64));
-            // Past the length read first, the file may have grown: read the rest as usual.
-            let mut rest = Vec::new();
-            let whole = read.and_then(|()| {
-                use std::io::Seek;
-                let mut f = &file;
-                f.seek(io::SeekFrom::Start(len as u64))?;
-                f.read_to_end(&mut rest)
-            });
-            // A file that shrank meanwhile: read it again in one piece.
-            if whole.is_ok() {
-                bytes.extend(rest);
-                return Ok(bytes);
-            }
-            file = std::fs::File::open(path)?;
-        }
-    }
-    let mut bytes = Vec::with_capacity(len);
-    file.read_to_end(&mut bytes)?;
-    Ok(bytes)
-}
-
-fn read_error(shown: &str, e: ReadError) -> Diagnostic {
-    match e {
-        ReadError::NotUtf8 { offset } => Diagnostic::file(
-            shown,
-            format!("the article is not UTF-8: invalid byte at offset {offset}"),
-        )
-        .help("convert it to UTF-8 (for example `iconv -f latin1 -t utf-8`)"),
-    }
-}
-
 /// <https://no-color.org> and <https://bixense.com/clicolors/>: NO_COLOR wins, then
 /// CLICOLOR_FORCE, then whether standard output is a terminal.
 fn auto_color() -> bool {
@@ -671,27 +534,4 @@ fn auto_color() -> bool {
         return false;
     }
     set("CLICOLOR_FORCE") || io::stdout().is_terminal()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_long_file_read_in_parts_is_the_file() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("long.txt");
-        // Over the parallel threshold, and a length no part size divides.
-        let bytes: Vec<u8> = (0..crate::matcher::PARALLEL_FROM * 2 + 7777)
-            .map(|i| b'a' + (i * 7 % 26) as u8)
-            .collect();
-        std::fs::write(&path, &bytes).unwrap();
-        for threads in [1, 3] {
-            let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().unwrap();
-            assert!(pool.install(|| read_file(&path)).unwrap() == bytes, "{threads} threads");
-        }
-        let short = dir.path().join("short.txt");
-        std::fs::write(&short, "Paris").unwrap();
-        assert_eq!(read_file(&short).unwrap(), b"Paris");
-    }
 }

@@ -8,8 +8,9 @@ use clap::Args;
 
 use crate::article::Article;
 use crate::claims::{self, ClaimFile};
-use crate::cli::{EXIT_FAIL, EXIT_PASS, Failure, load_all, load_only, read_article};
+use crate::cli::{EXIT_FAIL, EXIT_PASS, Failure, load_all, load_only};
 use crate::error::{Diagnostic, did_you_mean};
+use crate::jobs::read_article;
 use crate::report::Verdict;
 use crate::{engine, explain as explainer, schema as json_schema, selftest, suggest as drafter};
 

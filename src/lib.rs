@@ -41,6 +41,7 @@ pub mod date;
 pub mod engine;
 pub mod error;
 pub mod explain;
+pub mod jobs;
 pub mod matcher;
 pub mod render;
 pub mod report;
