@@ -49,3 +49,5 @@ pub mod schema;
 pub mod selftest;
 pub mod snapshot;
 pub mod suggest;
+#[cfg(test)]
+mod testrng;

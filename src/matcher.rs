@@ -899,13 +899,8 @@ mod tests {
             r"(?i)\b\d men\b",
             r"\b[0-9,]{1,6} men\b",
         ];
-        let mut seed = 0x5EED_u64;
-        let mut next = |n: usize| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            (seed % n as u64) as usize
-        };
+        let mut rng = crate::testrng::TestRng(0x5EED);
+        let mut next = |n: usize| rng.below(n);
         let mut table = TermTable::default();
         for r in REGEXES {
             table.add(Term {

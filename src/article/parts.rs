@@ -188,13 +188,11 @@ mod tests {
             "\u{FEFF}\n",
             "34 countries attended. Italy was there only as an observer.\n",
         ];
-        let mut seed = 0x2545_F491_4F6C_DD1Du64;
+        let mut rng = crate::testrng::TestRng(0x2545_F491_4F6C_DD1D);
         for _ in 0..30 {
             let mut source = String::new();
             for _ in 0..40 {
-                seed ^= seed << 13;
-                seed ^= seed >> 7;
-                seed ^= seed << 17;
+                let seed = rng.next_u64();
                 source.push_str(paragraph[(seed % paragraph.len() as u64) as usize]);
                 if seed.is_multiple_of(3) {
                     source.push('\n');

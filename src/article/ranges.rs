@@ -47,13 +47,8 @@ mod tests {
     /// Property: the look-up answers what asking every range answers.
     #[test]
     fn overlaps_as_a_scan_of_every_range_says() {
-        let mut seed = 0x9E37_79B9_7F4A_7C15u64;
-        let mut next = |n: u64| {
-            seed = seed
-                .wrapping_mul(6_364_136_223_846_793_005)
-                .wrapping_add(1_442_695_040_888_963_407);
-            ((seed >> 33) % n) as usize
-        };
+        let mut rng = crate::testrng::TestRng(0x9E37_79B9_7F4A_7C15);
+        let mut next = |n: usize| rng.below(n);
         for _ in 0..200 {
             let mut set = Disjoint::default();
             let mut all: Vec<Range<usize>> = Vec::new();

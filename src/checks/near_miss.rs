@@ -451,13 +451,8 @@ mod tests {
     fn anchored_search_equals_every_window_on_the_seed() {
         let a = seed();
         let units: Vec<Range<usize>> = a.sentences().iter().map(|s| s.range.clone()).collect();
-        let mut seed_n = 0x2545_F491_u64;
-        let mut next = |n: usize| {
-            seed_n ^= seed_n << 13;
-            seed_n ^= seed_n >> 7;
-            seed_n ^= seed_n << 17;
-            (seed_n % n as u64) as usize
-        };
+        let mut rng = crate::testrng::TestRng(0x2545_F491);
+        let mut next = |n: usize| rng.below(n);
         let mut compared = 0;
         for _ in 0..400 {
             let s = &units[next(units.len())];
