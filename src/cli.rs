@@ -360,7 +360,7 @@ fn check(a: &CheckArgs, out: &mut dyn Write) -> Result<i32, Failure> {
                         }
                     });
                     if diags.is_empty() {
-                        done.map_err(|e| io::Error::new(e.kind(), format!("cannot write {}: {e}", path.display())))?;
+                        done.map_err(|e| cannot_write(path, e))?;
                     }
                     diags
                 }
@@ -388,12 +388,8 @@ fn check(a: &CheckArgs, out: &mut dyn Write) -> Result<i32, Failure> {
             reports.sort_by(|x, y| (&x.path, &x.article).cmp(&(&y.path, &y.article)));
             let report = Report::new(reports);
             match &a.output {
-                Some(path) => {
-                    let mut bytes = Vec::new();
-                    render::render(&report, a.format, &opts, &mut bytes)?;
-                    crate::atomic::write(path, &bytes)
-                        .map_err(|e| io::Error::new(e.kind(), format!("cannot write {}: {e}", path.display())))?;
-                }
+                Some(path) => crate::atomic::write_with(path, |w| render::render(&report, a.format, &opts, w))
+                    .map_err(|e| cannot_write(path, e))?,
                 None => render::render(&report, a.format, &opts, out)?,
             }
             (report.summary.clone(), Some(report))
@@ -422,6 +418,10 @@ fn check(a: &CheckArgs, out: &mut dyn Write) -> Result<i32, Failure> {
         }
     }
     Ok(code)
+}
+
+fn cannot_write(path: &Path, e: io::Error) -> io::Error {
+    io::Error::new(e.kind(), format!("cannot write {}: {e}", path.display()))
 }
 
 /// `--output` must never replace a claim file or an article.

@@ -390,3 +390,22 @@ fn an_articles_folder_without_articles_is_invalid_input() {
         run.stderr
     );
 }
+
+#[test]
+fn an_output_file_in_a_missing_folder_is_an_error_naming_it() {
+    let dir = archive();
+    for articles in [
+        &["--article", "archive/a-first.txt"][..],
+        &["--articles", "archive"][..],
+    ] {
+        let mut args = vec!["check", "audit.yaml", "--output", "no/such/folder/report.txt"];
+        args.extend_from_slice(articles);
+        let run = claimcheck(dir.path(), &args);
+        assert_eq!(run.code, 2, "{articles:?}: {}", run.stderr);
+        assert!(
+            run.stderr.contains("cannot write no/such/folder/report.txt"),
+            "{articles:?}: {}",
+            run.stderr
+        );
+    }
+}
