@@ -59,7 +59,18 @@ pub fn evaluate(file: &ClaimFile, article: &Article, policy: &Policy) -> FileRep
 pub fn evaluate_with(file: &ClaimFile, article: &Article, policy: &Policy, limits: &Limits) -> FileReport {
     let hits = file.matcher.find(article);
     // A long article's claims are checked on every core; results keep the file's order.
-    let one = |i: usize| result(file, i, article, &hits, policy, limits);
+    // A claim that passes wherever its terms are absent, and is only counted when it passes,
+    // is not checked where they are: an archive's cost then follows its hits, not its claims.
+    let quiet = |i: usize| match &file.without_terms[i] {
+        Some((v, terms)) if limits.passing_counted_only && policy.pass.contains(v) => {
+            terms.iter().all(|&t| hits.of(t).is_empty()).then_some(*v)
+        }
+        _ => None,
+    };
+    let one = |i: usize| match quiet(i) {
+        Some(v) => Err(v),
+        None => result(file, i, article, &hits, policy, limits),
+    };
     let mut omitted = Counts::default();
     let keep = |r: Result<ClaimResult, Verdict>| r.map_err(|v| omitted.add(v)).ok();
     // Straight into the report: a vector of every result first was copied twice.
@@ -207,6 +218,8 @@ fn explain(verdict: Verdict, supports: usize, refutes: usize, expected: &str) ->
         }
     };
     match verdict {
+        // The usual archive finding, worded without allocating.
+        Verdict::Refuted if refutes == 1 => "1 place refutes the claim".into(),
         Verdict::Supported if supports + refutes == 0 => format!("as claimed: {expected}").into(),
         Verdict::Supported => format!("{} the claim", places(supports, "supports", "support")).into(),
         Verdict::Refuted => format!("{} the claim", places(refutes, "refutes", "refute")).into(),
@@ -224,7 +237,16 @@ fn explain(verdict: Verdict, supports: usize, refutes: usize, expected: &str) ->
 pub fn span(article: &Article, r: &Range<usize>) -> Span {
     let src = article.source_range(r);
     let start = article.position(src.start);
-    let end = article.position(src.end);
+    let text = &article.source[src.clone()];
+    // Most spans sit on one line: the end column follows from the start's (a byte order
+    // mark is not counted in a column).
+    let end = match text.contains(['\n', '\u{FEFF}']) {
+        false => crate::article::Position {
+            line: start.line,
+            column: start.column + text.chars().count(),
+        },
+        true => article.position(src.end),
+    };
     Span {
         start: src.start,
         end: src.end,
@@ -232,7 +254,7 @@ pub fn span(article: &Article, r: &Range<usize>) -> Span {
         column: start.column,
         end_line: end.line,
         end_column: end.column,
-        text: as_written(&article.source[src.clone()], &[]).0,
+        text: as_written(text, &[]).0,
     }
 }
 
@@ -248,15 +270,21 @@ fn located(article: &Article, f: &Found) -> Evidence {
         .map(|m| m.start - ctx.start..m.end - ctx.start)
         .collect();
     let (sentence, sentence_marks) = as_written(&article.source[ctx], &marks);
+    let whole = span(article, &(first..last));
+    // One mark is the whole evidence (a term's place): its span is the same.
+    let marks = match f.marks.as_slice() {
+        [one] if *one == (first..last) => vec![whole.clone()],
+        all => all.iter().map(|m| span(article, m)).collect(),
+    };
     Evidence {
         role: f.role,
-        span: span(article, &(first..last)),
+        span: whole,
         sentence,
-        marks: f.marks.iter().map(|m| span(article, m)).collect(),
+        marks,
         value: f.value.clone(),
         date: f.date.clone(),
         diff: f.diff.as_deref().cloned(),
-        note: f.note.as_deref().map(str::to_string),
+        note: f.note.clone(),
         sentence_marks,
     }
 }
@@ -265,11 +293,22 @@ fn located(article: &Article, f: &Found) -> Evidence {
 /// space become one space and soft hyphens go. Marks (byte ranges of `s`) follow along.
 fn as_written(s: &str, marks: &[Range<usize>]) -> (String, Vec<Range<usize>>) {
     let mut out = String::with_capacity(s.len());
-    let mut map = vec![0; s.len() + 1];
+    // Each mark end, in order of position, and where it lands in `out`.
+    let mut bounds: Vec<(usize, usize)> = marks
+        .iter()
+        .flat_map(|m| [m.start.min(s.len()), m.end.min(s.len())])
+        .enumerate()
+        .map(|(slot, at)| (at, slot))
+        .collect();
+    bounds.sort_unstable();
+    let mut moved = vec![0; bounds.len()];
+    let mut next = 0;
     let mut in_space = false;
     for (i, c) in s.char_indices() {
-        for slot in &mut map[i..i + c.len_utf8()] {
-            *slot = out.len();
+        // A bound inside this character lands where the character does.
+        while next < bounds.len() && bounds[next].0 < i + c.len_utf8() {
+            moved[bounds[next].1] = out.len();
+            next += 1;
         }
         if c == '\u{00AD}' || c == '\u{FEFF}' {
             continue;
@@ -284,10 +323,69 @@ fn as_written(s: &str, marks: &[Range<usize>]) -> (String, Vec<Range<usize>>) {
             in_space = false;
         }
     }
-    map[s.len()] = out.len();
-    let marks = marks
-        .iter()
-        .map(|m| map[m.start.min(s.len())]..map[m.end.min(s.len())])
-        .collect();
+    for &(_, slot) in &bounds[next..] {
+        moved[slot] = out.len();
+    }
+    let marks = moved.chunks(2).map(|m| m[0]..m[1]).collect();
     (out, marks)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::tests::SEED;
+    use crate::claims;
+
+    /// A human archive report counts passing claims; claims whose terms do not occur are
+    /// counted without being checked. The counts and the claims kept are those of a full check.
+    #[test]
+    fn counting_passing_claims_agrees_with_checking_every_claim() {
+        let yaml = "claims:
+  - {id: kiev, claim: c, absent: [Kiev]}
+  - {id: pentagon, claim: c, absent: [Pentagon, {regex: '\\bBiden\\b'}]}
+  - {id: said, claim: c, absent: [{regex: '\\bsa\\w+'}], severity: warning}
+  - {id: italy, claim: c, all: [Italy, observer]}
+  - {id: spain, claim: c, text: Spain}
+";
+        let file = claims::parse("a.yaml", yaml, None).unwrap();
+        let article = Article::new("seed.txt", SEED.to_string());
+        let policy = Policy::default();
+        let full = evaluate(&file, &article, &policy);
+        let limits = Limits {
+            passing_counted_only: true,
+            ..Limits::default()
+        };
+        let counted = evaluate_with(&file, &article, &policy, &limits);
+        let verdicts: Vec<(&str, Verdict)> = full.claims.iter().map(|c| (&*c.id, c.verdict)).collect();
+        assert_eq!(
+            verdicts,
+            [
+                ("kiev", Verdict::Refuted),
+                ("pentagon", Verdict::Supported),
+                ("said", Verdict::Refuted),
+                ("italy", Verdict::Supported),
+                ("spain", Verdict::NotFound),
+            ]
+        );
+        let kept: Vec<&str> = counted.claims.iter().map(|c| &*c.id).collect();
+        assert_eq!(kept, ["kiev", "said", "spain"]);
+        assert_eq!(counted.omitted.supported, 2);
+        assert_eq!(counted.summary(), full.summary());
+        // Where the terms of an `absent` claim do occur, it is checked and kept.
+        assert_eq!(counted.claims[0], full.claims[0]);
+    }
+
+    #[test]
+    fn text_as_written_keeps_its_marks_on_the_same_words() {
+        let s = "Le  \u{00AD}Élysée\n\tsaid “no”\u{00A0} twice";
+        let at = |w: &str| s.find(w).unwrap()..s.find(w).unwrap() + w.len();
+        let (out, marks) = as_written(s, &[at("“no”"), at("Élysée"), at("twice")]);
+        assert_eq!(out, "Le Élysée said “no” twice");
+        let shown: Vec<&str> = marks.iter().map(|m| &out[m.clone()]).collect();
+        assert_eq!(shown, ["“no”", "Élysée", "twice"]);
+        // A mark that starts on removed characters starts where the next kept one does.
+        let from_spaces = 2..s.len();
+        let (_, marks) = as_written(s, std::slice::from_ref(&from_spaces));
+        assert_eq!(&out[marks[0].clone()], " Élysée said “no” twice");
+    }
 }

@@ -33,6 +33,10 @@ impl Check for Absent {
         self.terms.clone()
     }
 
+    fn without_terms(&self) -> Option<Verdict> {
+        Some(Verdict::Supported)
+    }
+
     fn evaluate(&self, cx: &Context<'_>) -> Finding {
         let mut evidence: Vec<Found> = self
             .terms

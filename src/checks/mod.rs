@@ -52,6 +52,12 @@ pub trait Check {
     /// The terms it looks for (for `explain`).
     fn terms(&self) -> Vec<crate::claims::terms::TermId>;
     fn evaluate(&self, cx: &Context<'_>) -> Finding;
+    /// The verdict on an article where none of [`Check::terms`] occurs, when that needs
+    /// nothing else of the article. An archive run counts such a claim without checking it,
+    /// so a claim whose terms do not occur costs nothing past the term pass.
+    fn without_terms(&self) -> Option<Verdict> {
+        None
+    }
 }
 
 /// Every check kind; the YAML key names the variant.

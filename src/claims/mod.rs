@@ -16,7 +16,7 @@ use crate::checks::CheckKind;
 use crate::date::Date;
 use crate::error::Diagnostic;
 use crate::matcher::Matcher;
-use crate::report::Severity;
+use crate::report::{Severity, Verdict};
 use terms::TermTable;
 
 /// A loaded, valid claim file, its terms compiled.
@@ -33,6 +33,9 @@ pub struct ClaimFile {
     pub claims: Vec<Claim>,
     pub terms: TermTable,
     pub matcher: Matcher,
+    /// Per claim: its verdict where none of its terms occurs, with those terms, when the
+    /// check knows it without the article ([`crate::checks::Check::without_terms`]).
+    pub without_terms: Vec<Option<(Verdict, Vec<terms::TermId>)>>,
 }
 
 /// One claim of a file.

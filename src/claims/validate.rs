@@ -172,6 +172,13 @@ pub fn parse(path: &str, source: &str, dir: Option<&Path>) -> Result<Loaded, Vec
         c.expected = c.check.check().expected(&table).into();
     }
     let matcher = Matcher::new(&table);
+    let without_terms = claims
+        .iter()
+        .map(|c| {
+            let check = c.check.check();
+            check.without_terms().map(|v| (v, check.terms()))
+        })
+        .collect();
     let article_at = root.get("article").map_or((0, 0), |n| (n.line, n.column));
     Ok(Loaded::Claims(Box::new(ClaimFile {
         path: path.to_string(),
@@ -181,6 +188,7 @@ pub fn parse(path: &str, source: &str, dir: Option<&Path>) -> Result<Loaded, Vec
         claims,
         terms: table,
         matcher,
+        without_terms,
     })))
 }
 

@@ -103,7 +103,7 @@ pub struct Evidence {
     pub diff: Option<Diff>,
     /// Why this evidence counts the way it does.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
+    pub note: Option<Arc<str>>,
     /// The marks as byte ranges of `sentence`, for renderers that highlight inside it.
     #[serde(skip)]
     pub sentence_marks: Vec<std::ops::Range<usize>>,
