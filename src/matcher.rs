@@ -50,8 +50,10 @@ pub struct Matcher {
     /// Built on the first article; `None` for one pattern or a set too big to build.
     scan_set: OnceLock<Option<regex::RegexSet>>,
     terms: usize,
-    /// How many literal hit lists the windowed regexes share.
-    slots: usize,
+    /// Per literal hit list ("slot"): the windowed regexes that read it.
+    users: Vec<Vec<usize>>,
+    /// Per slot: the group that checks its hits for all its users at once.
+    group_of: Vec<Option<usize>>,
     /// Literals shared by several bounded regexes: one multi-pattern check per hit says which
     /// of them can match around it, instead of one search per regex.
     groups: Vec<Group>,
@@ -123,12 +125,18 @@ impl Windowed {
 /// Where each term occurs: normalized byte ranges, sorted, no range inside another.
 #[derive(Debug, Default, Clone)]
 pub struct Hits {
-    per_term: Vec<Vec<Range<usize>>>,
+    /// Term `t` occurs at `ranges[starts[t]..starts[t + 1]]`: one list for all terms, so an
+    /// article costs its hits, not a vector per term of a file with a thousand.
+    starts: Vec<usize>,
+    ranges: Vec<Range<usize>>,
 }
 
 impl Hits {
     pub fn of(&self, id: TermId) -> &[Range<usize>] {
-        self.per_term.get(id.0).map_or(&[], Vec::as_slice)
+        match (self.starts.get(id.0), self.starts.get(id.0 + 1)) {
+            (Some(&from), Some(&to)) => &self.ranges[from..to],
+            _ => &[],
+        }
     }
 
     /// Occurrences of a term inside a range.
@@ -140,6 +148,30 @@ impl Hits {
         let keep = part.partition_point(|h| h.end <= r.end);
         // Hits are sorted by start and not nested, so ends rise too.
         &part[..keep]
+    }
+
+    /// The hits of `terms` terms from (term, range) pairs in any order: sorted by start,
+    /// and a hit inside a longer one of its term dropped ("Emmanuel Macron" over "Macron").
+    fn from_pairs(terms: usize, mut pairs: Vec<(usize, Range<usize>)>) -> Hits {
+        pairs.sort_unstable_by(|(t, a), (u, b)| t.cmp(u).then(a.start.cmp(&b.start)).then(b.end.cmp(&a.end)));
+        let mut starts = vec![0; terms + 1];
+        let mut ranges: Vec<Range<usize>> = Vec::with_capacity(pairs.len());
+        let mut last: Option<(usize, usize)> = None;
+        for (t, r) in pairs {
+            if let Some((lt, end)) = last
+                && lt == t
+                && r.end <= end
+            {
+                continue;
+            }
+            last = Some((t, r.end));
+            starts[t + 1] += 1;
+            ranges.push(r);
+        }
+        for i in 1..starts.len() {
+            starts[i] += starts[i - 1];
+        }
+        Hits { starts, ranges }
     }
 }
 
@@ -252,8 +284,8 @@ impl Matcher {
                 by_slot[s].push(i);
             }
         }
-        let groups = by_slot
-            .into_iter()
+        let groups: Vec<Group> = by_slot
+            .iter()
             .enumerate()
             .filter(|(_, m)| m.len() > 1 && m.iter().all(|&i| windowed[i].plan.max_len.is_some()))
             .map(|(slot, members)| Group {
@@ -263,10 +295,14 @@ impl Matcher {
                     .filter_map(|&i| windowed[i].plan.max_len)
                     .max()
                     .unwrap_or(0),
-                members,
+                members: members.clone(),
                 meta: OnceLock::new(),
             })
             .collect();
+        let mut group_of = vec![None; slots];
+        for (i, g) in groups.iter().enumerate() {
+            group_of[g.slot] = Some(i);
+        }
         Matcher {
             longest: lits.iter().map(String::len).max().unwrap_or(0),
             ac,
@@ -277,7 +313,8 @@ impl Matcher {
             scanned,
             scan_set: OnceLock::new(),
             terms: table.terms.len(),
-            slots,
+            users: by_slot,
+            group_of,
         }
     }
 
@@ -305,130 +342,127 @@ impl Matcher {
         // past that every regex is scanned in full).
         let small = u32::try_from(text.len()).is_ok();
         let parallel = text.len() >= PARALLEL_FROM;
-        let LiteralHits {
-            mut per_term,
-            regex_hits,
-        } = self.literal_pass(article, parallel);
-        // Hits of shared literals around which a member can match, per windowed regex.
-        let mut filtered: Vec<Vec<u32>> = vec![Vec::new(); self.windowed.len()];
-        let grouped: Vec<bool> = {
-            let mut g = vec![false; self.slots];
-            for group in &self.groups {
-                g[group.slot] = true;
+        let LiteralHits { mut terms, slots } = self.literal_pass(article, parallel);
+        // Each slot with hits, and its hits (in order) as a range of `at`.
+        let at: Vec<u32> = slots.iter().map(|&(_, p)| p).collect();
+        let mut runs: Vec<(usize, Range<usize>)> = Vec::new();
+        for (i, &(slot, _)) in slots.iter().enumerate() {
+            match runs.last_mut() {
+                Some((s, r)) if *s == slot as usize => r.end = i + 1,
+                _ => runs.push((slot as usize, i..i + 1)),
             }
-            g
+        }
+        let hits_of = |slot: usize| match runs.binary_search_by_key(&slot, |(s, _)| *s) {
+            Ok(i) => &at[runs[i].1.clone()],
+            Err(_) => &[],
         };
-        if small {
-            let check = |g: &Group| g.check(&self.windowed, text, &regex_hits[g.slot]);
-            let checked: Vec<Vec<(usize, Vec<u32>)>> = if parallel {
-                self.groups.par_iter().map(check).collect()
-            } else {
-                self.groups.iter().map(check).collect()
-            };
-            for (member, hits) in checked.into_iter().flatten() {
-                filtered[member].extend(hits);
+        // The windowed regexes to verify: those reading a slot with hits, and those a
+        // group check keeps (with the hits it keeps for them, in `extra`).
+        let mut todo: Vec<usize> = Vec::new();
+        let mut checks: Vec<&Group> = Vec::new();
+        for (slot, _) in &runs {
+            match self.group_of[*slot] {
+                Some(g) => checks.push(&self.groups[g]),
+                None => todo.extend(&self.users[*slot]),
             }
+        }
+        let check = |g: &&Group| g.check(&self.windowed, text, hits_of(g.slot));
+        let checked: Vec<Vec<(usize, Vec<u32>)>> = if parallel {
+            checks.par_iter().map(check).collect()
+        } else {
+            checks.iter().map(check).collect()
+        };
+        let mut extra: Vec<(usize, u32)> = Vec::new();
+        for (member, hits) in checked.into_iter().flatten() {
+            if !hits.is_empty() {
+                todo.push(member);
+                extra.extend(hits.into_iter().map(|h| (member, h)));
+            }
+        }
+        extra.sort_unstable();
+        todo.sort_unstable();
+        todo.dedup();
+        if !small {
+            todo = (0..self.windowed.len()).collect();
         }
         // Regexes are verified independently: on a long article, in parallel.
-        let verify = |(w, extra): (&Windowed, &Vec<u32>)| -> Vec<Range<usize>> {
-            // Most regexes of a claim file have no hit in a given article: nothing to allocate.
-            let no_hits = |s: &usize| regex_hits[*s].is_empty() || grouped[*s];
-            if small && extra.is_empty() && w.slots.iter().all(no_hits) {
-                return Vec::new();
+        let verify = |&i: &usize| -> Vec<(usize, Range<usize>)> {
+            let w = &self.windowed[i];
+            let term = |r: Range<usize>| (w.term.0, r);
+            if !small {
+                return full_scan(w.meta(), text).into_iter().map(term).collect();
             }
+            let from = extra.partition_point(|&(m, _)| m < i);
+            let to = extra.partition_point(|&(m, _)| m <= i);
+            let mut own = w
+                .slots
+                .iter()
+                .filter(|&&s| self.group_of[s].is_none())
+                .map(|&s| hits_of(s));
             // One literal's hits come in order; several are merged.
             let merged: Vec<u32>;
-            let own: Vec<usize> = w.slots.iter().copied().filter(|&s| !(small && grouped[s])).collect();
-            let hits: &[u32] = match (own.as_slice(), extra.is_empty()) {
-                ([one], true) => &regex_hits[*one],
-                ([], _) => {
-                    merged = sorted(extra.clone());
-                    &merged
-                }
-                (many, _) => {
-                    let all: Vec<u32> = many
-                        .iter()
-                        .flat_map(|&s| regex_hits[s].iter().copied())
-                        .chain(extra.iter().copied())
-                        .collect();
-                    merged = sorted(all);
+            let hits: &[u32] = match (own.next(), own.next(), from == to) {
+                (Some(one), None, true) => one,
+                (first, second, _) => {
+                    let all = first.into_iter().chain(second).chain(own).flatten().copied();
+                    merged = sorted(all.chain(extra[from..to].iter().map(|&(_, h)| h)).collect());
                     &merged
                 }
             };
-            if small && hits.is_empty() {
-                return Vec::new();
-            }
-            let around_hits = if small {
-                windowed(w.meta(), &w.plan, text, hits)
-            } else {
-                None
-            };
-            around_hits.unwrap_or_else(|| full_scan(w.meta(), text))
+            let found = windowed(w.meta(), &w.plan, text, hits).unwrap_or_else(|| full_scan(w.meta(), text));
+            found.into_iter().map(term).collect()
         };
-        let found: Vec<Vec<Range<usize>>> = if parallel {
-            self.windowed.par_iter().zip(filtered.par_iter()).map(verify).collect()
+        let found: Vec<Vec<(usize, Range<usize>)>> = if parallel {
+            todo.par_iter().map(verify).collect()
         } else {
-            self.windowed.iter().zip(filtered.iter()).map(verify).collect()
+            todo.iter().map(verify).collect()
         };
-        for (w, f) in self.windowed.iter().zip(found) {
-            per_term[w.term.0].extend(f);
-        }
+        terms.extend(found.into_iter().flatten());
         let matching: Vec<usize> = match self.scan_set() {
             Some(set) => set.matches(text).into_iter().collect(),
             None => (0..self.scanned.len()).collect(),
         };
         for i in matching {
             let s = &self.scanned[i];
-            per_term[s.term.0].extend(full_scan(s.meta.get_or_init(|| compile(&s.regex)), text));
+            let found = full_scan(s.meta.get_or_init(|| compile(&s.regex)), text);
+            terms.extend(found.into_iter().map(|r| (s.term.0, r)));
         }
-        for hits in &mut per_term {
-            tidy(hits);
-        }
-        Hits { per_term }
+        Hits::from_pairs(self.terms, terms)
     }
 
     /// Every literal hit, sent to its terms and regexes; on a long article in stretches on
-    /// every core (a stretch keeps the literals that start in it, read to their end; joined
-    /// in order, each literal's hits stay sorted).
+    /// every core (a stretch keeps the literals that start in it, read to their end).
     fn literal_pass(&self, article: &Article, parallel: bool) -> LiteralHits {
         let text = &article.text;
         let small = u32::try_from(text.len()).is_ok();
         let Some(ac) = &self.ac else {
-            return LiteralHits {
-                per_term: vec![Vec::new(); self.terms],
-                regex_hits: vec![Vec::new(); self.slots],
-            };
+            return LiteralHits::default();
         };
         let haystack = if self.ascii { text.as_str() } else { article.folded() };
-        if !parallel {
-            return self.scan(ac, haystack, text, 0..text.len(), small);
-        }
-        let n = rayon::current_num_threads() * 4;
-        let cuts: Vec<usize> = (0..=n).map(|i| text.len() * i / n).collect();
-        let parts: Vec<LiteralHits> = cuts
-            .par_windows(2)
-            .map(|w| self.scan(ac, haystack, text, w[0]..w[1], small))
-            .collect();
-        let mut all = LiteralHits {
-            per_term: vec![Vec::new(); self.terms],
-            regex_hits: vec![Vec::new(); self.slots],
+        let mut all = if !parallel {
+            self.scan(ac, haystack, text, 0..text.len(), small)
+        } else {
+            let n = rayon::current_num_threads() * 4;
+            let cuts: Vec<usize> = (0..=n).map(|i| text.len() * i / n).collect();
+            let parts: Vec<LiteralHits> = cuts
+                .par_windows(2)
+                .map(|w| self.scan(ac, haystack, text, w[0]..w[1], small))
+                .collect();
+            let mut all = LiteralHits::default();
+            for p in parts {
+                all.terms.extend(p.terms);
+                all.slots.extend(p.slots);
+            }
+            all
         };
-        for p in parts {
-            for (to, from) in all.per_term.iter_mut().zip(p.per_term) {
-                to.extend(from);
-            }
-            for (to, from) in all.regex_hits.iter_mut().zip(p.regex_hits) {
-                to.extend(from);
-            }
-        }
+        // By slot, then start: each slot's hits in order, in one run.
+        all.slots.sort_unstable();
         all
     }
 
-    /// The literal hits that start in `within`, sorted by end (Aho-Corasick's order), sent to
-    /// their terms and regexes.
+    /// The literal hits that start in `within`, sent to their terms and regexes.
     fn scan(&self, ac: &AhoCorasick, haystack: &str, text: &str, within: Range<usize>, small: bool) -> LiteralHits {
-        let mut per_term: Vec<Vec<Range<usize>>> = vec![Vec::new(); self.terms];
-        let mut regex_hits: Vec<Vec<u32>> = vec![Vec::new(); self.slots];
+        let mut out = LiteralHits::default();
         let end = (within.end + self.longest.saturating_sub(1)).min(haystack.len());
         let input = aho_corasick::Input::new(haystack).span(within.start..end);
         for m in ac.find_overlapping_iter(input) {
@@ -439,7 +473,7 @@ impl Matcher {
                 match owner {
                     Owner::Folded { term, prefix } => {
                         if let Some(r) = whole_word(text, m.start(), m.end(), *prefix) {
-                            per_term[term.0].push(r);
+                            out.terms.push((term.0, r));
                         }
                     }
                     Owner::Exact {
@@ -450,26 +484,27 @@ impl Matcher {
                         if text.as_bytes()[m.range()] == *lit.as_bytes()
                             && let Some(r) = whole_word(text, m.start(), m.end(), *prefix)
                         {
-                            per_term[term.0].push(r);
+                            out.terms.push((term.0, r));
                         }
                     }
                     Owner::Regex(i) => {
                         if small {
-                            regex_hits[*i].push(m.start() as u32);
+                            out.slots.push((*i as u32, m.start() as u32));
                         }
                     }
                 }
             }
         }
-        LiteralHits { per_term, regex_hits }
+        out
     }
 }
 
-/// What the literal pass found: ranges per term, and literal starts per regex hit list.
-#[derive(Debug, PartialEq)]
+/// What the literal pass found: (term, range) of each phrase hit, and (slot, start) of each
+/// literal a regex needs, sorted.
+#[derive(Debug, Default, PartialEq)]
 struct LiteralHits {
-    per_term: Vec<Vec<Range<usize>>>,
-    regex_hits: Vec<Vec<u32>>,
+    terms: Vec<(usize, Range<usize>)>,
+    slots: Vec<(u32, u32)>,
 }
 
 /// Every non-empty match of a regex, as `regex::Regex::find_iter` gives them.
@@ -666,19 +701,6 @@ fn whole_word(text: &str, start: usize, end: usize, prefix: bool) -> Option<Rang
     Some(start..end)
 }
 
-/// Sorts hits and drops those inside a longer one ("Emmanuel Macron" over "Macron").
-fn tidy(hits: &mut Vec<Range<usize>>) {
-    hits.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
-    let mut out: Vec<Range<usize>> = Vec::with_capacity(hits.len());
-    for h in hits.drain(..) {
-        match out.last() {
-            Some(last) if h.end <= last.end => {}
-            _ => out.push(h),
-        }
-    }
-    *hits = out;
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -784,11 +806,20 @@ mod tests {
         });
         let m = Matcher::new(&t);
         let one = m.literal_pass(&a, false);
-        assert!(one.per_term[..4].iter().all(|h| !h.is_empty()) && one.regex_hits.iter().all(|h| !h.is_empty()));
+        assert!((0..4).all(|t| one.terms.iter().any(|&(u, _)| u == t)) && !one.slots.is_empty());
         // Whatever the number of threads: stretches cut inside literals too.
         for threads in [1, 3, 8] {
             let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().unwrap();
-            assert_eq!(pool.install(|| m.literal_pass(&a, true)), one, "{threads} threads");
+            let mut part = pool.install(|| m.literal_pass(&a, true));
+            // Stretches join in order of start; one pass reports in order of end.
+            let mut one_sorted = one.terms.clone();
+            one_sorted.sort_unstable_by_key(|(t, r)| (*t, r.start, r.end));
+            part.terms.sort_unstable_by_key(|(t, r)| (*t, r.start, r.end));
+            assert_eq!(
+                (&part.terms, &part.slots),
+                (&one_sorted, &one.slots),
+                "{threads} threads"
+            );
         }
     }
 
