@@ -5,6 +5,7 @@
 //! matched words marked; for a refutation the diff of expected and found. Colours only on a
 //! terminal (and never with NO_COLOR); without them marks are `[[…]]` and carets.
 
+use std::fmt;
 use std::io::{self, Write};
 use std::ops::Range;
 
@@ -32,11 +33,12 @@ impl Human {
         }
     }
 
-    fn paint(&self, code: &str, s: &str) -> String {
-        if self.color && !s.is_empty() {
-            format!("\x1b[{code}m{s}\x1b[0m")
-        } else {
-            s.to_string()
+    /// `s` in the colour `code` (SGR codes such as `1;31`), on a terminal that wants it.
+    /// Written straight into the report: a long archive report paints millions of words.
+    fn paint<T: fmt::Display>(&self, code: &'static str, s: T) -> Painted<T> {
+        Painted {
+            code: self.color.then_some(code),
+            s,
         }
     }
 
@@ -55,7 +57,7 @@ impl Human {
         writeln!(
             w,
             "{}",
-            self.paint(BOLD, &format!("{} (article: {})", file.path, file.article))
+            self.paint(BOLD, format_args!("{} (article: {})", file.path, file.article))
         )?;
         writeln!(w)?;
         let mut passed = file.omitted.total();
@@ -72,7 +74,7 @@ impl Human {
             writeln!(
                 w,
                 "{}",
-                self.paint(GREEN, &format!("  {passed} claim{s} (listed in --format json)"))
+                self.paint(GREEN, format_args!("  {passed} claim{s} (listed in --format json)"))
             )?;
             writeln!(w)?;
         }
@@ -82,22 +84,22 @@ impl Human {
     /// The closing line: the verdict counts keep it from reading as a test runner's.
     pub fn summary(&self, s: &Summary, w: &mut dyn Write) -> io::Result<()> {
         let code = if s.failed > 0 { RED } else { GREEN };
-        writeln!(w, "{}", self.paint(code, &super::summary_line(s)))
+        writeln!(w, "{}", self.paint(code, super::summary_line(s)))
     }
 
     fn claim(&self, c: &ClaimResult, path: &str, article: &str, w: &mut dyn Write) -> io::Result<()> {
         let (status, code) = match (c.passed, c.severity) {
-            (true, _) => ("PASS", GREEN),
-            (false, Severity::Warning) => ("WARN", YELLOW),
-            (false, Severity::Error) => ("FAIL", RED),
+            (true, _) => ("PASS", "1;32"),
+            (false, Severity::Warning) => ("WARN", "1;33"),
+            (false, Severity::Error) => ("FAIL", "1;31"),
         };
         writeln!(
             w,
             "{} {:<11} {}  {}",
-            self.paint(&format!("{BOLD};{code}"), status),
+            self.paint(code, status),
             verdict_word(c.verdict),
             self.paint(BOLD, &c.id),
-            self.paint(DIM, &format!("{path}:{}:{}", c.line, c.column))
+            self.paint(DIM, format_args!("{path}:{}:{}", c.line, c.column))
         )?;
         writeln!(w, "  claim:    {}", c.claim)?;
         writeln!(w, "  expected: {}", c.expected)?;
@@ -128,18 +130,21 @@ impl Human {
             Role::Refutes => ("refutes ", RED),
             Role::Nearest => ("nearest ", YELLOW),
         };
-        let note = e.note.as_deref().map(|n| format!("  ({n})")).unwrap_or_default();
-        writeln!(
+        write!(
             w,
-            "  {} {article}:{}:{}{note}",
+            "  {} {article}:{}:{}",
             self.paint(code, label),
             e.span.line,
             e.span.column
         )?;
+        match &e.note {
+            Some(n) => writeln!(w, "  ({n})")?,
+            None => writeln!(w)?,
+        }
         writeln!(
             w,
             "    {}",
-            self.marked(&e.sentence, &e.sentence_marks, "[[", "]]", &format!("{BOLD};4"))
+            self.marked(&e.sentence, &e.sentence_marks, ("[[", "]]"), "1;4")
         )?;
         if let Some(d) = &e.diff {
             self.diff(d, w)?;
@@ -149,9 +154,9 @@ impl Human {
 
     fn diff(&self, d: &Diff, w: &mut dyn Write) -> io::Result<()> {
         writeln!(w, "    diff:")?;
-        for (sign, text, marks, code) in [
-            ("-", &d.expected, &d.expected_marks, RED),
-            ("+", &d.found, &d.found_marks, GREEN),
+        for (sign, text, marks, code, inverse) in [
+            ("-", &d.expected, &d.expected_marks, RED, "31;7"),
+            ("+", &d.found, &d.found_marks, GREEN, "32;7"),
         ] {
             let who = if sign == "-" { "expected" } else { "found   " };
             if self.color {
@@ -159,7 +164,7 @@ impl Human {
                     w,
                     "      {} {who} {}",
                     self.paint(code, sign),
-                    self.marked(text, marks, "", "", &format!("{code};7"))
+                    self.marked(text, marks, ("", ""), inverse)
                 )?;
             } else {
                 writeln!(w, "      {sign} {who} {text}")?;
@@ -172,24 +177,66 @@ impl Human {
     }
 
     /// The text with its marked ranges highlighted (colour) or bracketed (plain).
-    fn marked(&self, text: &str, marks: &[Range<usize>], open: &str, close: &str, code: &str) -> String {
-        let mut out = String::new();
+    fn marked<'a>(
+        &'a self,
+        text: &'a str,
+        marks: &'a [Range<usize>],
+        brackets: (&'static str, &'static str),
+        code: &'static str,
+    ) -> Marked<'a> {
+        Marked {
+            human: self,
+            text,
+            marks,
+            brackets,
+            code,
+        }
+    }
+}
+
+/// Text painted (or not) as it is written.
+struct Painted<T> {
+    code: Option<&'static str>,
+    s: T,
+}
+
+impl<T: fmt::Display> fmt::Display for Painted<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.code {
+            Some(code) => write!(f, "\x1b[{code}m{}\x1b[0m", self.s),
+            None => write!(f, "{}", self.s),
+        }
+    }
+}
+
+/// A text with marked ranges, highlighted or bracketed as it is written.
+struct Marked<'a> {
+    human: &'a Human,
+    text: &'a str,
+    marks: &'a [Range<usize>],
+    brackets: (&'static str, &'static str),
+    code: &'static str,
+}
+
+impl fmt::Display for Marked<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let text = self.text;
         let mut at = 0;
-        for m in marks {
+        for m in self.marks {
             if m.start < at || m.end > text.len() {
                 continue;
             }
-            out.push_str(&text[at..m.start]);
+            f.write_str(&text[at..m.start])?;
             let part = &text[m.clone()];
-            if self.color {
-                out.push_str(&self.paint(code, part))
-            } else {
-                out.push_str(&format!("{open}{part}{close}"))
+            match self.human.color {
+                // An empty part stays unpainted, as before.
+                true if !part.is_empty() => write!(f, "{}", self.human.paint(self.code, part))?,
+                true => {}
+                false => write!(f, "{}{part}{}", self.brackets.0, self.brackets.1)?,
             }
             at = m.end;
         }
-        out.push_str(&text[at..]);
-        out
+        f.write_str(&text[at..])
     }
 }
 
@@ -208,4 +255,53 @@ fn carets(text: &str, marks: &[Range<usize>]) -> String {
         });
     }
     out.trim_end().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::Article;
+    use crate::article::tests::SEED;
+
+    fn rendered(yaml: &str, color: bool) -> String {
+        let file = crate::claims::parse("c.yaml", yaml, None).unwrap();
+        let article = Article::new("a.txt", SEED.to_string());
+        let report = Report::new(vec![crate::engine::evaluate(&file, &article, &Default::default())]);
+        let mut out = Vec::new();
+        let opts = Options { color, max_shown: None };
+        Human::new(&opts).render(&report, &mut out).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    /// The exact bytes of a refutation on a terminal: status, id and place, the marked
+    /// evidence, the diff with the changed characters in inverse video.
+    #[test]
+    fn a_refutation_in_colour() {
+        let yaml = "claims:\n  - id: n\n    claim: c\n    number: 35\n    near: [leaders]\n";
+        let out = rendered(yaml, true);
+        let lines: Vec<&str> = out.lines().collect();
+        assert_eq!(lines[0], "\x1b[1mc.yaml (article: a.txt)\x1b[0m");
+        assert_eq!(
+            lines[2],
+            "\x1b[1;31mFAIL\x1b[0m refuted     \x1b[1mn\x1b[0m  \x1b[2mc.yaml:2:5\x1b[0m"
+        );
+        assert!(
+            lines[6].starts_with("  \x1b[31mrefutes \x1b[0m a.txt:1:"),
+            "{}",
+            lines[6]
+        );
+        assert!(
+            lines[7].contains("met \x1b[1;4m34\x1b[0m \x1b[1;4mleaders\x1b[0m of"),
+            "{}",
+            lines[7]
+        );
+        assert_eq!(lines[9], "      \x1b[31m-\x1b[0m expected 3\x1b[31;7m5\x1b[0m");
+        assert_eq!(lines[10], "      \x1b[32m+\x1b[0m found    3\x1b[32;7m4\x1b[0m");
+        // Without colour: brackets and carets, no escape at all.
+        let plain = rendered(yaml, false);
+        assert!(
+            plain.contains("met [[34]] [[leaders]] of") && !plain.contains('\x1b'),
+            "{plain}"
+        );
+    }
 }
