@@ -9,7 +9,8 @@
 //! somewhere are searched again. Hits are then filtered to whole words and grouped by term.
 //!
 //! A regex is compiled here only, when first needed (claim loading only checks it): most
-//! regexes of an `absent` file never run.
+//! regexes of an `absent` file never run. One that is only fixed strings with word
+//! boundaries (`\bFalentor\b`) never runs: its literal hits are checked in place.
 //!
 //! Windowed regex search gives exactly the matches of a full `find_iter` (see `windowed`);
 //! a property test compares the two.
@@ -409,7 +410,10 @@ impl Matcher {
                     &merged
                 }
             };
-            let found = windowed(w.meta(), &w.plan, text, hits).unwrap_or_else(|| full_scan(w.meta(), text));
+            let found = match &w.plan.words {
+                Some(words) => words.matches(text, hits),
+                None => windowed(w.meta(), &w.plan, text, hits).unwrap_or_else(|| full_scan(w.meta(), text)),
+            };
             found.into_iter().map(term).collect()
         };
         let found: Vec<Vec<(usize, Range<usize>)>> = if parallel {
@@ -851,8 +855,9 @@ mod tests {
         let hits = m.find(&a);
         assert_eq!(texts(&a, &hits, 0), vec!["250 convoys"]);
         assert_eq!(texts(&a, &hits, 3), vec!["250"]);
-        // The group ruled out `3\d{2}` without compiling it; the set ruled out `[A-Z]{9}`.
-        assert_eq!(compiled(&m), (vec![true, false, true], true, vec![true, false]));
+        // The group ruled out `3\d{2}` without compiling it; the set ruled out `[A-Z]{9}`;
+        // `\bFalentor\b` is fixed text, found with no regex at all.
+        assert_eq!(compiled(&m), (vec![true, false, false], true, vec![true, false]));
     }
 
     /// Property: on generated text, regexes found through their literals give exactly the
@@ -929,6 +934,15 @@ mod tests {
             r"\b7 men\b",
             r"(?i)\b\d men\b",
             r"\b[0-9,]{1,6} men\b",
+            // Fixed strings with word boundaries: found with no regex search.
+            r"\bPARIS\b",
+            r"\b(?:the|The) (?:NATO|Paris)\b",
+            r"(?-u:\b)Élysée(?-u:\b)",
+            r"\bannée\b",
+            r"\be\u{301}",
+            r"\bisn't",
+            r"34 men\b",
+            r"\b7 men",
         ];
         let mut rng = crate::testrng::TestRng(0x5EED);
         let mut next = |n: usize| rng.below(n);
@@ -941,6 +955,11 @@ mod tests {
         }
         let matcher = Matcher::new(&table);
         assert!(!matcher.groups.is_empty(), "the shared-literal check is exercised");
+        let fixed = matcher.windowed.iter().filter(|w| w.plan.words.is_some()).count();
+        assert_eq!(
+            fixed, 16,
+            "fixed strings (`\\bparis\\b`, `is\\b`, ...) are checked in place"
+        );
         let full_scan: Vec<regex::Regex> = REGEXES.iter().map(|r| regex::Regex::new(r).unwrap()).collect();
         for round in 0..300 {
             let mut text = String::new();

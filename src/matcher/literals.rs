@@ -8,7 +8,9 @@
 //! gives) would not do: `\b\d+ countries\b` starts with a digit, but every match contains
 //! ` countries`.
 
-use regex_syntax::hir::{Class, Hir, HirKind};
+use std::ops::Range;
+
+use regex_syntax::hir::{Class, Hir, HirKind, Look};
 
 use crate::article::normalize::fold_case;
 
@@ -28,6 +30,113 @@ pub struct Plan {
     pub max_len: Option<usize>,
     /// The characters a match can hold, as sorted inclusive ranges; `None` when anything goes.
     pub alphabet: Option<Vec<(char, char)>>,
+    /// Set when the regex is only fixed strings, which its literals are.
+    pub words: Option<Words>,
+}
+
+/// A regex that matches fixed strings only, with at most a word boundary at each end
+/// (`\bFalentor\b`, `\b(?:Osqui|Belrho) Institute\b`): the commonest regex of a claim file.
+/// Its matches are its literals' hits, checked in place: no regex search at all.
+#[derive(Debug, Clone)]
+pub struct Words {
+    /// As written (case matters); none is a prefix of another, so at most one matches at a
+    /// place and leftmost-first order cannot choose among them.
+    strings: Vec<String>,
+    start: Option<Look>,
+    end: Option<Look>,
+}
+
+impl Words {
+    fn of(hir: &Hir, literals: &[String]) -> Option<Words> {
+        let parts: &[Hir] = match hir.kind() {
+            HirKind::Concat(subs) => subs,
+            _ => std::slice::from_ref(hir),
+        };
+        let boundary = |h: &Hir| match h.kind() {
+            HirKind::Look(l @ (Look::WordUnicode | Look::WordAscii)) => Some(*l),
+            _ => None,
+        };
+        let start = parts.first().and_then(boundary);
+        let end = parts.last().and_then(boundary).filter(|_| parts.len() > 1);
+        let inner = &parts[start.is_some() as usize..parts.len() - end.is_some() as usize];
+        let strings = inner
+            .iter()
+            .try_fold(vec![String::new()], |acc, h| product(&acc, &fixed(h)?))?;
+        let mut folded: Vec<String> = strings.iter().map(|s| fold_case(s)).collect();
+        let prefix_free = strings
+            .iter()
+            .all(|a| !a.is_empty() && strings.iter().filter(|b| b.starts_with(a.as_str())).count() == 1);
+        // A hit is where a string starts only if folding kept its length and the literals
+        // searched are these strings.
+        let same_length = strings.iter().zip(&folded).all(|(s, f)| s.len() == f.len());
+        folded = dedup(folded);
+        (prefix_free && same_length && folded == dedup(literals.to_vec())).then_some(Words { strings, start, end })
+    }
+
+    /// The matches around literal hits (sorted starts), as `find_iter` gives them:
+    /// leftmost, not overlapping.
+    pub fn matches(&self, text: &str, hits: &[u32]) -> Vec<Range<usize>> {
+        let mut out: Vec<Range<usize>> = Vec::new();
+        let mut at = 0;
+        for &p in hits {
+            let p = p as usize;
+            if p < at {
+                continue;
+            }
+            let Some(s) = self.strings.iter().find(|s| text[p..].starts_with(s.as_str())) else {
+                continue;
+            };
+            let end = p + s.len();
+            if self.start.is_some_and(|l| !holds(l, text, p)) || self.end.is_some_and(|l| !holds(l, text, end)) {
+                continue;
+            }
+            out.push(p..end);
+            at = end;
+        }
+        out
+    }
+}
+
+/// Whether a word boundary (`\b` or `(?-u:\b)`) holds at byte `i`, as the regex crate decides.
+fn holds(look: Look, text: &str, i: usize) -> bool {
+    let (before, after) = match look {
+        Look::WordAscii => {
+            let b = text.as_bytes();
+            (
+                i > 0 && regex_syntax::is_word_byte(b[i - 1]),
+                b.get(i).is_some_and(|&c| regex_syntax::is_word_byte(c)),
+            )
+        }
+        _ => (
+            text[..i].chars().next_back().is_some_and(is_word),
+            text[i..].chars().next().is_some_and(is_word),
+        ),
+    };
+    before != after
+}
+
+fn is_word(c: char) -> bool {
+    regex_syntax::is_word_character(c)
+}
+
+/// Every string a node matches, as written, when that is a small set of fixed strings.
+fn fixed(h: &Hir) -> Option<Vec<String>> {
+    match h.kind() {
+        HirKind::Empty => Some(vec![String::new()]),
+        HirKind::Literal(lit) => Some(vec![std::str::from_utf8(&lit.0).ok()?.to_string()]),
+        HirKind::Capture(c) => fixed(&c.sub),
+        HirKind::Concat(subs) => subs
+            .iter()
+            .try_fold(vec![String::new()], |acc, s| product(&acc, &fixed(s)?)),
+        HirKind::Alternation(subs) => {
+            let mut all = Vec::new();
+            for s in subs {
+                all.extend(fixed(s)?);
+            }
+            (all.len() <= MAX_SET).then(|| dedup(all))
+        }
+        HirKind::Look(_) | HirKind::Class(_) | HirKind::Repetition(_) => None,
+    }
 }
 
 impl Plan {
@@ -48,6 +157,7 @@ impl Plan {
             return None;
         }
         Some(Plan {
+            words: Words::of(&hir, &literals),
             literals,
             max_len,
             alphabet,
@@ -304,6 +414,25 @@ mod tests {
         assert!(Plan::of(r"a|\d").is_none());
         // Anything goes around the literal and the match is unbounded: no window.
         assert!(Plan::of(r"(?s)Paris.*").is_none());
+    }
+
+    #[test]
+    fn fixed_strings_with_word_boundaries_need_no_regex() {
+        let words = |p: &str| Plan::of(p).and_then(|p| p.words);
+        let w = words(r"\bFalentor\b").unwrap();
+        let text = "Falentor's Falentorian FALENTOR, Falentor";
+        let hits: Vec<u32> = text.match_indices("Falentor").map(|(i, _)| i as u32).collect();
+        let found: Vec<&str> = w.matches(text, &hits).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(found, ["Falentor", "Falentor"]);
+        assert_eq!(w.matches(text, &hits)[1], 33..41);
+        assert!(words(r"\b(?:Osqui|Belrho) (?:Institute|Agency)\b").is_some());
+        // One string a prefix of another: leftmost-first order would choose; a regex decides.
+        assert!(words(r"\b(?:New York|New York City)\b").is_none());
+        // Case-insensitive, classes, other look-arounds: not fixed strings.
+        assert!(words(r"(?i)\bnato\b").is_none());
+        assert!(words(r"\b\d{3} tanks\b").is_none());
+        assert!(words(r"^Paris\b").is_none());
+        assert!(words(r"\bParis\b Paris").is_none());
     }
 
     #[test]
