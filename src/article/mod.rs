@@ -49,6 +49,9 @@ pub enum ReadError {
     NotUtf8 { offset: usize },
 }
 
+/// One paragraph's sentence ranges, split on first use.
+type SplitOnce = OnceLock<Box<[Range<usize>]>>;
+
 pub struct Article {
     /// The path as the report shows it.
     pub path: String,
@@ -59,9 +62,8 @@ pub struct Article {
     /// Split on first use ([`Article::sentences`]): evidence alone finds its sentence in its
     /// paragraph ([`Article::sentence_around`]).
     sentences: OnceLock<Vec<Sentence>>,
-    /// Sentences found around single places so far: past a quarter of the paragraphs, the
-    /// whole article is split.
-    local_splits: std::sync::atomic::AtomicUsize,
+    /// The sentences of each paragraph a place asked about, split once however many ask.
+    paragraph_split: OnceLock<Box<[SplitOnce]>>,
     /// The date of a `date YYYY-MM-DD` dateline that opens the article.
     pub dateline: Option<Date>,
     /// Quotation marks as written, by normalized offset (normalization folds them).
@@ -118,7 +120,7 @@ impl Article {
             folded: OnceLock::new(),
             paragraphs: part.paragraphs,
             sentences: OnceLock::new(),
-            local_splits: Default::default(),
+            paragraph_split: OnceLock::new(),
             dateline: part.dateline,
             quote_marks: norm.quote_marks,
             map: norm.map,
@@ -257,20 +259,23 @@ impl Article {
     }
 
     /// The range of the sentence holding a normalized offset, as [`Article::sentence_at`]
-    /// finds it. While few places asked, only their paragraph is split: an article whose
-    /// terms occur a few times is never split whole.
+    /// finds it. Until the whole article is split, only the paragraphs asked about are (each
+    /// once): an article whose terms occur a few times is never split whole.
     pub fn sentence_around(&self, at: usize) -> Option<Range<usize>> {
-        use std::sync::atomic::Ordering;
-        // Places found alone before splitting the whole article is cheaper: each splits one
-        // paragraph, so about a quarter of the paragraphs.
-        let alone = (self.paragraphs.len() / 4).max(64);
-        if self.sentences.get().is_none() && self.local_splits.fetch_add(1, Ordering::Relaxed) < alone {
-            let pi = self.paragraph_at(at)?;
+        if let Some(all) = self.sentences.get() {
+            let i = all.partition_point(|s| s.range.end <= at);
+            return all.get(i).filter(|s| s.range.start <= at).map(|s| s.range.clone());
+        }
+        let pi = self.paragraph_at(at)?;
+        let split = self
+            .paragraph_split
+            .get_or_init(|| (0..self.paragraphs.len()).map(|_| OnceLock::new()).collect());
+        let own = split[pi].get_or_init(|| {
             let mut own = Vec::new();
             self.paragraph_sentences(pi, &mut own);
-            return own.into_iter().find(|s| s.range.contains(&at)).map(|s| s.range);
-        }
-        self.sentence_at(at).map(|i| self.sentences()[i].range.clone())
+            own.into_iter().map(|s| s.range).collect()
+        });
+        own.iter().find(|r| r.contains(&at)).cloned()
     }
 
     /// The index of the paragraph holding a normalized offset.
@@ -327,17 +332,20 @@ pub(crate) mod tests {
         let alone = seed();
         let whole = seed();
         let every: Vec<usize> = (0..whole.text.len()).step_by(7).collect();
-        // The first places are found in their paragraph alone, the later ones in the index.
+        // Every place is found in its paragraph alone (split once, however many ask).
         let found: Vec<Option<Range<usize>>> = every.iter().map(|&at| alone.sentence_around(at)).collect();
         assert!(
-            alone.sentences.get().is_some(),
-            "more than a few places split the whole article"
+            alone.sentences.get().is_none(),
+            "places alone never split the whole article"
         );
         let expected: Vec<Option<Range<usize>>> = every
             .iter()
             .map(|&at| whole.sentence_at(at).map(|i| whole.sentences()[i].range.clone()))
             .collect();
         assert_eq!(found, expected);
+        // Once the article is split whole, its index answers.
+        let from_index: Vec<Option<Range<usize>>> = every.iter().map(|&at| whole.sentence_around(at)).collect();
+        assert_eq!(from_index, expected);
         assert!(Article::new("x", "Just one.".into()).sentences.get().is_none());
     }
 
