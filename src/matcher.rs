@@ -200,6 +200,18 @@ impl Matcher {
             owners[i].push(owner);
             usize::MAX
         };
+        // A regex's plan parses it: all of them at once, on every core.
+        let regexes: Vec<&UserRegex> = (table.terms.iter().flat_map(|t| &t.patterns))
+            .filter_map(|p| match p {
+                Pattern::Regex(r) => Some(r),
+                Pattern::Literal { .. } => None,
+            })
+            .collect();
+        let mut plans = regexes
+            .par_iter()
+            .map(|r| Plan::of(r.as_str()))
+            .collect::<Vec<_>>()
+            .into_iter();
         let mut windowed = Vec::new();
         let mut scanned = Vec::new();
         for (i, term) in table.terms.iter().enumerate() {
@@ -233,7 +245,7 @@ impl Matcher {
                             },
                         )
                     }
-                    Pattern::Regex(r) => match Plan::of(r.as_str()) {
+                    Pattern::Regex(r) => match plans.next().expect("a plan per regex") {
                         Some(plan) => {
                             let mut slots: Vec<usize> = plan
                                 .literals

@@ -3,11 +3,11 @@
 //! Problems are collected, not returned at the first: an editor sees every mistake of a file
 //! in one run, each with `line:column` and a fix.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
 use super::keys::{self, Role};
-use super::terms::{self, Pattern, Term, TermId, TermTable};
+use super::terms::{self, Pattern, Term, TermId, TermTable, UserRegex};
 use super::yaml::{self, Node, Value};
 use super::{Claim, ClaimFile, Loaded};
 use crate::checks::{self, CheckKind, Scope};
@@ -15,6 +15,7 @@ use crate::date::Date;
 use crate::error::{Diagnostic, did_you_mean};
 use crate::matcher::Matcher;
 use crate::report::{Severity, Verdict};
+use rayon::prelude::*;
 
 /// Collects the problems of one file.
 struct Diags<'a> {
@@ -142,6 +143,7 @@ pub fn parse(path: &str, source: &str, dir: Option<&Path>) -> Result<Loaded, Vec
             &[]
         }
     };
+    let regexes = Regexes::check_all(items);
     let mut table = TermTable::default();
     let mut claims = Vec::new();
     let mut seen: BTreeMap<String, usize> = BTreeMap::new();
@@ -160,7 +162,7 @@ pub fn parse(path: &str, source: &str, dir: Option<&Path>) -> Result<Loaded, Vec
                 seen.insert(id, node.line);
             }
         }
-        if let Some(c) = claim(item, &entities, &mut table, &mut d) {
+        if let Some(c) = claim(item, &entities, &regexes, &mut table, &mut d) {
             claims.push(c);
         }
     }
@@ -314,7 +316,56 @@ fn entities_from(entries: &[(Node, Node)], d: &mut Diags<'_>) -> Entities {
 }
 
 /// Validates one claim. Returns None when it has problems (already recorded).
-fn claim(item: &Node, entities: &Entities, table: &mut TermTable, d: &mut Diags<'_>) -> Option<Claim> {
+/// Whether each regex of a file compiles, checked before the claims are read: that costs
+/// more than the rest of loading, and the regexes are checked all at once on every core.
+struct Regexes(HashMap<String, Result<UserRegex, String>>);
+
+impl Regexes {
+    fn check_all(items: &[Node]) -> Regexes {
+        fn collect(n: &Node, out: &mut Vec<String>) {
+            match &n.value {
+                Value::Map(entries) => {
+                    for (k, v) in entries {
+                        match (k.scalar_text().as_deref(), v.scalar_text()) {
+                            (Some("regex"), Some(p)) => out.push(p.trim().to_string()),
+                            _ => collect(v, out),
+                        }
+                    }
+                }
+                Value::Seq(items) => items.iter().for_each(|i| collect(i, out)),
+                _ => {}
+            }
+        }
+        let mut patterns = Vec::new();
+        items.iter().for_each(|i| collect(i, &mut patterns));
+        patterns.sort_unstable();
+        patterns.dedup();
+        Regexes(
+            patterns
+                .into_par_iter()
+                .map(|p| {
+                    let checked = terms::check_regex(&p);
+                    (p, checked)
+                })
+                .collect(),
+        )
+    }
+
+    fn check(&self, pattern: &str) -> Result<UserRegex, String> {
+        match self.0.get(pattern) {
+            Some(checked) => checked.clone(),
+            None => terms::check_regex(pattern),
+        }
+    }
+}
+
+fn claim(
+    item: &Node,
+    entities: &Entities,
+    regexes: &Regexes,
+    table: &mut TermTable,
+    d: &mut Diags<'_>,
+) -> Option<Claim> {
     let Value::Map(entries) = &item.value else {
         d.at(
             item,
@@ -459,6 +510,7 @@ fn claim(item: &Node, entities: &Entities, table: &mut TermTable, d: &mut Diags<
     };
     let mut cx = TermCx {
         entities,
+        regexes,
         table,
         d,
         case_sensitive,
@@ -556,6 +608,7 @@ fn suggest_id(s: &str) -> String {
 /// What building terms needs.
 struct TermCx<'a, 'b> {
     entities: &'a Entities,
+    regexes: &'a Regexes,
     table: &'a mut TermTable,
     d: &'a mut Diags<'b>,
     case_sensitive: bool,
@@ -591,7 +644,7 @@ fn build_check(key: &str, value: &Node, item: &Node, cx: &mut TermCx<'_, '_>) ->
         }
         "regex" => {
             let pattern = non_empty_text(value, "regex", cx.d)?;
-            match terms::check_regex(&pattern) {
+            match cx.regexes.check(&pattern) {
                 Ok(re) => {
                     let term = cx.table.add(Term {
                         label: format!("/{pattern}/"),
@@ -861,7 +914,7 @@ fn term_def(n: &Node, cx: &mut TermCx<'_, '_>) -> Option<Term> {
             match k.scalar_text().as_deref() {
                 Some("regex") => {
                     let pattern = non_empty_text(v, "regex", cx.d)?;
-                    match terms::check_regex(&pattern) {
+                    match cx.regexes.check(&pattern) {
                         Ok(re) => Some(Term {
                             label: format!("/{pattern}/"),
                             patterns: vec![Pattern::Regex(re)],
