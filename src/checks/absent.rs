@@ -14,6 +14,8 @@
 //! ## Example
 //! `absent: [Elisee, Kiev]`
 
+use std::sync::Arc;
+
 use super::{Check, Context, Finding, Found, Scope};
 use crate::claims::terms::{TermId, TermTable};
 use crate::report::{Role, Verdict};
@@ -22,6 +24,18 @@ use crate::report::{Role, Verdict};
 pub struct Absent {
     pub terms: Vec<TermId>,
     pub scope: Scope,
+    /// Per term, the note its places carry: worded once, shared by every article's.
+    notes: Vec<Arc<str>>,
+}
+
+impl Absent {
+    pub fn new(terms: Vec<TermId>, scope: Scope, table: &TermTable) -> Absent {
+        let notes = terms
+            .iter()
+            .map(|&t| format!("`{}` occurs", table.label(t)).into())
+            .collect();
+        Absent { terms, scope, notes }
+    }
 }
 
 impl Check for Absent {
@@ -41,10 +55,8 @@ impl Check for Absent {
         let mut evidence: Vec<Found> = self
             .terms
             .iter()
-            .filter(|&&t| !cx.hits.of(t).is_empty())
-            .flat_map(|&t| {
-                // One note per term, shared by its places.
-                let note: std::sync::Arc<str> = format!("`{}` occurs", cx.terms.label(t)).into();
+            .zip(&self.notes)
+            .flat_map(|(&t, note)| {
                 cx.hits
                     .of(t)
                     .iter()

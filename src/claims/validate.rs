@@ -667,7 +667,7 @@ fn build_check(key: &str, value: &Node, item: &Node, cx: &mut TermCx<'_, '_>) ->
                 Value::Seq(_) => term_list(value, "absent", cx)?,
                 _ => vec![term(value, cx)?],
             };
-            Some(CheckKind::Absent(checks::Absent { terms, scope }))
+            Some(CheckKind::Absent(checks::Absent::new(terms, scope, cx.table)))
         }
         "all" => {
             let terms = term_list(value, "all", cx)?;
