@@ -68,6 +68,9 @@ struct Group {
     members: Vec<usize>,
     /// The longest match of any member.
     max_len: usize,
+    /// The characters that can precede the literal in a match of any member (sorted
+    /// ranges), when every member says: a hit after any other needs no regex.
+    before: Option<Vec<(char, char)>>,
     meta: OnceLock<Option<meta::Regex>>,
 }
 
@@ -308,6 +311,21 @@ impl Matcher {
                     .filter_map(|&i| windowed[i].plan.max_len)
                     .max()
                     .unwrap_or(0),
+                before: members
+                    .iter()
+                    .map(|&i| windowed[i].plan.before.as_ref())
+                    .collect::<Option<Vec<_>>>()
+                    .map(|sets| {
+                        let mut set = regex_syntax::hir::ClassUnicode::empty();
+                        for ranges in sets {
+                            set.union(&regex_syntax::hir::ClassUnicode::new(
+                                ranges
+                                    .iter()
+                                    .map(|&(lo, hi)| regex_syntax::hir::ClassUnicodeRange::new(lo, hi)),
+                            ));
+                        }
+                        set.ranges().iter().map(|r| (r.start(), r.end())).collect()
+                    }),
                 members: members.clone(),
                 meta: OnceLock::new(),
             })
@@ -646,6 +664,14 @@ impl Group {
         let mut set = regex_automata::PatternSet::new(re.pattern_len());
         for &p in hits {
             let at = p as usize;
+            if let Some(before) = &self.before
+                && !text[..at]
+                    .chars()
+                    .next_back()
+                    .is_some_and(|c| literals::in_ranges(before, c))
+            {
+                continue;
+            }
             let lo = floor_boundary(text, at.saturating_sub(self.max_len));
             let hi = ceil_boundary(text, at + self.max_len);
             set.clear();
@@ -904,6 +930,10 @@ mod tests {
             "année",
             "34 men",
             "7 men",
+            "tanks",
+            "34 tanks",
+            "7,200 tanks",
+            "the tanks",
         ];
         const GLUE: &[&str] = &[
             " ",
@@ -946,6 +976,10 @@ mod tests {
             r"\b7 men\b",
             r"(?i)\b\d men\b",
             r"\b[0-9,]{1,6} men\b",
+            // A group whose members all say what precedes the literal (a digit, a comma).
+            r"\b3\d tanks\b",
+            r"\b[0-9,]{1,5} tanks\b",
+            r"\b7,\d{3} tanks",
             // Fixed strings with word boundaries: found with no regex search.
             r"\bPARIS\b",
             r"\b(?:the|The) (?:NATO|Paris)\b",
@@ -967,6 +1001,10 @@ mod tests {
         }
         let matcher = Matcher::new(&table);
         assert!(!matcher.groups.is_empty(), "the shared-literal check is exercised");
+        assert!(
+            matcher.groups.iter().any(|g| g.before.is_some()),
+            "hits filtered by what precedes them"
+        );
         let fixed = matcher.windowed.iter().filter(|w| w.plan.words.is_some()).count();
         assert_eq!(
             fixed, 16,

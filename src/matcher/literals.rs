@@ -32,6 +32,9 @@ pub struct Plan {
     pub alphabet: Option<Vec<(char, char)>>,
     /// Set when the regex is only fixed strings, which its literals are.
     pub words: Option<Words>,
+    /// For a single literal: the characters that can come right before it in a match (the
+    /// `\d` of `\b2\d{2} tanks\b`), when that is known.
+    pub before: Option<Vec<(char, char)>>,
 }
 
 /// A regex that matches fixed strings only, with at most a word boundary at each end
@@ -97,6 +100,38 @@ impl Words {
     }
 }
 
+/// The characters that can end what comes before `literal` in every match: the regex is a
+/// sequence holding `literal` as one of its parts, after a part that ends in one character
+/// of a known set (a class, a repeated class, a literal).
+fn before(hir: &Hir, literal: &str) -> Option<Vec<(char, char)>> {
+    let HirKind::Concat(parts) = hir.kind() else {
+        return None;
+    };
+    let is_literal = |h: &Hir| matches!(h.kind(), HirKind::Literal(l) if std::str::from_utf8(&l.0).is_ok_and(|s| fold_case(s) == literal));
+    let at = parts.iter().position(is_literal)?;
+    let last_of = |h: &Hir| -> Option<Vec<(char, char)>> {
+        match h.kind() {
+            HirKind::Class(Class::Unicode(c)) => Some(c.ranges().iter().map(|r| (r.start(), r.end())).collect()),
+            HirKind::Literal(l) => {
+                let c = std::str::from_utf8(&l.0).ok()?.chars().next_back()?;
+                Some(vec![(c, c)])
+            }
+            _ => None,
+        }
+    };
+    let prev = &parts[at.checked_sub(1)?];
+    match prev.kind() {
+        HirKind::Repetition(r) if r.min >= 1 => last_of(&r.sub),
+        _ => last_of(prev),
+    }
+}
+
+/// Whether a character is in sorted inclusive ranges.
+pub fn in_ranges(ranges: &[(char, char)], c: char) -> bool {
+    let i = ranges.partition_point(|&(_, hi)| hi < c);
+    i < ranges.len() && ranges[i].0 <= c
+}
+
 /// Whether a word boundary (`\b` or `(?-u:\b)`) holds at byte `i`, as the regex crate decides.
 fn holds(look: Look, text: &str, i: usize) -> bool {
     let (before, after) = match look {
@@ -158,6 +193,10 @@ impl Plan {
         }
         Some(Plan {
             words: Words::of(&hir, &literals),
+            before: match literals.as_slice() {
+                [one] => before(&hir, one),
+                _ => None,
+            },
             literals,
             max_len,
             alphabet,
@@ -166,13 +205,7 @@ impl Plan {
 
     /// Whether a match can hold this character.
     pub fn allows(&self, c: char) -> bool {
-        match &self.alphabet {
-            None => true,
-            Some(ranges) => {
-                let i = ranges.partition_point(|&(_, hi)| hi < c);
-                i < ranges.len() && ranges[i].0 <= c
-            }
-        }
+        self.alphabet.as_ref().is_none_or(|ranges| in_ranges(ranges, c))
     }
 }
 
