@@ -340,9 +340,21 @@ fn check(a: &CheckArgs, out: &mut dyn Write) -> Result<i32, Failure> {
             let mut summary = Summary::default();
             let mut write = |w: &mut dyn Write| -> io::Result<Vec<Diagnostic>> {
                 stream.begin(w)?;
-                let diags = jobs::in_batches(&jobs, &check_one, |f| {
-                    summary.add(&f);
-                    stream.file(&f, w)
+                // Each report is rendered (and freed) by the thread that checked it.
+                let renderer = stream.clone();
+                let shared = &renderer;
+                let check_and_render = |job: &(&PathBuf, &Vec<(&ClaimFile, bool)>)| {
+                    check_one(job).map(|reports| {
+                        let render = |f: crate::report::FileReport| -> io::Result<(Summary, Vec<u8>)> {
+                            Ok((f.summary(), shared.body(&f)?))
+                        };
+                        reports.into_iter().map(render).collect::<Vec<_>>()
+                    })
+                };
+                let diags = jobs::in_batches(&jobs, &check_and_render, |rendered| {
+                    let (counts, body) = rendered?;
+                    summary.merge(&counts);
+                    stream.rendered(&body, w)
                 })?;
                 stream.end(&summary, w)?;
                 Ok(diags)

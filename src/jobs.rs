@@ -65,22 +65,23 @@ impl Run<'_> {
     }
 }
 
-/// Runs the jobs in order, a batch at a time on every core, and hands each report to `emit`
-/// in job order. Diagnostics (unreadable articles) are collected, deduplicated.
-pub fn in_batches<J: Sync, F>(
+/// Runs the jobs in order, a batch at a time on every core, and hands each result (a
+/// report, or a report already rendered) to `emit` in job order. Diagnostics (unreadable
+/// articles) are collected, deduplicated.
+pub fn in_batches<J: Sync, T: Send, F>(
     jobs: &[J],
     check: &F,
-    mut emit: impl FnMut(FileReport) -> io::Result<()>,
+    mut emit: impl FnMut(T) -> io::Result<()>,
 ) -> io::Result<Vec<Diagnostic>>
 where
-    F: Fn(&J) -> Result<Vec<FileReport>, Vec<Diagnostic>> + Sync,
+    F: Fn(&J) -> Result<Vec<T>, Vec<Diagnostic>> + Sync,
 {
-    type Batch = Vec<Result<Vec<FileReport>, Vec<Diagnostic>>>;
+    type Batch<T> = Vec<Result<Vec<T>, Vec<Diagnostic>>>;
     // Enough jobs per batch to keep every core busy, few enough that a batch's results are
     // small next to an article.
     let batch = rayon::current_num_threads() * 32;
     let mut diags = Vec::new();
-    let mut emit_all = |results: Batch| -> io::Result<()> {
+    let mut emit_all = |results: Batch<T>| -> io::Result<()> {
         for r in results {
             match r {
                 Ok(found) => found.into_iter().try_for_each(&mut emit)?,
@@ -90,10 +91,10 @@ where
         Ok(())
     };
     // This thread writes one batch while the thread pool checks the next.
-    let mut done: Batch = Vec::new();
+    let mut done: Batch<T> = Vec::new();
     for chunk in jobs.chunks(batch) {
         let next = std::thread::scope(|s| {
-            let next = s.spawn(|| chunk.par_iter().map(check).collect::<Batch>());
+            let next = s.spawn(|| chunk.par_iter().map(check).collect::<Batch<T>>());
             emit_all(std::mem::take(&mut done))?;
             Ok::<_, io::Error>(next.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
         })?;

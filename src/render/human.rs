@@ -14,6 +14,7 @@ use crate::report::{ClaimResult, Diff, Evidence, FileReport, Report, Role, Sever
 
 use super::DEFAULT_SHOWN;
 
+#[derive(Clone)]
 pub struct Human {
     color: bool,
     max_shown: usize,

@@ -8,19 +8,20 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use crate::report::{FileReport, Report, SCHEMA, Summary};
+use crate::report::{Report, SCHEMA, Summary};
 
 pub fn render(report: &Report, w: &mut dyn Write) -> io::Result<()> {
     let mut s = Stream::default();
     s.begin(w)?;
     for f in &report.files {
-        s.file(f, w)?;
+        s.separate(w)?;
+        pretty(f, "    ", w)?;
     }
     s.end(&report.summary, w)
 }
 
 /// `{"schema", "files": [...], "summary"}`, one file at a time.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Stream {
     files: usize,
 }
@@ -34,10 +35,11 @@ impl Stream {
         )
     }
 
-    pub fn file(&mut self, f: &FileReport, w: &mut dyn Write) -> io::Result<()> {
+    /// What comes before the next file's object.
+    pub fn separate(&mut self, w: &mut dyn Write) -> io::Result<()> {
         w.write_all(if self.files == 0 { b"\n    " } else { b",\n    " })?;
         self.files += 1;
-        pretty(f, "    ", w)
+        Ok(())
     }
 
     pub fn end(&mut self, s: &Summary, w: &mut dyn Write) -> io::Result<()> {
@@ -52,7 +54,7 @@ impl Stream {
 
 /// Pretty JSON nested `indent` deep: every line after the first indented (JSON strings
 /// hold no raw line breaks, so every '\n' is the printer's).
-fn pretty(value: &impl Serialize, indent: &str, w: &mut dyn Write) -> io::Result<()> {
+pub fn pretty(value: &impl Serialize, indent: &str, w: &mut dyn Write) -> io::Result<()> {
     let bytes = serde_json::to_vec_pretty(value)?;
     for (i, line) in bytes.split(|&b| b == b'\n').enumerate() {
         if i > 0 {

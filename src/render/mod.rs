@@ -66,6 +66,7 @@ pub fn render(report: &Report, format: Format, opts: &Options, w: &mut dyn Write
 /// files in order then the summary (human, JSON): an archive run holds one file's results
 /// at a time instead of every claim's result for every article. The bytes are those
 /// [`render`] writes for the whole report.
+#[derive(Clone)]
 pub enum Stream {
     Human { human: human::Human, archive: bool },
     Json(json::Stream),
@@ -93,10 +94,27 @@ impl Stream {
     }
 
     pub fn file(&mut self, f: &FileReport, w: &mut dyn Write) -> io::Result<()> {
+        let body = self.body(f)?;
+        self.rendered(&body, w)
+    }
+
+    /// One file's part of the report, on its own: a run renders each article's report on
+    /// the thread that checked it (and frees it there), then writes the parts in order.
+    pub fn body(&self, f: &FileReport) -> io::Result<Vec<u8>> {
+        let mut out = Vec::new();
         match self {
-            Stream::Human { human, archive } => human.file(f, *archive, w),
-            Stream::Json(s) => s.file(f, w),
+            Stream::Human { human, archive } => human.file(f, *archive, &mut out)?,
+            Stream::Json(_) => json::pretty(f, "    ", &mut out)?,
         }
+        Ok(out)
+    }
+
+    /// Writes a part from [`Stream::body`], after what separates it from the one before.
+    pub fn rendered(&mut self, body: &[u8], w: &mut dyn Write) -> io::Result<()> {
+        if let Stream::Json(s) = self {
+            s.separate(w)?;
+        }
+        w.write_all(body)
     }
 
     pub fn end(&mut self, summary: &Summary, w: &mut dyn Write) -> io::Result<()> {

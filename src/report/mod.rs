@@ -285,6 +285,19 @@ impl Summary {
             self.verdicts.add(c.verdict);
         }
     }
+
+    /// Adds the counts of another summary (of files counted apart).
+    pub fn merge(&mut self, other: &Summary) {
+        self.claims += other.claims;
+        self.passed += other.passed;
+        self.failed += other.failed;
+        self.warnings += other.warnings;
+        let (v, o) = (&mut self.verdicts, &other.verdicts);
+        v.supported += o.supported;
+        v.refuted += o.refuted;
+        v.not_found += o.not_found;
+        v.conflicting += o.conflicting;
+    }
 }
 
 /// Everything one run found.
