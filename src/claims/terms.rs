@@ -5,8 +5,12 @@
 //! word; all-capitals terms of two letters or more match exactly. Every term of every claim
 //! lands in one [`TermTable`], so [`crate::matcher`] finds them all in one pass.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+
 use regex_automata::nfa::thompson;
 use regex_automata::util::syntax;
+use regex_syntax::hir::{Hir, HirKind};
 
 use crate::article::normalize::{fold_case, normalize_str};
 
@@ -133,7 +137,7 @@ pub fn check_regex(pattern: &str) -> Result<UserRegex, String> {
         .nfa_size_limit(Some(REGEX_SIZE_LIMIT))
         .shrink(false);
     let fits = syntax::parse_with(pattern, &regex_syntax()).is_ok_and(|hir| {
-        if pattern.len() <= 4096 && fixed(&hir) {
+        if pattern.len() <= 4096 && fixed(&hir) || parts_fit(&hir, &nfa) {
             return true;
         }
         let mut compiler = thompson::Compiler::new();
@@ -159,11 +163,39 @@ pub fn check_regex(pattern: &str) -> Result<UserRegex, String> {
         })
 }
 
+/// Whether a sequence fits because its parts, each compiled alone, take at most half the
+/// limit together. A sequence's NFA is its parts' NFAs linked (each alone has a start and a
+/// match of its own besides), so it takes no more than their sum. Parts repeat across a claim
+/// file (the `\d{2}` of `\b2\d{2} convoys\b`, `\b9\d{2} drones\b`, ...): each distinct part is
+/// compiled once per thread, where compiling every regex whole was most of loading such a file.
+fn parts_fit(hir: &Hir, nfa: &thompson::Config) -> bool {
+    thread_local! {
+        static PARTS: RefCell<(thompson::Compiler, HashMap<String, Option<usize>>)> =
+            RefCell::new((thompson::Compiler::new(), HashMap::new()));
+    }
+    let HirKind::Concat(parts) = hir.kind() else {
+        return false;
+    };
+    PARTS.with_borrow_mut(|(compiler, sizes)| {
+        let mut size = |part: &Hir| -> Option<usize> {
+            *sizes.entry(part.to_string()).or_insert_with(|| {
+                let mut build = |c: thompson::Config| compiler.configure(c).build_from_hir(part).ok();
+                let forward = build(nfa.clone())?.memory_usage();
+                let reverse = build(nfa.clone().reverse(true).which_captures(thompson::WhichCaptures::None))?;
+                Some(forward.max(reverse.memory_usage()))
+            })
+        };
+        parts
+            .iter()
+            .try_fold(0usize, |sum, p| Some(sum + size(p)?))
+            .is_some_and(|sum| sum <= REGEX_SIZE_LIMIT / 2)
+    })
+}
+
 /// Fixed strings and look-arounds only (`\bFalentor\b`): its NFA has a state or two per
 /// byte of the pattern, so a short one is far under the size limit and is not built to
 /// check (most regexes of a claim file are names).
-fn fixed(h: &regex_syntax::hir::Hir) -> bool {
-    use regex_syntax::hir::HirKind;
+fn fixed(h: &Hir) -> bool {
     match h.kind() {
         HirKind::Empty | HirKind::Literal(_) | HirKind::Look(_) => true,
         HirKind::Capture(c) => fixed(&c.sub),
@@ -257,6 +289,17 @@ mod tests {
         fixed.push_str(r")\b");
         assert!((4000..=4096).contains(&fixed.len()), "{}", fixed.len());
         patterns.push(fixed);
+        // Sequences checked by their parts: well under the limit, near it, over it.
+        patterns.extend(
+            [
+                r"\b2\d{2} convoys\b",
+                r"\b9\d{2} convoys\b",
+                r"a\w{9}b\w{9}",
+                r"a\w{10}b\w{10}",
+                r"a\w{11}b\w{11}",
+            ]
+            .map(String::from),
+        );
         // Each side of the limit (`\w{20}` fits, `\w{21}` does not).
         for (n, family) in [
             (20, r"\w{N}"),
