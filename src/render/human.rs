@@ -205,7 +205,7 @@ impl<T: fmt::Display> fmt::Display for Painted<T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.code {
             Some(code) => write!(f, "\x1b[{code}m{}\x1b[0m", self.s),
-            None => write!(f, "{}", self.s),
+            None => self.s.fmt(f),
         }
     }
 }
@@ -231,9 +231,13 @@ impl fmt::Display for Marked<'_> {
             let part = &text[m.clone()];
             match self.human.color {
                 // An empty part stays unpainted, as before.
-                true if !part.is_empty() => write!(f, "{}", self.human.paint(self.code, part))?,
+                true if !part.is_empty() => self.human.paint(self.code, part).fmt(f)?,
                 true => {}
-                false => write!(f, "{}{part}{}", self.brackets.0, self.brackets.1)?,
+                false => {
+                    f.write_str(self.brackets.0)?;
+                    f.write_str(part)?;
+                    f.write_str(self.brackets.1)?;
+                }
             }
             at = m.end;
         }
