@@ -398,19 +398,13 @@ impl Matcher {
             }
         }
         let check = |g: &&Group| g.check(&self.windowed, text, hits_of(g.slot));
-        let checked: Vec<Vec<(usize, Vec<u32>)>> = if parallel {
-            checks.par_iter().map(check).collect()
+        let mut extra: Vec<(usize, u32)> = if parallel {
+            checks.par_iter().flat_map_iter(check).collect()
         } else {
-            checks.iter().map(check).collect()
+            checks.iter().flat_map(check).collect()
         };
-        let mut extra: Vec<(usize, u32)> = Vec::new();
-        for (member, hits) in checked.into_iter().flatten() {
-            if !hits.is_empty() {
-                todo.push(member);
-                extra.extend(hits.into_iter().map(|h| (member, h)));
-            }
-        }
         extra.sort_unstable();
+        todo.extend(extra.iter().map(|&(member, _)| member));
         todo.sort_unstable();
         todo.dedup();
         if !small {
@@ -632,9 +626,9 @@ fn sorted(mut v: Vec<u32>) -> Vec<u32> {
 
 impl Group {
     /// For each hit of the shared literal, which members can match within `max_len` of it:
-    /// (member, the hits it keeps). A member that matches around a hit matches somewhere in
-    /// this window, so no hit inside one of its matches is dropped.
-    fn check(&self, windowed: &[Windowed], text: &str, hits: &[u32]) -> Vec<(usize, Vec<u32>)> {
+    /// (member, hit) pairs. A member that matches around a hit matches somewhere in this
+    /// window, so no hit inside one of its matches is dropped.
+    fn check(&self, windowed: &[Windowed], text: &str, hits: &[u32]) -> Vec<(usize, u32)> {
         // No hit, no compile.
         if hits.is_empty() {
             return Vec::new();
@@ -658,9 +652,13 @@ impl Group {
             .as_ref()
         else {
             // Too big to build together: every member keeps every hit.
-            return self.members.iter().map(|&m| (m, hits.to_vec())).collect();
+            return self
+                .members
+                .iter()
+                .flat_map(|&m| hits.iter().map(move |&h| (m, h)))
+                .collect();
         };
-        let mut kept: Vec<Vec<u32>> = vec![Vec::new(); self.members.len()];
+        let mut kept: Vec<(usize, u32)> = Vec::new();
         let mut set = regex_automata::PatternSet::new(re.pattern_len());
         for &p in hits {
             let at = p as usize;
@@ -676,11 +674,9 @@ impl Group {
             let hi = ceil_boundary(text, at + self.max_len);
             set.clear();
             re.which_overlapping_matches(&Input::new(text).span(lo..hi), &mut set);
-            for id in set.iter() {
-                kept[id.as_usize()].push(p);
-            }
+            kept.extend(set.iter().map(|id| (self.members[id.as_usize()], p)));
         }
-        self.members.iter().copied().zip(kept).collect()
+        kept
     }
 }
 
