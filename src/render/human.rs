@@ -5,7 +5,7 @@
 //! matched words marked; for a refutation the diff of expected and found. Colours only on a
 //! terminal (and never with NO_COLOR); without them marks are `[[…]]` and carets.
 
-use std::fmt;
+use std::fmt::{self, Write as _};
 use std::io::{self, Write};
 use std::ops::Range;
 
@@ -55,6 +55,20 @@ impl Human {
     /// many articles) lists what did not pass; the passing claims are counted (JSON has them
     /// all).
     pub fn file(&self, file: &FileReport, archive: bool, w: &mut dyn Write) -> io::Result<()> {
+        // Written into a string first: formatting goes to memory directly, not through the
+        // writer piece by piece (an archive report runs this for millions of lines).
+        w.write_all(self.file_text(file, archive).as_bytes())
+    }
+
+    /// [`Human::file`] as a string.
+    pub fn file_text(&self, file: &FileReport, archive: bool) -> String {
+        let mut out = String::new();
+        self.write_file(file, archive, &mut out)
+            .expect("a string takes any text");
+        out
+    }
+
+    fn write_file(&self, file: &FileReport, archive: bool, w: &mut String) -> fmt::Result {
         writeln!(
             w,
             "{}",
@@ -88,28 +102,41 @@ impl Human {
         writeln!(w, "{}", self.paint(code, super::summary_line(s)))
     }
 
-    fn claim(&self, c: &ClaimResult, path: &str, article: &str, w: &mut dyn Write) -> io::Result<()> {
+    // The blocks of failing claims are written with pushes, not `write!`: an archive report
+    // writes tens of thousands of them, and formatting was most of the time to write one.
+
+    fn claim(&self, c: &ClaimResult, path: &str, article: &str, w: &mut String) -> fmt::Result {
         let (status, code) = match (c.passed, c.severity) {
             (true, _) => ("PASS", "1;32"),
             (false, Severity::Warning) => ("WARN", "1;33"),
             (false, Severity::Error) => ("FAIL", "1;31"),
         };
-        writeln!(
-            w,
-            "{} {:<11} {}  {}",
-            self.paint(code, status),
-            verdict_word(c.verdict),
-            self.paint(BOLD, &c.id),
-            self.paint(DIM, format_args!("{path}:{}:{}", c.line, c.column))
-        )?;
-        writeln!(w, "  claim:    {}", c.claim)?;
-        writeln!(w, "  expected: {}", c.expected)?;
-        writeln!(w, "  why:      {}", c.explanation)?;
+        self.put(w, code, status);
+        let verdict = verdict_word(c.verdict);
+        w.push(' ');
+        w.push_str(verdict);
+        w.extend(std::iter::repeat_n(' ', 11usize.saturating_sub(verdict.len())));
+        w.push(' ');
+        self.put(w, BOLD, &c.id);
+        w.push_str("  ");
+        self.open(w, DIM);
+        place(w, path, c.line, c.column);
+        self.close(w);
+        for (label, text) in [
+            ("claim:    ", &*c.claim),
+            ("expected: ", &c.expected),
+            ("why:      ", &c.explanation),
+        ] {
+            w.push_str("\n  ");
+            w.push_str(label);
+            w.push_str(text);
+        }
+        w.push('\n');
         for note in &c.notes {
             writeln!(w, "  note:     {note}")?;
         }
         for e in c.evidence.iter().take(self.max_shown) {
-            self.evidence(e, article, w)?;
+            self.evidence(e, article, w);
         }
         let shown = c.evidence.len().min(self.max_shown);
         if c.evidence_count > shown {
@@ -120,78 +147,105 @@ impl Human {
             )?;
         }
         if let Some(n) = &c.nearest {
-            self.evidence(n, article, w)?;
+            self.evidence(n, article, w);
         }
         Ok(())
     }
 
-    fn evidence(&self, e: &Evidence, article: &str, w: &mut dyn Write) -> io::Result<()> {
+    fn evidence(&self, e: &Evidence, article: &str, w: &mut String) {
         let (label, code) = match e.role {
             Role::Supports => ("supports", GREEN),
             Role::Refutes => ("refutes ", RED),
             Role::Nearest => ("nearest ", YELLOW),
         };
-        write!(
-            w,
-            "  {} {article}:{}:{}",
-            self.paint(code, label),
-            e.span.line,
-            e.span.column
-        )?;
-        match &e.note {
-            Some(n) => writeln!(w, "  ({n})")?,
-            None => writeln!(w)?,
+        w.push_str("  ");
+        self.put(w, code, label);
+        w.push(' ');
+        place(w, article, e.span.line, e.span.column);
+        if let Some(n) = &e.note {
+            w.push_str("  (");
+            w.push_str(n);
+            w.push(')');
         }
-        writeln!(
-            w,
-            "    {}",
-            self.marked(&e.sentence, &e.sentence_marks, ("[[", "]]"), "1;4")
-        )?;
+        w.push_str("\n    ");
+        self.marked(w, &e.sentence, &e.sentence_marks, ("[[", "]]"), "1;4");
+        w.push('\n');
         if let Some(d) = &e.diff {
-            self.diff(d, w)?;
+            self.diff(d, w);
         }
-        Ok(())
     }
 
-    fn diff(&self, d: &Diff, w: &mut dyn Write) -> io::Result<()> {
-        writeln!(w, "    diff:")?;
+    fn diff(&self, d: &Diff, w: &mut String) {
+        w.push_str("    diff:\n");
         for (sign, text, marks, code, inverse) in [
             ("-", &d.expected, &d.expected_marks, RED, "31;7"),
             ("+", &d.found, &d.found_marks, GREEN, "32;7"),
         ] {
             let who = if sign == "-" { "expected" } else { "found   " };
+            w.push_str("      ");
+            self.put(w, code, sign);
+            w.push(' ');
+            w.push_str(who);
+            w.push(' ');
             if self.color {
-                writeln!(
-                    w,
-                    "      {} {who} {}",
-                    self.paint(code, sign),
-                    self.marked(text, marks, ("", ""), inverse)
-                )?;
+                self.marked(w, text, marks, ("", ""), inverse);
+                w.push('\n');
             } else {
-                writeln!(w, "      {sign} {who} {text}")?;
+                w.push_str(text);
+                w.push('\n');
                 if !marks.is_empty() {
-                    writeln!(w, "                 {}", carets(text, marks))?;
+                    w.push_str("                 ");
+                    w.push_str(&carets(text, marks));
+                    w.push('\n');
                 }
             }
         }
-        Ok(())
+    }
+
+    /// `s` in the colour `code`, on a terminal that wants it (an empty `s` stays bare).
+    fn put(&self, w: &mut String, code: &str, s: &str) {
+        if self.color && !s.is_empty() {
+            self.open(w, code);
+            w.push_str(s);
+            self.close(w);
+        } else {
+            w.push_str(s);
+        }
+    }
+
+    fn open(&self, w: &mut String, code: &str) {
+        if self.color {
+            w.push_str("\x1b[");
+            w.push_str(code);
+            w.push('m');
+        }
+    }
+
+    fn close(&self, w: &mut String) {
+        if self.color {
+            w.push_str("\x1b[0m");
+        }
     }
 
     /// The text with its marked ranges highlighted (colour) or bracketed (plain).
-    fn marked<'a>(
-        &'a self,
-        text: &'a str,
-        marks: &'a [Range<usize>],
-        brackets: (&'static str, &'static str),
-        code: &'static str,
-    ) -> Marked<'a> {
-        Marked {
-            human: self,
-            text,
-            marks,
-            brackets,
-            code,
+    fn marked(&self, w: &mut String, text: &str, marks: &[Range<usize>], brackets: (&str, &str), code: &str) {
+        let mut at = 0;
+        for m in marks {
+            if m.start < at || m.end > text.len() {
+                continue;
+            }
+            w.push_str(&text[at..m.start]);
+            let part = &text[m.clone()];
+            if self.color {
+                self.put(w, code, part);
+            } else {
+                w.push_str(brackets.0);
+                w.push_str(part);
+                w.push_str(brackets.1);
+            }
+            at = m.end;
         }
+        w.push_str(&text[at..]);
     }
 }
 
@@ -210,39 +264,27 @@ impl<T: fmt::Display> fmt::Display for Painted<T> {
     }
 }
 
-/// A text with marked ranges, highlighted or bracketed as it is written.
-struct Marked<'a> {
-    human: &'a Human,
-    text: &'a str,
-    marks: &'a [Range<usize>],
-    brackets: (&'static str, &'static str),
-    code: &'static str,
+/// `path:line:column`.
+fn place(w: &mut String, path: &str, line: usize, column: usize) {
+    w.push_str(path);
+    for n in [line, column] {
+        w.push(':');
+        w.push_str(itoa(n, &mut [0; 20]));
+    }
 }
 
-impl fmt::Display for Marked<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let text = self.text;
-        let mut at = 0;
-        for m in self.marks {
-            if m.start < at || m.end > text.len() {
-                continue;
-            }
-            f.write_str(&text[at..m.start])?;
-            let part = &text[m.clone()];
-            match self.human.color {
-                // An empty part stays unpainted, as before.
-                true if !part.is_empty() => self.human.paint(self.code, part).fmt(f)?,
-                true => {}
-                false => {
-                    f.write_str(self.brackets.0)?;
-                    f.write_str(part)?;
-                    f.write_str(self.brackets.1)?;
-                }
-            }
-            at = m.end;
+/// A number in decimal, without the formatting machinery.
+fn itoa(mut n: usize, buf: &mut [u8; 20]) -> &str {
+    let mut i = buf.len();
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
         }
-        f.write_str(&text[at..])
     }
+    std::str::from_utf8(&buf[i..]).expect("ASCII digits")
 }
 
 fn verdict_word(v: Verdict) -> &'static str {
@@ -276,6 +318,13 @@ mod tests {
         let opts = Options { color, max_shown: None };
         Human::new(&opts).render(&report, &mut out).unwrap();
         String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn numbers_are_written_as_format_writes_them() {
+        for n in [0, 7, 10, 99, 100, 30_173, usize::MAX] {
+            assert_eq!(itoa(n, &mut [0; 20]), n.to_string());
+        }
     }
 
     /// The exact bytes of a refutation on a terminal: status, id and place, the marked

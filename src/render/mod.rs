@@ -103,7 +103,7 @@ impl Stream {
     pub fn body(&self, f: &FileReport) -> io::Result<Vec<u8>> {
         let mut out = Vec::new();
         match self {
-            Stream::Human { human, archive } => human.file(f, *archive, &mut out)?,
+            Stream::Human { human, archive } => out = human.file_text(f, *archive).into_bytes(),
             Stream::Json(_) => json::pretty(f, "    ", &mut out)?,
         }
         Ok(out)
