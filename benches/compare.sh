@@ -60,8 +60,9 @@ median one_rg 20 rg -c -f mixed-100.rg one.txt
 for n in 200 1000; do
     for shape in articles big; do
         if [ $shape = big ]; then target=big.txt; flag=--article; else target=articles; flag=--articles; fi
-        median "abs${n}_${shape}_cc" 5 "$CC" check "absent-$n.yaml" "$flag" "$target"
-        median "abs${n}_${shape}_rga" 5 rg -c -f "absent-$n-ascii.rg" "$target"
+        # Ten runs: the 1,000-claim run on the articles moves by 10% between runs here.
+        median "abs${n}_${shape}_cc" 10 "$CC" check "absent-$n.yaml" "$flag" "$target"
+        median "abs${n}_${shape}_rga" 10 rg -c -f "absent-$n-ascii.rg" "$target"
         if [ $shape = big ] && [ "$QUICK" = --quick ]; then continue; fi
         runs=3
         [ $shape = articles ] || runs=1
