@@ -340,7 +340,8 @@ fn check(a: &CheckArgs, out: &mut dyn Write) -> Result<i32, Failure> {
             let mut summary = Summary::default();
             let mut write = |w: &mut dyn Write| -> io::Result<Vec<Diagnostic>> {
                 stream.begin(w)?;
-                // Each report is rendered (and freed) by the thread that checked it.
+                // Each report is rendered (and freed) by the thread that checked it, from a
+                // copy of the stream: this thread keeps the original to write the parts in order.
                 let renderer = stream.clone();
                 let shared = &renderer;
                 let check_and_render = |job: &(&PathBuf, &Vec<(&ClaimFile, bool)>)| {

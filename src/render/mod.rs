@@ -93,20 +93,17 @@ impl Stream {
         }
     }
 
-    pub fn file(&mut self, f: &FileReport, w: &mut dyn Write) -> io::Result<()> {
-        let body = self.body(f)?;
-        self.rendered(&body, w)
-    }
-
     /// One file's part of the report, on its own: a run renders each article's report on
     /// the thread that checked it (and frees it there), then writes the parts in order.
     pub fn body(&self, f: &FileReport) -> io::Result<Vec<u8>> {
-        let mut out = Vec::new();
         match self {
-            Stream::Human { human, archive } => out = human.file_text(f, *archive).into_bytes(),
-            Stream::Json(_) => json::pretty(f, "    ", &mut out)?,
+            Stream::Human { human, archive } => Ok(human.file_text(f, *archive).into_bytes()),
+            Stream::Json(_) => {
+                let mut out = Vec::new();
+                json::pretty(f, "    ", &mut out)?;
+                Ok(out)
+            }
         }
-        Ok(out)
     }
 
     /// Writes a part from [`Stream::body`], after what separates it from the one before.
