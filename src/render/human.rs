@@ -5,7 +5,6 @@
 //! matched words marked; for a refutation the diff of expected and found. Colours only on a
 //! terminal (and never with NO_COLOR); without them marks are `[[…]]` and carets.
 
-use std::fmt::{self, Write as _};
 use std::io::{self, Write};
 use std::ops::Range;
 
@@ -34,15 +33,6 @@ impl Human {
         }
     }
 
-    /// `s` in the colour `code` (SGR codes such as `1;31`), on a terminal that wants it.
-    /// Written straight into the report: a long archive report paints millions of words.
-    fn paint<T: fmt::Display>(&self, code: &'static str, s: T) -> Painted<T> {
-        Painted {
-            code: self.color.then_some(code),
-            s,
-        }
-    }
-
     pub fn render(&self, report: &Report, w: &mut dyn Write) -> io::Result<()> {
         let articles: std::collections::BTreeSet<&str> = report.files.iter().map(|f| f.article.as_str()).collect();
         for file in &report.files {
@@ -62,50 +52,48 @@ impl Human {
 
     /// [`Human::file`] as a string.
     pub fn file_text(&self, file: &FileReport, archive: bool) -> String {
-        let mut out = String::new();
-        self.write_file(file, archive, &mut out)
-            .expect("a string takes any text");
-        out
-    }
-
-    fn write_file(&self, file: &FileReport, archive: bool, w: &mut String) -> fmt::Result {
-        writeln!(
-            w,
-            "{}",
-            self.paint(BOLD, format_args!("{} (article: {})", file.path, file.article))
-        )?;
-        writeln!(w)?;
+        let mut w = String::new();
+        self.open(&mut w, BOLD);
+        w.push_str(&file.path);
+        w.push_str(" (article: ");
+        w.push_str(&file.article);
+        w.push(')');
+        self.close(&mut w);
+        w.push_str("\n\n");
         let mut passed = file.omitted.total();
         for c in &file.claims {
             if archive && c.passed {
                 passed += 1;
                 continue;
             }
-            self.claim(c, &file.path, &file.article, w)?;
-            writeln!(w)?;
+            self.claim(c, &file.path, &file.article, &mut w);
+            w.push('\n');
         }
         if passed > 0 {
-            let s = if passed == 1 { " passed" } else { "s passed" };
-            writeln!(
-                w,
-                "{}",
-                self.paint(GREEN, format_args!("  {passed} claim{s} (listed in --format json)"))
-            )?;
-            writeln!(w)?;
+            self.open(&mut w, GREEN);
+            w.push_str("  ");
+            w.push_str(itoa(passed, &mut [0; 20]));
+            w.push_str(if passed == 1 { " claim passed" } else { " claims passed" });
+            w.push_str(" (listed in --format json)");
+            self.close(&mut w);
+            w.push_str("\n\n");
         }
-        Ok(())
+        w
     }
 
     /// The closing line: the verdict counts keep it from reading as a test runner's.
     pub fn summary(&self, s: &Summary, w: &mut dyn Write) -> io::Result<()> {
         let code = if s.failed > 0 { RED } else { GREEN };
-        writeln!(w, "{}", self.paint(code, super::summary_line(s)))
+        let mut line = String::new();
+        self.put(&mut line, code, &super::summary_line(s));
+        line.push('\n');
+        w.write_all(line.as_bytes())
     }
 
-    // The blocks of failing claims are written with pushes, not `write!`: an archive report
-    // writes tens of thousands of them, and formatting was most of the time to write one.
+    // The report is written with pushes, not `write!`: an archive report writes tens of
+    // thousands of failing claims' blocks, and formatting was most of the time to write one.
 
-    fn claim(&self, c: &ClaimResult, path: &str, article: &str, w: &mut String) -> fmt::Result {
+    fn claim(&self, c: &ClaimResult, path: &str, article: &str, w: &mut String) {
         let (status, code) = match (c.passed, c.severity) {
             (true, _) => ("PASS", "1;32"),
             (false, Severity::Warning) => ("WARN", "1;33"),
@@ -133,23 +121,22 @@ impl Human {
         }
         w.push('\n');
         for note in &c.notes {
-            writeln!(w, "  note:     {note}")?;
+            w.push_str("  note:     ");
+            w.push_str(note);
+            w.push('\n');
         }
         for e in c.evidence.iter().take(self.max_shown) {
             self.evidence(e, article, w);
         }
         let shown = c.evidence.len().min(self.max_shown);
         if c.evidence_count > shown {
-            writeln!(
-                w,
-                "  … and {} more (all of them are in --format json)",
-                c.evidence_count - shown
-            )?;
+            w.push_str("  … and ");
+            w.push_str(itoa(c.evidence_count - shown, &mut [0; 20]));
+            w.push_str(" more (all of them are in --format json)\n");
         }
         if let Some(n) = &c.nearest {
             self.evidence(n, article, w);
         }
-        Ok(())
     }
 
     fn evidence(&self, e: &Evidence, article: &str, w: &mut String) {
@@ -249,21 +236,6 @@ impl Human {
     }
 }
 
-/// Text painted (or not) as it is written.
-struct Painted<T> {
-    code: Option<&'static str>,
-    s: T,
-}
-
-impl<T: fmt::Display> fmt::Display for Painted<T> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.code {
-            Some(code) => write!(f, "\x1b[{code}m{}\x1b[0m", self.s),
-            None => self.s.fmt(f),
-        }
-    }
-}
-
 /// `path:line:column`.
 fn place(w: &mut String, path: &str, line: usize, column: usize) {
     w.push_str(path);
@@ -318,6 +290,36 @@ mod tests {
         let opts = Options { color, max_shown: None };
         Human::new(&opts).render(&report, &mut out).unwrap();
         String::from_utf8(out).unwrap()
+    }
+
+    /// An archive block, exactly: the claim that passes is only counted ("1 claim", not
+    /// "1 claims"), the failing one shows its note and its evidence.
+    #[test]
+    fn an_archive_block_counts_what_passes_and_shows_notes() {
+        let yaml =
+            "claims:\n  - {id: ok, claim: c, text: summit}\n  - {id: d, claim: c, date: 2025-03-13, near: [summit]}\n";
+        let file = crate::claims::parse("c.yaml", yaml, None).unwrap();
+        let article = Article::new("a.txt", "The summit opens on Tuesday 12 March 2025.".into());
+        let report = crate::engine::evaluate(&file, &article, &Default::default());
+        let text = Human::new(&Options::default()).file_text(&report, true);
+        assert_eq!(
+            text,
+            "c.yaml (article: a.txt)\n\n\
+             FAIL refuted     d  c.yaml:3:5\n\
+             \x20 claim:    c\n\
+             \x20 expected: the date 2025-03-13 near summit\n\
+             \x20 why:      1 place refutes the claim\n\
+             \x20 note:     \"Tuesday 12 March 2025\": 2025-03-12 is a Wednesday, not a Tuesday\n\
+             \x20 refutes  a.txt:1:5  (\"Tuesday 12 March 2025\" read as 2025-03-12, a Wednesday)\n\
+             \x20   The [[summit]] opens on [[Tuesday 12 March 2025]].\n\
+             \x20   diff:\n\
+             \x20     - expected 2025-03-13\n\
+             \x20                         ^\n\
+             \x20     + found    2025-03-12\n\
+             \x20                         ^\n\
+             \n\
+             \x20 1 claim passed (listed in --format json)\n\n"
+        );
     }
 
     #[test]
