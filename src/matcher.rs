@@ -369,30 +369,18 @@ impl Matcher {
         let small = u32::try_from(text.len()).is_ok();
         let parallel = text.len() >= PARALLEL_FROM;
         let LiteralHits { mut terms, slots } = self.literal_pass(article, parallel);
-        // Each slot with hits, and its hits (in order) as a range of `at`.
-        let at: Vec<u32> = slots.iter().map(|&(_, p)| p).collect();
-        let mut runs: Vec<(usize, Range<usize>)> = Vec::new();
-        for (i, &(slot, _)) in slots.iter().enumerate() {
-            match runs.last_mut() {
-                Some((s, r)) if *s == slot as usize => r.end = i + 1,
-                _ => runs.push((slot as usize, i..i + 1)),
-            }
-        }
-        let hits_of = |slot: usize| match runs.binary_search_by_key(&slot, |(s, _)| *s) {
-            Ok(i) => &at[runs[i].1.clone()],
-            Err(_) => &[],
-        };
+        let slots = SlotHits::new(&slots);
         // The windowed regexes to verify: those reading a slot with hits, and those a
         // group check keeps (with the hits it keeps for them, in `extra`).
         let mut todo: Vec<usize> = Vec::new();
         let mut checks: Vec<&Group> = Vec::new();
-        for (slot, _) in &runs {
-            match self.group_of[*slot] {
+        for slot in slots.with_hits() {
+            match self.group_of[slot] {
                 Some(g) => checks.push(&self.groups[g]),
-                None => todo.extend(&self.users[*slot]),
+                None => todo.extend(&self.users[slot]),
             }
         }
-        let check = |g: &&Group| g.check(&self.windowed, text, hits_of(g.slot));
+        let check = |g: &&Group| g.check(&self.windowed, text, slots.of(g.slot));
         let mut extra: Vec<(usize, u32)> = if parallel {
             checks.par_iter().flat_map_iter(check).collect()
         } else {
@@ -418,7 +406,7 @@ impl Matcher {
                 .slots
                 .iter()
                 .filter(|&&s| self.group_of[s].is_none())
-                .map(|&s| hits_of(s));
+                .map(|&s| slots.of(s));
             // One literal's hits come in order; several are merged.
             let merged: Vec<u32>;
             let hits: &[u32] = match (own.next(), own.next(), from == to) {
@@ -559,6 +547,42 @@ impl Matcher {
 
 /// How much of an article is lowercased at a time for the literal pass.
 const BLOCK: usize = 1 << 16;
+
+/// The literal hits of an article by slot: only slots with hits take room.
+struct SlotHits {
+    /// Every hit's start, slot after slot, each slot's in order.
+    starts: Vec<u32>,
+    /// Each slot with hits, and where its hits are in `starts`; by slot.
+    runs: Vec<(usize, Range<usize>)>,
+}
+
+impl SlotHits {
+    /// From (slot, start) pairs sorted by slot, then start.
+    fn new(pairs: &[(u32, u32)]) -> SlotHits {
+        let mut runs: Vec<(usize, Range<usize>)> = Vec::new();
+        for (i, &(slot, _)) in pairs.iter().enumerate() {
+            match runs.last_mut() {
+                Some((s, r)) if *s == slot as usize => r.end = i + 1,
+                _ => runs.push((slot as usize, i..i + 1)),
+            }
+        }
+        SlotHits {
+            starts: pairs.iter().map(|&(_, p)| p).collect(),
+            runs,
+        }
+    }
+
+    fn of(&self, slot: usize) -> &[u32] {
+        match self.runs.binary_search_by_key(&slot, |(s, _)| *s) {
+            Ok(i) => &self.starts[self.runs[i].1.clone()],
+            Err(_) => &[],
+        }
+    }
+
+    fn with_hits(&self) -> impl Iterator<Item = usize> + '_ {
+        self.runs.iter().map(|(s, _)| *s)
+    }
+}
 
 /// What the literal pass found: (term, range) of each phrase hit, and (slot, start) of each
 /// literal a regex needs, sorted.
