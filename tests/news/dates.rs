@@ -1,0 +1,4 @@
+//! dates
+
+#[allow(unused_imports)]
+use super::*;

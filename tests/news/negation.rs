@@ -1,0 +1,4 @@
+//! negation
+
+#[allow(unused_imports)]
+use super::*;

@@ -1,0 +1,4 @@
+//! numbers
+
+#[allow(unused_imports)]
+use super::*;

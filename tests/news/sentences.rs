@@ -1,0 +1,4 @@
+//! sentences
+
+#[allow(unused_imports)]
+use super::*;

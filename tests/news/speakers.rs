@@ -1,0 +1,4 @@
+//! speakers
+
+#[allow(unused_imports)]
+use super::*;
