@@ -141,7 +141,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> i32 {
         }
     };
     let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
+    let mut out = io::BufWriter::new(ClosedPipe::new(stdout.lock()));
     let result = match cli.command {
         Command::Check(a) => check(&a, &mut out),
         Command::Lint(a) => lint(&a.paths, &mut out),
@@ -163,18 +163,57 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> i32 {
             report_diagnostics(&diags, outcome);
             return EXIT_INVALID;
         }
-        Err(Failure::Io(e)) if e.kind() == io::ErrorKind::BrokenPipe => return EXIT_PASS,
         Err(Failure::Io(e)) => {
             let _ = writeln!(io::stderr(), "claimcheck: error: {e}");
             return EXIT_INVALID;
         }
     };
     match out.flush() {
-        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
+        Err(e) => {
             let _ = writeln!(io::stderr(), "claimcheck: error: {e}");
             EXIT_INVALID
         }
-        _ => code,
+        Ok(()) => code,
+    }
+}
+
+/// Standard output that a reader may close (`claimcheck check | head -3`): once the pipe is
+/// closed the rest of the report is dropped, but the run goes on to its verdicts, so the exit
+/// code says what the claims say, never "passed" because nobody read to the end.
+struct ClosedPipe<W> {
+    inner: W,
+    closed: bool,
+}
+
+impl<W: Write> ClosedPipe<W> {
+    fn new(inner: W) -> ClosedPipe<W> {
+        ClosedPipe { inner, closed: false }
+    }
+}
+
+impl<W: Write> Write for ClosedPipe<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        if self.closed {
+            return Ok(buf.len());
+        }
+        match self.inner.write(buf) {
+            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {
+                self.closed = true;
+                Ok(buf.len())
+            }
+            other => other,
+        }
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        match self.inner.flush() {
+            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {
+                self.closed = true;
+                Ok(())
+            }
+            _ if self.closed => Ok(()),
+            other => other,
+        }
     }
 }
 

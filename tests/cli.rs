@@ -72,25 +72,74 @@ fn output_is_byte_for_byte_deterministic() {
     assert!(!a.stdout.contains(&root().display().to_string()), "paths are relative");
 }
 
-#[test]
-fn piping_into_head_does_not_panic() {
+/// Runs `claimcheck` in `dir`, reads until `enough` says so, closes the pipe (as `head`
+/// does) and returns the exit code.
+fn exit_code_after_closing(dir: &std::path::Path, args: &[&str], enough: &dyn Fn(&[u8]) -> bool) -> Option<i32> {
+    use std::io::Read;
     let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_claimcheck"))
-        .current_dir(root())
-        .args(["check", "--format", "json"])
+        .current_dir(dir)
+        .args(args)
+        .env("NO_COLOR", "1")
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped())
         .spawn()
         .unwrap();
-    // Read one byte, then close the pipe, as `head -c1` does.
-    use std::io::Read;
     let mut stdout = child.stdout.take().unwrap();
-    let mut one = [0u8; 1];
-    stdout.read_exact(&mut one).unwrap();
+    let mut seen = Vec::new();
+    let mut byte = [0u8; 1];
+    while !enough(&seen) && stdout.read(&mut byte).unwrap() == 1 {
+        seen.push(byte[0]);
+    }
     drop(stdout);
     let out = child.wait_with_output().unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(!stderr.contains("panicked"), "{stderr}");
-    assert_ne!(out.status.code(), Some(101));
+    out.status.code()
+}
+
+#[test]
+fn a_closed_pipe_never_turns_a_failing_run_into_a_pass() {
+    // `check | head -c 1` and `check | head -3`, on a run with failing claims: the exit code is
+    // the verdicts', however early the reader leaves (a race before, so many runs).
+    let one_byte = |b: &[u8]| !b.is_empty();
+    let three_lines = |b: &[u8]| b.iter().filter(|&&c| c == b'\n').count() >= 3;
+    for _ in 0..10 {
+        for format in ["json", "human", "sarif"] {
+            let args = ["check", "--format", format];
+            assert_eq!(
+                exit_code_after_closing(&root(), &args, &one_byte),
+                Some(1),
+                "{format} | head -c 1"
+            );
+            assert_eq!(
+                exit_code_after_closing(&root(), &args, &three_lines),
+                Some(1),
+                "{format} | head -3"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_closed_pipe_never_turns_a_failing_archive_run_into_a_pass() {
+    let article = b"China did not attend the meeting.\n".to_vec();
+    let mut files: Vec<(String, Vec<u8>)> = vec![("c.yaml".into(), FAILING.as_bytes().to_vec())];
+    for i in 0..40 {
+        files.push((format!("articles/a{i:02}.txt"), article.clone()));
+    }
+    let refs: Vec<(&str, &[u8])> = files.iter().map(|(p, b)| (p.as_str(), b.as_slice())).collect();
+    let dir = folder(&refs);
+    let three_lines = |b: &[u8]| b.iter().filter(|&&c| c == b'\n').count() >= 3;
+    for _ in 0..10 {
+        for format in ["human", "json"] {
+            let args = ["check", "c.yaml", "--articles", "articles", "--format", format];
+            assert_eq!(
+                exit_code_after_closing(dir.path(), &args, &three_lines),
+                Some(1),
+                "{format} | head -3"
+            );
+        }
+    }
 }
 
 #[test]
