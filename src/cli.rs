@@ -73,6 +73,13 @@ struct CheckArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     format: Format,
+    /// Human report: `status` puts a summary and the failing claims first; `file` keeps
+    /// claim-file order with every claim in full (the layout of snapshots).
+    #[arg(long, value_enum, default_value_t = render::Sort::Status)]
+    sort: render::Sort,
+    /// Human report: passing claims in full, not one line each.
+    #[arg(long, short = 'v')]
+    verbose: bool,
     /// Colours: auto (a terminal or CLICOLOR_FORCE, unless NO_COLOR is set), always or never.
     #[arg(long, value_enum, default_value_t = Color::Auto)]
     color: Color,
@@ -361,6 +368,8 @@ fn check(a: &CheckArgs, out: &mut dyn Write) -> Result<i32, Failure> {
     let opts = render::Options {
         color,
         max_shown: a.max_evidence,
+        sort: a.sort,
+        verbose: a.verbose,
     };
     if let Some(path) = &a.output {
         refuse_to_overwrite_inputs(path, &files, by_article.keys())?;

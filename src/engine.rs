@@ -286,6 +286,7 @@ fn located(article: &Article, f: &Found) -> Evidence {
         diff: f.diff.as_deref().cloned(),
         note: f.note.clone(),
         sentence_marks,
+        reading_place: article.paragraph_and_sentence(first),
     }
 }
 

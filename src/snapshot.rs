@@ -89,9 +89,12 @@ pub fn text(claim_file: &str, reports: Vec<FileReport>) -> String {
         "# claimcheck snapshot of {claim_file}\n\
          # `claimcheck check --snapshot` fails when the report below changes; `--snapshot-update` accepts it.\n\n"
     );
+    // The layout snapshots were first written in: a snapshot stays valid across versions.
     let opts = Options {
         color: false,
         max_shown: Some(usize::MAX),
+        sort: render::Sort::File,
+        verbose: true,
     };
     let mut bytes = Vec::new();
     // Writing to a Vec cannot fail.

@@ -34,9 +34,9 @@ fn warnings_never_fail_the_run() {
 #[test]
 fn article_from_standard_input() {
     let dir = folder(&[("c.yaml", PASSING.as_bytes())]);
-    let run = claimcheck_stdin(dir.path(), &["check", "c.yaml", "--article", "-"], Some(&seed()));
+    let run = claimcheck_stdin(dir.path(), &["check", "c.yaml", "--article", "-", "-v"], Some(&seed()));
     assert_eq!(run.code, 0, "{}", run.stderr);
-    assert!(run.stdout.contains("<stdin>:7:176"), "{}", run.stdout);
+    assert!(run.stdout.contains("<stdin>:7:176 ¶4 s2"), "{}", run.stdout);
 }
 
 #[test]
@@ -49,8 +49,8 @@ fn a_folder_loads_every_claim_file_sorted_and_skips_entities_files() {
     ]);
     let run = claimcheck(dir.path(), &["check", "claims", "--article", "a.txt"]);
     assert_eq!(run.code, 1, "{}", run.stderr);
-    let a = run.stdout.find("claims/a.yml").expect("a.yml reported");
-    let b = run.stdout.find("claims/b.yaml").expect("b.yaml reported");
+    let a = run.stdout.find("claims/a.yml (article").expect("a.yml reported");
+    let b = run.stdout.find("claims/b.yaml (article").expect("b.yaml reported");
     assert!(a < b);
     assert!(!run.stdout.contains("entities.yaml"));
 }
@@ -177,7 +177,7 @@ fn colours_follow_no_color_and_clicolor_force() {
     );
     let plain = crate::common::claimcheck_env(
         dir.path(),
-        &["check", "c.yaml", "--article", "a.txt"],
+        &["check", "c.yaml", "--article", "a.txt", "--verbose"],
         None,
         &[("CLICOLOR_FORCE", Some("1")), ("NO_COLOR", Some("1"))],
     );

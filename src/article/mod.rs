@@ -267,15 +267,28 @@ impl Article {
             return all.get(i).filter(|s| s.range.start <= at).map(|s| s.range.clone());
         }
         let pi = self.paragraph_at(at)?;
+        self.sentences_of(pi).iter().find(|r| r.contains(&at)).cloned()
+    }
+
+    /// The sentence ranges of one paragraph, split once however many ask.
+    fn sentences_of(&self, pi: usize) -> &[Range<usize>] {
         let split = self
             .paragraph_split
             .get_or_init(|| (0..self.paragraphs.len()).map(|_| OnceLock::new()).collect());
-        let own = split[pi].get_or_init(|| {
+        split[pi].get_or_init(|| {
             let mut own = Vec::new();
             self.paragraph_sentences(pi, &mut own);
             own.into_iter().map(|s| s.range).collect()
-        });
-        own.iter().find(|r| r.contains(&at)).cloned()
+        })
+    }
+
+    /// Where a normalized offset is as an editor counts: the paragraph (headings and list
+    /// items count as paragraphs) and the sentence in it, both from 1. In a plain-text article
+    /// a "line" is a whole paragraph, so `line:column` alone says little.
+    pub fn paragraph_and_sentence(&self, at: usize) -> Option<(usize, usize)> {
+        let pi = self.paragraph_at(at)?;
+        let si = self.sentences_of(pi).iter().position(|r| r.contains(&at))?;
+        Some((pi + 1, si + 1))
     }
 
     /// The index of the paragraph holding a normalized offset.

@@ -1,15 +1,19 @@
 //! `--format human`: what an editor reads at a terminal.
 //!
-//! One block per claim: PASS/FAIL, verdict, id and where the claim is written; the claim and
-//! what it expects; each piece of evidence as `article:line:column` with its sentence and the
-//! matched words marked; for a refutation the diff of expected and found. Colours only on a
-//! terminal (and never with NO_COLOR); without them marks are `[[…]]` and carets.
+//! The summary comes first (counts, and the ids of the claims that did not pass), then the
+//! failing claims, then the passing ones one line each. A claim's block: PASS/FAIL, verdict,
+//! id and where the claim is written; the claim and what it expects; each piece of evidence as
+//! `article:line:column` and `¶paragraph s sentence` (a plain-text "line" is a whole
+//! paragraph) with its sentence and the matched words marked; for a refutation the diff of
+//! expected and found. `--sort file` (and snapshot mode) keeps the first layout: every claim
+//! in full, in file order, no summary on top. Colours only on a terminal (and never with
+//! NO_COLOR); without them marks are `[[…]]` and carets.
 
 use std::io::{self, Write};
 use std::ops::Range;
 
-use super::Options;
-use crate::report::{ClaimResult, Diff, Evidence, FileReport, Report, Role, Severity, Summary, Verdict};
+use super::{Options, Sort};
+use crate::report::{ClaimResult, Diff, Evidence, FileReport, Report, Role, Severity, Status, Summary, Verdict};
 
 use super::DEFAULT_SHOWN;
 
@@ -17,6 +21,8 @@ use super::DEFAULT_SHOWN;
 pub struct Human {
     color: bool,
     max_shown: usize,
+    sort: Sort,
+    verbose: bool,
 }
 
 const RED: &str = "31";
@@ -30,11 +36,18 @@ impl Human {
         Human {
             color: opts.color,
             max_shown: opts.max_shown.unwrap_or(DEFAULT_SHOWN),
+            sort: opts.sort,
+            verbose: opts.verbose,
         }
     }
 
     pub fn render(&self, report: &Report, w: &mut dyn Write) -> io::Result<()> {
         let articles: std::collections::BTreeSet<&str> = report.files.iter().map(|f| f.article.as_str()).collect();
+        // An archive report is written as it goes (`render::Stream`): it has no top, and the
+        // whole report must be the same bytes.
+        if self.sort == Sort::Status && articles.len() <= 1 {
+            self.top(report, w)?;
+        }
         for file in &report.files {
             self.file(file, articles.len() > 1, w)?;
         }
@@ -61,12 +74,26 @@ impl Human {
         self.close(&mut w);
         w.push_str("\n\n");
         let mut passed = file.omitted.total();
-        for c in &file.claims {
+        let mut claims: Vec<&ClaimResult> = file.claims.iter().collect();
+        if self.sort == Sort::Status {
+            // Stable: file order within failing, warnings, passing.
+            claims.sort_by_key(|c| c.status());
+        }
+        let mut compact = false;
+        for c in claims {
             if archive && c.passed {
                 passed += 1;
                 continue;
             }
+            if c.passed && self.sort == Sort::Status && !self.verbose {
+                self.one_line(c, &file.path, &mut w);
+                compact = true;
+                continue;
+            }
             self.claim(c, &file.path, &file.article, &mut w);
+            w.push('\n');
+        }
+        if compact {
             w.push('\n');
         }
         if passed > 0 {
@@ -79,6 +106,46 @@ impl Human {
             w.push_str("\n\n");
         }
         w
+    }
+
+    /// What an editor reads first: the counts, then the ids of the claims that did not pass,
+    /// a line per claim file and status.
+    fn top(&self, report: &Report, w: &mut dyn Write) -> io::Result<()> {
+        self.summary(&report.summary, w)?;
+        let mut out = String::new();
+        for (status, label, code) in [(Status::Fail, "failed: ", RED), (Status::Warn, "warning:", YELLOW)] {
+            for f in &report.files {
+                let ids: Vec<&str> = f
+                    .claims
+                    .iter()
+                    .filter(|c| c.status() == status)
+                    .map(|c| &*c.id)
+                    .collect();
+                if ids.is_empty() {
+                    continue;
+                }
+                self.put(&mut out, code, label);
+                out.push(' ');
+                out.push_str(&f.path);
+                if report.files.iter().filter(|g| g.path == f.path).count() > 1 {
+                    out.push_str(" on ");
+                    out.push_str(&f.article);
+                }
+                out.push_str(": ");
+                out.push_str(&ids.join(", "));
+                out.push('\n');
+            }
+        }
+        out.push('\n');
+        w.write_all(out.as_bytes())
+    }
+
+    /// A passing claim in one line: status, verdict, id, where it is written, the claim.
+    fn one_line(&self, c: &ClaimResult, path: &str, w: &mut String) {
+        self.head(c, path, w);
+        w.push_str("  ");
+        w.push_str(&c.claim);
+        w.push('\n');
     }
 
     /// The closing line: the verdict counts keep it from reading as a test runner's.
@@ -94,22 +161,7 @@ impl Human {
     // thousands of failing claims' blocks, and formatting was most of the time to write one.
 
     fn claim(&self, c: &ClaimResult, path: &str, article: &str, w: &mut String) {
-        let (status, code) = match (c.passed, c.severity) {
-            (true, _) => ("PASS", "1;32"),
-            (false, Severity::Warning) => ("WARN", "1;33"),
-            (false, Severity::Error) => ("FAIL", "1;31"),
-        };
-        self.put(w, code, status);
-        let verdict = verdict_word(c.verdict);
-        w.push(' ');
-        w.push_str(verdict);
-        w.extend(std::iter::repeat_n(' ', 11usize.saturating_sub(verdict.len())));
-        w.push(' ');
-        self.put(w, BOLD, &c.id);
-        w.push_str("  ");
-        self.open(w, DIM);
-        place(w, path, c.line, c.column);
-        self.close(w);
+        self.head(c, path, w);
         for (label, text) in [
             ("claim:    ", &*c.claim),
             ("expected: ", &c.expected),
@@ -139,6 +191,26 @@ impl Human {
         }
     }
 
+    /// `PASS supported   id  claims.yaml:8:5`, without a line end.
+    fn head(&self, c: &ClaimResult, path: &str, w: &mut String) {
+        let (status, code) = match (c.passed, c.severity) {
+            (true, _) => ("PASS", "1;32"),
+            (false, Severity::Warning) => ("WARN", "1;33"),
+            (false, Severity::Error) => ("FAIL", "1;31"),
+        };
+        self.put(w, code, status);
+        let verdict = verdict_word(c.verdict);
+        w.push(' ');
+        w.push_str(verdict);
+        w.extend(std::iter::repeat_n(' ', 11usize.saturating_sub(verdict.len())));
+        w.push(' ');
+        self.put(w, BOLD, &c.id);
+        w.push_str("  ");
+        self.open(w, DIM);
+        place(w, path, c.line, c.column);
+        self.close(w);
+    }
+
     fn evidence(&self, e: &Evidence, article: &str, w: &mut String) {
         let (label, code) = match e.role {
             Role::Supports => ("supports", GREEN),
@@ -149,6 +221,12 @@ impl Human {
         self.put(w, code, label);
         w.push(' ');
         place(w, article, e.span.line, e.span.column);
+        if let (Sort::Status, Some((p, s))) = (self.sort, e.reading_place) {
+            w.push_str(" ¶");
+            w.push_str(itoa(p, &mut [0; 20]));
+            w.push_str(" s");
+            w.push_str(itoa(s, &mut [0; 20]));
+        }
         if let Some(n) = &e.note {
             w.push_str("  (");
             w.push_str(n);
@@ -287,7 +365,11 @@ mod tests {
         let article = Article::new("a.txt", SEED.to_string());
         let report = Report::new(vec![crate::engine::evaluate(&file, &article, &Default::default())]);
         let mut out = Vec::new();
-        let opts = Options { color, max_shown: None };
+        let opts = Options {
+            color,
+            sort: Sort::File,
+            ..Options::default()
+        };
         Human::new(&opts).render(&report, &mut out).unwrap();
         String::from_utf8(out).unwrap()
     }
@@ -301,7 +383,11 @@ mod tests {
         let file = crate::claims::parse("c.yaml", yaml, None).unwrap();
         let article = Article::new("a.txt", "The summit opens on Tuesday 12 March 2025.".into());
         let report = crate::engine::evaluate(&file, &article, &Default::default());
-        let text = Human::new(&Options::default()).file_text(&report, true);
+        let opts = Options {
+            sort: Sort::File,
+            ..Options::default()
+        };
+        let text = Human::new(&opts).file_text(&report, true);
         assert_eq!(
             text,
             "c.yaml (article: a.txt)\n\n\
@@ -320,6 +406,69 @@ mod tests {
              \n\
              \x20 1 claim passed (listed in --format json)\n\n"
         );
+    }
+
+    /// The default layout: counts and failing ids on top, the failing claim in full before
+    /// the passing one, which takes one line; evidence placed by paragraph and sentence.
+    #[test]
+    fn failing_claims_come_first_under_a_summary() {
+        let yaml = "claims:\n  - {id: ok, claim: Italy observed, all: [Italy, observer]}\n  \
+                    - {id: bad, claim: 35 chiefs, number: 35, near: [leaders]}\n  \
+                    - {id: warned, claim: no Kiev, absent: Kiev, severity: warning}\n";
+        let file = crate::claims::parse("c.yaml", yaml, None).unwrap();
+        let article = Article::new("a.txt", SEED.to_string());
+        let report = Report::new(vec![crate::engine::evaluate(&file, &article, &Default::default())]);
+        let mut out = Vec::new();
+        Human::new(&Options::default()).render(&report, &mut out).unwrap();
+        let out = String::from_utf8(out).unwrap();
+        let lines: Vec<&str> = out.lines().collect();
+        assert_eq!(
+            lines[..4],
+            [
+                "1 passed, 1 failed, 1 warning (1 supported, 2 refuted, 0 not found, 0 conflicting)",
+                "failed:  c.yaml: bad",
+                "warning: c.yaml: warned",
+                "",
+            ]
+        );
+        let at = |needle: &str| out.find(needle).unwrap_or_else(|| panic!("{needle} in {out}"));
+        assert!(at("FAIL refuted     bad") < at("WARN refuted     warned"));
+        assert!(at("WARN refuted     warned") < at("PASS supported   ok"));
+        assert!(
+            out.contains("PASS supported   ok  c.yaml:2:5  Italy observed\n"),
+            "{out}"
+        );
+        assert!(
+            !out.contains("all of Italy, observer"),
+            "a passing claim is one line: {out}"
+        );
+        assert!(out.contains("refutes  a.txt:1:310 ¶1 s3\n"), "{out}");
+        // --verbose: the passing claim in full.
+        let opts = Options {
+            verbose: true,
+            ..Options::default()
+        };
+        let mut out = Vec::new();
+        Human::new(&opts).render(&report, &mut out).unwrap();
+        assert!(
+            String::from_utf8(out)
+                .unwrap()
+                .contains("expected: all of Italy, observer")
+        );
+    }
+
+    /// `--sort file`: the first layout, byte for byte the one snapshots keep.
+    #[test]
+    fn sort_file_keeps_claim_file_order_and_no_summary_on_top() {
+        let yaml = "claims:\n  - {id: ok, claim: Italy observed, all: [Italy, observer]}\n  \
+                    - {id: bad, claim: 35 chiefs, number: 35, near: [leaders]}\n";
+        let out = rendered(yaml, false);
+        assert!(
+            out.starts_with("c.yaml (article: a.txt)\n\nPASS supported   ok  c.yaml:2:5\n"),
+            "{out}"
+        );
+        assert!(out.find("PASS supported").unwrap() < out.find("FAIL refuted").unwrap());
+        assert!(!out.contains('¶'), "{out}");
     }
 
     #[test]

@@ -48,8 +48,24 @@ pub struct Options {
     pub color: bool,
     /// How many evidence places the human report lists per claim before "and N more".
     pub max_shown: Option<usize>,
+    /// The order of the human report's claims.
+    pub sort: Sort,
+    /// The human report writes passing claims in full, not one line each.
+    pub verbose: bool,
 }
 
+/// The order of the human report (`--sort`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum Sort {
+    /// A summary first, failing claims first, passing claims one line each (`--verbose`:
+    /// in full), evidence placed by paragraph and sentence too.
+    #[default]
+    Status,
+    /// Every claim in full, in claim-file order, as snapshots and older scripts read it.
+    File,
+}
+
+/// Writes the whole report in `format`.
 pub fn render(report: &Report, format: Format, opts: &Options, w: &mut dyn Write) -> io::Result<()> {
     match format {
         Format::Human => human::Human::new(opts).render(report, w),

@@ -107,6 +107,10 @@ pub struct Evidence {
     /// The marks as byte ranges of `sentence`, for renderers that highlight inside it.
     #[serde(skip)]
     pub sentence_marks: Vec<std::ops::Range<usize>>,
+    /// Paragraph and sentence in it (from 1) where the evidence starts, as an editor counts
+    /// them (the human report's `¶4 s2`); `None` outside any sentence.
+    #[serde(skip)]
+    pub reading_place: Option<(usize, usize)>,
 }
 
 /// A claim's result.
