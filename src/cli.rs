@@ -19,6 +19,7 @@ use crate::engine::{self, Policy};
 use crate::error::Diagnostic;
 use crate::jobs;
 use crate::render::{self, Format};
+use crate::report::counted;
 use crate::report::{Report, Summary, Verdict};
 use crate::snapshot;
 
@@ -297,14 +298,47 @@ pub(crate) fn load_only(paths: &[PathBuf]) -> Result<Vec<ClaimFile>, Failure> {
 fn lint(paths: &[PathBuf], out: &mut dyn Write) -> Result<i32, Failure> {
     let files = load_all(paths)?;
     let claims: usize = files.iter().map(|f| f.claims.len()).sum();
-    for f in &files {
-        writeln!(out, "ok   {} ({} claims)", f.path, f.claims.len())?;
+    // A claim file is not "ok" when the article it names cannot be read: `check` would stop there.
+    let unread: Vec<Diagnostic> = files
+        .iter()
+        .filter_map(|f| {
+            let path = f.article.as_ref()?;
+            let d = jobs::read_article(path).err()?;
+            let (line, column) = f.article_at;
+            let message = format!("{}: {}", claims::display_path(path), d.message);
+            Some(
+                Diagnostic::new(&f.path, line, column, message).help(
+                    d.help
+                        .unwrap_or_else(|| "`article:` is relative to the claim file".to_string()),
+                ),
+            )
+        })
+        .collect();
+    if !unread.is_empty() {
+        return Err(Failure::Invalid(unread));
     }
-    writeln!(out, "{} claim files, {claims} claims: no errors", files.len())?;
+    for f in &files {
+        writeln!(out, "ok   {} ({})", f.path, counted(f.claims.len(), "claim"))?;
+    }
+    writeln!(
+        out,
+        "{}, {}: no errors",
+        counted(files.len(), "claim file"),
+        counted(claims, "claim")
+    )?;
     Ok(EXIT_PASS)
 }
 
 fn check(a: &CheckArgs, out: &mut dyn Write) -> Result<i32, Failure> {
+    if let Some(dir) = a.snapshot.as_ref().filter(|d| d.is_file()) {
+        // `check --snapshot claims.yaml`: clap gives the claim file to --snapshot.
+        let shown = claims::display_path(dir);
+        return Err(Failure::Invalid(vec![
+            Diagnostic::file(&shown, "`--snapshot` takes a folder of snapshots, and this is a file").help(format!(
+                "put the claim file first: `claimcheck check {shown} --snapshot` (snapshots go to `snapshots/`)"
+            )),
+        ]));
+    }
     let files = load_all(&a.paths)?;
     let mut diags = Vec::new();
     let mut given = a.article.clone();
@@ -319,7 +353,18 @@ fn check(a: &CheckArgs, out: &mut dyn Write) -> Result<i32, Failure> {
     let mut by_article: BTreeMap<PathBuf, Vec<(&ClaimFile, bool)>> = BTreeMap::new();
     for f in &files {
         match (&f.article, given.is_empty()) {
-            (Some(p), _) => by_article.entry(p.clone()).or_default().push((f, true)),
+            (Some(p), given_too) => {
+                if !given_too {
+                    // Said, not silently ignored: the claim file's own article wins.
+                    let _ = writeln!(
+                        io::stderr(),
+                        "claimcheck: warning: {} names its own article ({}); --article/--articles are not used for it",
+                        f.path,
+                        claims::display_path(p)
+                    );
+                }
+                by_article.entry(p.clone()).or_default().push((f, true))
+            }
             (None, false) => {
                 for p in &given {
                     by_article.entry(p.clone()).or_default().push((f, false));

@@ -148,7 +148,8 @@ fn lint_validates_without_an_article() {
     let run = claimcheck(dir.path(), &["lint", "c.yaml"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(
-        run.stdout.contains("1 claim files, 1 claims: no errors"),
+        run.stdout
+            .contains("ok   c.yaml (1 claim)\n1 claim file, 1 claim: no errors"),
         "{}",
         run.stdout
     );
@@ -457,4 +458,78 @@ fn an_output_file_in_a_missing_folder_is_an_error_naming_it() {
             run.stderr
         );
     }
+}
+
+#[test]
+fn lint_refuses_a_claim_file_whose_article_is_missing() {
+    let dir = folder(&[(
+        "c.yaml",
+        b"article: nothere.txt\nclaims:\n  - {id: a, claim: b, text: Paris}\n",
+    )]);
+    let run = claimcheck(dir.path(), &["lint", "c.yaml"]);
+    assert_eq!(run.code, 2, "{}", run.stdout);
+    assert!(
+        run.stderr
+            .contains("c.yaml:1:10: error: nothere.txt: article not found"),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stdout.contains("no errors"), "{}", run.stdout);
+}
+
+#[test]
+fn a_claim_file_without_claims_in_a_folder_is_reported_not_skipped() {
+    let dir = folder(&[
+        ("claims/a.yaml", PASSING.as_bytes()),
+        ("claims/draft.yaml", b"article: ../a.txt\n"),
+        ("a.txt", &seed()),
+    ]);
+    let run = claimcheck(dir.path(), &["check", "claims", "--article", "a.txt"]);
+    assert_eq!(run.code, 2, "{}", run.stdout);
+    assert!(
+        run.stderr.contains("claims/draft.yaml: error: no `claims:` list"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn an_article_on_the_command_line_that_a_claim_file_overrides_is_said() {
+    let dir = folder(&[
+        (
+            "own.yaml",
+            b"article: a.txt\nclaims:\n  - {id: a, claim: b, text: Paris}\n",
+        ),
+        ("a.txt", &seed()),
+        ("b.txt", b"Nothing about Paris here? Paris."),
+    ]);
+    let run = claimcheck(dir.path(), &["check", "own.yaml", "--article", "b.txt"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("warning: own.yaml names its own article (a.txt); --article/--articles are not used for it"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stdout.contains("own.yaml (article: a.txt)"), "{}", run.stdout);
+}
+
+#[test]
+fn a_claim_file_given_to_snapshot_is_refused_with_the_right_order() {
+    let dir = folder(&[
+        (
+            "own.yaml",
+            b"article: a.txt\nclaims:\n  - {id: a, claim: b, text: Paris}\n",
+        ),
+        ("a.txt", &seed()),
+    ]);
+    let run = claimcheck(dir.path(), &["check", "--snapshot", "own.yaml"]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("`--snapshot` takes a folder"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("claimcheck check own.yaml --snapshot"),
+        "{}",
+        run.stderr
+    );
+    assert!(!dir.path().join("snapshots").exists(), "nothing written");
 }

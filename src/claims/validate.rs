@@ -195,8 +195,16 @@ pub fn parse(path: &str, source: &str, dir: Option<&Path>) -> Result<Loaded, Vec
 }
 
 /// A mapping whose values are all names or lists of names: a shared entities file.
+/// A mapping of names to aliases. One whose keys are all claim-file keys (`article: a.txt`
+/// alone) is a claim file that lacks its `claims:`, and is reported as one, never skipped.
 fn is_entities_mapping(entries: &[(Node, Node)]) -> bool {
+    let file_key = |k: &Node| {
+        k.scalar_text()
+            .and_then(|name| keys::get(&name))
+            .is_some_and(|key| key.role == Role::File)
+    };
     !entries.is_empty()
+        && !entries.iter().all(|(k, _)| file_key(k))
         && entries.iter().all(|(k, v)| {
             matches!(k.value, Value::Str(_))
                 && match &v.value {

@@ -330,3 +330,12 @@ impl Report {
         self.summary.failed == 0
     }
 }
+
+/// `1 claim`, `2 claims`: a count with its noun, for every message that counts.
+pub fn counted(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
