@@ -136,10 +136,13 @@ fn starts_like_sentence(line: &str) -> bool {
 ///
 /// A sentence ends at `.`, `!`, `?` or `…` (with any closing quotes, brackets and citation
 /// marks after it) followed by a space and something that can start a sentence, except:
-/// - after a title or an initial ("Brig. Gen. Pat Ryder", "J. K. Rowling"): a name follows;
+/// - after a title ("Brig. Gen. Pat Ryder"): a name follows; after an initial ("J. K.
+///   Rowling") too, unless a word that opens sentences follows ("a Plan B. The talks");
 /// - after another abbreviation ("U.S.", "Fla.", "Co.", "p.", "No."), unless the next word is
 ///   one that opens sentences ("in the U.S. How", "& Co. It") or a quotation opens;
-/// - at an ellipsis inside a quotation (“We will… We must go on,” he said).
+/// - at an ellipsis inside a quotation (“We will… We must go on,” he said);
+/// - at `?` or `!` closing a quotation that a name and a speech verb attribute
+///   (“Where is the money?” Trump asked.).
 ///
 /// One pass: the byte search jumps from one end mark to the next, and quotation marks are
 /// only counted when an ellipsis asks whether one is open.
@@ -196,9 +199,10 @@ fn end_of_marks(block: &str, at: usize) -> usize {
     }
 }
 
-/// The length of a citation mark at the start of `s`: `[6]`, `[12, 13]`, `[a]`, `[note 2]`.
+/// The length of a citation mark at the start of `s`: `[6]`, `[12, 13]`, `[a]`,
+/// `[citation needed]`.
 fn citation_len(s: &str) -> Option<usize> {
-    let close = s.bytes().take(16).position(|b| b == b']')?;
+    let close = s.bytes().take(24).position(|b| b == b']')?;
     let body = &s.as_bytes()[1..close];
     (!body.is_empty()
         && body
@@ -211,11 +215,17 @@ fn citation_len(s: &str) -> Option<usize> {
 /// something that can start one follows.
 fn stays_open(block: &str, sentence: Range<usize>, end: usize, quotes: &mut QuoteState) -> bool {
     let marks = &block[sentence.end..end];
-    if marks.starts_with('…') || marks.starts_with("...") {
+    // "…", "..." and AP's spaced ". . ." (seen at its last point).
+    if marks.starts_with('…') || marks.starts_with("...") || block[..sentence.end].ends_with(". . ") {
         return quotes.open_at(block, end);
     }
+    let after = &block[end + 1..];
+    if marks.len() > 1 && marks.starts_with(['?', '!']) && marks.ends_with(['”', '"', '»']) {
+        // “Where is the money?” Trump asked.
+        return attribution_follows(after);
+    }
     // A closing quote or bracket after the point closes the sentence with it.
-    marks == "." && point_continues(&block[sentence], &block[end + 1..])
+    marks == "." && point_continues(&block[sentence], after)
 }
 
 /// Whether the point after the last word of `before` is an abbreviation's that the words
@@ -226,17 +236,52 @@ fn point_continues(before: &str, after: &str) -> bool {
         .next()
         .unwrap_or("");
     match abbreviation(word) {
-        Some(Abbreviation::BeforeName) => true,
+        Some(Abbreviation::Title) => true,
+        // "J. K. Rowling", but "a Plan B. The talks…": no surname is a sentence opener.
+        Some(Abbreviation::Initial) => {
+            matches!(after.split([' ', '.']).next(), Some("A" | "I")) || !opens_sentence(after)
+        }
         Some(Abbreviation::Other) => !opens_sentence(after),
         None => false,
     }
 }
 
+/// Whether `after` names someone and then a speech verb ("Trump asked", "Sen. Ted Cruz
+/// said"): the attribution of the quotation before it, in the same sentence.
+fn attribution_follows(after: &str) -> bool {
+    let mut named = false;
+    for word in after.split(' ').take(5) {
+        let word = word.trim_end_matches([',', '.']);
+        // A name, not "Nobody answered" or "They said".
+        if word.starts_with(char::is_uppercase) && (named || !opens_sentence(word)) {
+            named = true;
+            continue;
+        }
+        return named && is_speech_verb(word);
+    }
+    false
+}
+
+fn is_speech_verb(word: &str) -> bool {
+    SPEECH_VERBS.contains(&word)
+}
+
+/// The verbs that attribute a quotation to the name before them.
+#[rustfmt::skip]
+const SPEECH_VERBS: &[&str] = &[
+    "said", "says", "asked", "asks", "told", "tells", "added", "adds", "wrote", "writes", "shouted", "replied",
+    "answered", "responded", "cried", "yelled", "screamed", "exclaimed", "insisted", "explained", "continued",
+    "declared", "demanded", "wondered", "warned", "tweeted", "posted", "recalled", "noted", "joked", "quipped",
+    "countered", "pleaded", "whispered", "protested",
+];
+
 /// What a word before a point is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Abbreviation {
-    /// A title or an initial: a name always follows ("Gen. Pat Ryder", "J. K. Rowling").
-    BeforeName,
+    /// A title: a name always follows ("Brig. Gen. Pat Ryder").
+    Title,
+    /// A capital letter alone: an initial ("J. K. Rowling"), unless a sentence opens after it.
+    Initial,
     /// Any other abbreviation: it may close a sentence ("in the U.S. The president said").
     Other,
 }
@@ -248,12 +293,12 @@ fn abbreviation(word: &str) -> Option<Abbreviation> {
     if let (Some(c), None) = (chars.next(), chars.next())
         && c.is_uppercase()
     {
-        return Some(Abbreviation::BeforeName);
+        return Some(Abbreviation::Initial);
     }
     match word {
         "Mr" | "Mrs" | "Ms" | "Dr" | "Prof" | "Gen" | "Brig" | "Lt" | "Col" | "Maj" | "Capt" | "Cmdr" | "Sgt"
         | "Adm" | "Sen" | "Rep" | "Gov" | "Pres" | "Amb" | "Rev" | "Hon" | "Mt" | "Ft" | "Supt" | "Cpl" | "Pvt"
-        | "Msgr" | "Fr" => Some(Abbreviation::BeforeName),
+        | "Msgr" | "Fr" => Some(Abbreviation::Title),
         // States (AP), months, companies, references, places, suffixes, Latin.
         "Ala" | "Ariz" | "Ark" | "Calif" | "Colo" | "Conn" | "Del" | "Fla" | "Ga" | "Ill" | "Ind" | "Kan" | "Ky"
         | "La" | "Md" | "Mass" | "Mich" | "Minn" | "Miss" | "Mo" | "Mont" | "Neb" | "Nev" | "Okla" | "Ore" | "Pa"
@@ -281,79 +326,19 @@ fn opens_sentence(after: &str) -> bool {
         return chars.next().is_some_and(char::is_uppercase);
     }
     let word = &after[..after.find(|c: char| !c.is_alphabetic()).unwrap_or(after.len())];
-    matches!(
-        word,
-        "The"
-            | "A"
-            | "An"
-            | "This"
-            | "That"
-            | "These"
-            | "Those"
-            | "It"
-            | "Its"
-            | "He"
-            | "She"
-            | "We"
-            | "They"
-            | "I"
-            | "You"
-            | "His"
-            | "Her"
-            | "Our"
-            | "Their"
-            | "My"
-            | "Your"
-            | "There"
-            | "Here"
-            | "But"
-            | "And"
-            | "Or"
-            | "So"
-            | "Yet"
-            | "How"
-            | "What"
-            | "Why"
-            | "When"
-            | "Where"
-            | "Who"
-            | "Which"
-            | "If"
-            | "In"
-            | "On"
-            | "At"
-            | "After"
-            | "Before"
-            | "During"
-            | "While"
-            | "Although"
-            | "Though"
-            | "As"
-            | "Since"
-            | "Some"
-            | "Many"
-            | "Most"
-            | "Both"
-            | "Each"
-            | "Every"
-            | "All"
-            | "Not"
-            | "Only"
-            | "Also"
-            | "Still"
-            | "However"
-            | "Meanwhile"
-            | "Then"
-            | "Now"
-            | "Later"
-            | "Earlier"
-            | "Last"
-            | "Next"
-            | "Today"
-            | "Yesterday"
-            | "Tomorrow"
-    )
+    OPENERS.contains(&word)
 }
+
+/// Words that open sentences and never continue a name.
+#[rustfmt::skip]
+const OPENERS: &[&str] = &[
+    "The", "A", "An", "This", "That", "These", "Those", "It", "Its", "He", "She", "We", "They", "I", "You", "His",
+    "Her", "Our", "Their", "My", "Your", "There", "Here", "But", "And", "Or", "So", "Yet", "How", "What", "Why",
+    "When", "Where", "Who", "Which", "If", "In", "On", "At", "After", "Before", "During", "While", "Although",
+    "Though", "As", "Since", "Some", "Many", "Most", "Both", "Each", "Every", "All", "Not", "Only", "Also", "Still",
+    "However", "Meanwhile", "Then", "Now", "Later", "Earlier", "Last", "Next", "Today", "Yesterday", "Tomorrow",
+    "No", "Nobody", "None", "Everyone", "Someone",
+];
 
 /// Whether a quotation is open, counted lazily: only an ellipsis asks, and each byte is
 /// counted once however many ask.
@@ -498,6 +483,9 @@ mod news_cases {
         // Initials.
         "Harry Potter author J. K. Rowling spoke.",
         "Michael J. Fox attended the gala.",
+        "George W. Bush and J. A. Smith spoke.",
+        "They now need a Plan B. | The talks collapsed.",
+        "They now need a Plan B. | It may not come.",
         // Acronyms with points.
         "Troops left the U.S. Army base on Monday.",
         "The E.U. and the U.K. signed a deal. | The U.N. welcomed it.",
@@ -532,10 +520,16 @@ mod news_cases {
         "“We will… We must go on,” he said.",
         "\"We will... We must go on,\" he said.",
         "He paused... | Then he left.",
+        "“We will . . . We must go on,” he said.",
+        "“Where is the money?” Trump asked reporters.",
+        "“Why now?” asked Sen. Ted Cruz.",
+        "“Is it over?” | Nobody answered.",
+        "“Get out!” | The crowd cheered.",
         "“We tried…” | He stopped.",
         // Citation marks after the point.
         "The effect was lasting.[6] | Besides, it spread.",
         "Rates rose.[3][4] | Markets fell.",
+        "The claim is disputed.[citation needed] | Others agree.",
         // Websites and quotations.
         "Details are on example.com. | The site went live Monday.",
         "Visit www.example.com for details.",

@@ -126,3 +126,25 @@ fn not_found_across_a_web_address_that_ends_a_sentence() {
     let text = "Tickets are sold on example.com. The site crashed on Monday.";
     assert_eq!(together(text, "Tickets", "crashed"), Verdict::NotFound);
 }
+
+#[test]
+fn supports_a_question_and_the_name_that_asks_it() {
+    let text = "“Where is the money?” Trump asked reporters at the White House on Friday.";
+    assert_eq!(together(text, "money", "Trump"), Verdict::Supported);
+    let text = "“Is the ceasefire over?” Nobody in the room answered.";
+    assert_eq!(together(text, "ceasefire", "room"), Verdict::NotFound);
+}
+
+#[test]
+fn not_found_across_a_letter_that_ends_a_sentence() {
+    let text = "Negotiators now need a Plan B. The talks in Doha collapsed on Monday.";
+    assert_eq!(together(text, "Negotiators", "Doha"), Verdict::NotFound);
+    let text = "Negotiators met George W. Bush in Doha on Monday.";
+    assert_eq!(together(text, "Negotiators", "Doha"), Verdict::Supported);
+}
+
+#[test]
+fn supports_a_spaced_ellipsis_inside_a_quotation() {
+    let text = "“We will fight on . . . We must win,” Zelenskyy said in a video address.";
+    assert_eq!(together(text, "fight", "Zelenskyy"), Verdict::Supported);
+}
