@@ -2,7 +2,9 @@
 //!
 //! A clause is the part of a sentence between `,` `;` `:` brackets and spaced dashes. Cue
 //! words inside the matched terms themselves do not count: in `all: [US, absent]` the word
-//! "absent" is what the claim asserts, not a negation of it.
+//! "absent" is what the claim asserts, not a negation of it. Besides the negation words,
+//! format 1.1 lists the verbs news uses for not doing ("declined to attend", "boycotted");
+//! the cues of two words match as phrases, word after word in the clause.
 
 use std::ops::Range;
 
@@ -11,8 +13,38 @@ use crate::article::words::words;
 
 /// The cue words of the contract; `n't` is matched as a word ending.
 const CUES: &[&str] = &[
-    "not", "no", "never", "none", "without", "cannot", "neither", "nor", "absent", "absence", "refuse", "refuses",
+    "not",
+    "no",
+    "never",
+    "none",
+    "without",
+    "cannot",
+    "neither",
+    "nor",
+    "absent",
+    "absence",
+    "refuse",
+    "refuses",
     "refused",
+    "boycott",
+    "boycotts",
+    "boycotted",
+    "skip",
+    "skips",
+    "skipped",
+    "lack",
+    "lacks",
+    "lacked",
+];
+
+/// The cues of two words, matched before the single words ("no longer" is named whole,
+/// not as "no").
+const PHRASES: &[(&str, &str)] = &[
+    ("declined", "to"),
+    ("failed", "to"),
+    ("unable", "to"),
+    ("stayed", "away"),
+    ("no", "longer"),
 ];
 
 fn is_boundary(c: char) -> bool {
@@ -47,17 +79,36 @@ pub fn cue_in_clauses(article: &Article, marks: &[Range<usize>]) -> Option<Strin
     clauses.dedup();
     for c in clauses {
         let folded = &article.folded()[c.clone()];
-        for w in words(folded, &['\'']) {
-            let (at, word) = (c.start + w.start, &folded[w]);
-            if marks.iter().any(|m| m.start <= at && at < m.end) {
+        let in_marks = |w: &Range<usize>| {
+            let at = c.start + w.start;
+            marks.iter().any(|m| m.start <= at && at < m.end)
+        };
+        let ws = words(folded, &['\'']);
+        for (k, w) in ws.iter().enumerate() {
+            if in_marks(w) {
                 continue;
             }
-            if CUES.contains(&word) || word.ends_with("n't") {
+            let word = &folded[w.clone()];
+            let next = ws.get(k + 1).filter(|n| !in_marks(n)).map(|n| &folded[n.clone()]);
+            if let Some(second) = next.filter(|&n| PHRASES.contains(&(word, n))) {
+                return Some(format!("{word} {second}"));
+            }
+            let is_cue = CUES.contains(&word) && !is_number_sign(word, &folded[w.end..]);
+            if is_cue || word.ends_with("n't") {
                 return Some(word.to_string());
             }
         }
     }
     None
+}
+
+/// "No. 10 Downing Street", "no. 5 seed": the abbreviation of "number", not the negation
+/// ("he said no. The talks…" keeps its cue).
+fn is_number_sign(word: &str, after: &str) -> bool {
+    word == "no"
+        && after
+            .strip_prefix('.')
+            .is_some_and(|r| r.trim_start_matches(' ').starts_with(|c: char| c.is_ascii_digit()))
 }
 
 #[cfg(test)]
@@ -97,5 +148,56 @@ mod tests {
         let a = Article::new("x.txt", "Washington didn’t attend the meeting.".into());
         let r = find(&a, "meeting");
         assert_eq!(cue_in_clauses(&a, &[r]), Some("didn't".to_string()));
+    }
+
+    fn cue_of(text: &str, term: &str) -> Option<String> {
+        let a = Article::new("x.txt", text.into());
+        let r = find(&a, term);
+        cue_in_clauses(&a, &[r])
+    }
+
+    #[test]
+    fn verbs_of_not_doing_are_cues_named_whole() {
+        let cases = [
+            ("The United States declined to attend the meeting.", "declined to"),
+            ("Russia failed to send a delegation to the meeting.", "failed to"),
+            ("The minister was unable to attend the meeting.", "unable to"),
+            ("Several members stayed away from the meeting.", "stayed away"),
+            ("Britain is no longer part of the meeting.", "no longer"),
+            ("Moscow boycotted the meeting.", "boycotted"),
+            ("Two members skipped the meeting.", "skipped"),
+            ("The meeting lacked a quorum.", "lacked"),
+        ];
+        for (text, cue) in cases {
+            assert_eq!(cue_of(text, "meeting").as_deref(), Some(cue), "{text}");
+        }
+    }
+
+    #[test]
+    fn phrase_cues_need_both_words_in_order() {
+        assert_eq!(
+            cue_of("The delegation declined sharply at the meeting.", "meeting"),
+            None
+        );
+        assert_eq!(cue_of("Turnout failed expectations at the meeting.", "meeting"), None);
+        assert_eq!(cue_of("They stayed at the meeting until late.", "meeting"), None);
+        assert_eq!(cue_of("The minister was able to attend the meeting.", "meeting"), None);
+        assert_eq!(cue_of("The longer meeting ended.", "meeting"), None);
+    }
+
+    #[test]
+    fn the_number_sign_is_not_a_cue() {
+        assert_eq!(cue_of("Starmer returned to No. 10 Downing Street.", "Starmer"), None);
+        assert_eq!(
+            cue_of("Asked about the talks Starmer said no. He left.", "Starmer"),
+            Some("no".into())
+        );
+        assert_eq!(cue_of("Starmer has no. 2 on his list.", "Starmer"), None);
+    }
+
+    #[test]
+    fn a_cue_in_another_clause_does_not_count() {
+        let text = "The United States, which declined to comment, attended the meeting.";
+        assert_eq!(cue_of(text, "meeting"), None);
     }
 }
