@@ -724,8 +724,8 @@ fn number_words(text: &str, in_date: &dyn Fn(&Range<usize>) -> bool, out: &mut N
 
 /// " per cent" or " percent" after a number in words.
 fn per_cent(text: &str, end: usize) -> bool {
-    let rest = text[end..].to_lowercase();
-    rest.starts_with(" per cent") || rest.starts_with(" percent")
+    let rest = text.as_bytes().get(end..(end + 9).min(text.len())).unwrap_or_default();
+    rest.eq_ignore_ascii_case(b" per cent") || rest.get(..8).is_some_and(|r| r.eq_ignore_ascii_case(b" percent"))
 }
 
 /// What the words at the start of a slice say.
@@ -983,6 +983,10 @@ mod tests {
             let n = &read(s, &[]).mentions[0];
             assert!(n.percent && n.value == 40.0, "{s}");
         }
+        for s in ["forty per cent", "forty percent", "forty Per Cent"] {
+            assert!(read(s, &[]).mentions[0].percent, "{s}");
+        }
+        assert!(!read("forty perched birds", &[]).mentions[0].percent);
     }
 
     #[test]
