@@ -30,6 +30,7 @@
 //!   or before `win`, `defeat`, `draw`…, a score.
 
 use regex::Regex;
+use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -370,8 +371,12 @@ fn figure(text: &str, core: Range<usize>, hard_space: &dyn Fn(usize) -> bool) ->
         value += f;
         end += text[end..].chars().next().map_or(0, char::len_utf8);
     }
-    if let Some(r) = dash_pair(text, start, end, value) {
-        return Some(r);
+    // A dash and a figure: a range or a score, or nothing readable ("10-15x").
+    if text[end..]
+        .strip_prefix('-')
+        .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()))
+    {
+        return dash_pair(text, start, end, value);
     }
     let tail = TAIL.captures(&text[end..]).expect("the tail is optional");
     let scale = tail.name("scale").map(|s| s.as_str().trim().to_lowercase());
@@ -422,7 +427,6 @@ fn spaced(text: &str, core: Range<usize>, hard_space: &dyn Fn(usize) -> bool) ->
         .match_indices(' ')
         .map(|(i, _)| run.start + i)
         .collect();
-    // A decimal point right after is a new figure's ("5 000.5" is rare; "150.5" is not).
     if spaces.iter().all(|&s| hard_space(s)) || spaces.len() >= 2 {
         run
     } else {
@@ -430,15 +434,22 @@ fn spaced(text: &str, core: Range<usize>, hard_space: &dyn Fn(usize) -> bool) ->
     }
 }
 
-/// A dash right after a figure and another figure: a range (`10-15`) or a score (`3-2`).
+/// A dash right after a figure and another figure: a range (`10-15`, `10-15 million`,
+/// `10-15%`) or a score (`3-2`); `None` when letters follow it (`10-15x`).
 fn dash_pair(text: &str, start: usize, end: usize, value: f64) -> Option<Read> {
     let rest = text[end..].strip_prefix('-')?;
     let m = CORE.find(rest).filter(|m| m.start() == 0)?;
-    let stop = end + 1 + m.end();
+    let mut stop = end + 1 + m.end();
     let second: f64 = m.as_str().replace(',', "").parse().ok()?;
-    let next = text[stop..].chars().next();
-    if next.is_some_and(|c| c.is_alphanumeric()) {
-        return None;
+    let tail = TAIL.captures(&text[stop..]).expect("the tail is optional");
+    let scale = tail.name("scale").map(|s| s.as_str().trim().to_lowercase());
+    let scale = scale.as_deref().and_then(scale_of).unwrap_or(1.0);
+    let percent = tail.name("pct").is_some();
+    stop += tail.get(0).map_or(0, |t| t.end());
+    match after_word(text, stop) {
+        After::Clear => {}
+        After::Unit(e) => stop = e,
+        After::Ordinal(_) | After::Other => return None,
     }
     let word = text[stop..]
         .trim_start()
@@ -447,16 +458,16 @@ fn dash_pair(text: &str, start: usize, end: usize, value: f64) -> Option<Read> {
         .unwrap_or("");
     // "2014-2016", "the 2014-15 season".
     let year = |v: f64| (1900.0..=2100.0).contains(&v) && v.fract() == 0.0;
-    if year(value) && (year(second) || second < 100.0) {
+    if year(value) && (year(second) || second < 100.0) && scale == 1.0 && !percent {
         return Some(not(start..stop, NotNumber::Year));
     }
     if second <= value || SCORE_WORDS.contains(&word.to_lowercase().as_str()) {
         return Some(not(start..stop, NotNumber::Score));
     }
     Some(Read::Number(NumberMention {
-        upper: Some(second),
+        upper: Some(second * scale),
         bound: Bound::Between,
-        ..NumberMention::exact(start..stop, value, false)
+        ..NumberMention::exact(start..stop, value * scale, percent)
     }))
 }
 
@@ -682,8 +693,21 @@ const VAGUE: &[&str] = &[
 /// Number words, read over the article's words (lower-cased once).
 fn number_words(text: &str, in_date: &dyn Fn(&Range<usize>) -> bool, out: &mut Numbers) {
     let ranges = super::words::words(text, &['-']);
-    let lower: Vec<String> = ranges.iter().map(|r| text[r.clone()].to_lowercase()).collect();
-    let words: Vec<&str> = lower.iter().map(String::as_str).collect();
+    // Most words of news copy are lower-case ASCII already: borrowed, not copied.
+    let lower: Vec<Cow<str>> = ranges
+        .iter()
+        .map(|r| {
+            let w = &text[r.clone()];
+            if w.bytes()
+                .all(|b| b.is_ascii_lowercase() || b == b'-' || b.is_ascii_digit())
+            {
+                Cow::Borrowed(w)
+            } else {
+                Cow::Owned(w.to_lowercase())
+            }
+        })
+        .collect();
+    let words: Vec<&str> = lower.iter().map(|w| w.as_ref()).collect();
     let mut i = 0;
     while i < words.len() {
         let used = match word_number(&words[i..]) {
@@ -939,6 +963,10 @@ mod tests {
             (10.0, Some(15.0), Bound::Between)
         );
         assert_eq!(rejected("a 3-2 win"), vec![("3-2".into(), NotNumber::Score)]);
+        let got = read("10-15 million people and 20-30% of them", &[]).mentions;
+        assert_eq!((got[0].value, got[0].upper), (1e7, Some(1.5e7)));
+        assert!(got[1].percent && got[1].upper == Some(30.0));
+        assert!(values("a 10-15x zoom").is_empty());
         assert!(values("a 3-2 win").is_empty());
     }
 

@@ -128,7 +128,7 @@ impl Check for Number {
 }
 
 /// The marks (figure and terms, sorted) and sentence of a paired figure.
-fn place(a: &Article, figure: &Range<usize>, terms: &[Range<usize>]) -> (Vec<Range<usize>>, Range<usize>) {
+fn place(a: &Article, figure: &Range<usize>, terms: &[Range<usize>]) -> Place {
     let mut marks = vec![figure.clone()];
     marks.extend(terms.iter().cloned());
     marks.sort_by_key(|m| m.start);
