@@ -72,7 +72,7 @@ pub struct Article {
     line_starts: Vec<usize>,
     // Built on first use: a claim file without number, date or quote claims never pays.
     dates: OnceLock<Vec<dates::DateMention>>,
-    numbers: OnceLock<Vec<numbers::NumberMention>>,
+    numbers: OnceLock<numbers::Numbers>,
     quotations: OnceLock<Vec<quotes::Quotation>>,
     /// For each quotation (by start), the furthest end of it and those before it.
     quotation_reach: OnceLock<Vec<usize>>,
@@ -152,9 +152,26 @@ impl Article {
 
     /// Number mentions (not the parts of dates), sorted.
     pub fn numbers(&self) -> &[numbers::NumberMention] {
+        &self.number_scan().mentions
+    }
+
+    /// What looked like a number and is not one (a clock time, an ordinal, a year), sorted.
+    pub fn not_numbers(&self) -> &[numbers::NotANumber] {
+        &self.number_scan().rejected
+    }
+
+    fn number_scan(&self) -> &numbers::Numbers {
         self.numbers.get_or_init(|| {
             let taken: Vec<Range<usize>> = self.dates().iter().map(|d| d.range.clone()).collect();
-            numbers::find(&self.text, &taken)
+            // Thin and non-breaking spaces group thousands; normalization made them plain.
+            let hard_space = |at: usize| {
+                let src = self.map.to_source(at);
+                self.source[src..]
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c != ' ' && c.is_whitespace())
+            };
+            numbers::find_in(&self.text, &taken, &hard_space)
         })
     }
 

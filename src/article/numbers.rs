@@ -1,11 +1,36 @@
-//! Number mentions as copy writes them: `34`, `1,200`, `3.5`, `800 thousand`, `1.2 million`,
-//! `2bn`, `thirty-four`, `a dozen`, `hundreds` (vague), `30-day`, `12%`, `12 per cent`, and
-//! the qualifiers before them ("more than 30", "nearly 800,000").
+//! Number mentions as copy writes them (the claim format, "Numbers"): `34`, `1,200`, `3.5`,
+//! `-5`, `minus 5`, `800 thousand`, `1.2 million`, `£3.5m`, `$1.2bn`, `2tn`, `10k`, `13 lakh`,
+//! `2.5 crore`, `12,34,567`, `1 234 567`, `thirty-four`, `two hundred and fifty thousand`,
+//! `a dozen`, `two-thirds`, `half a million`, `1½`, `30-day`, `-5C`, `12%`, `12 per cent`,
+//! `40pc`, `2 percentage points`, a range `10-15`, vague amounts (`hundreds`), and the
+//! qualifiers before them ("more than 30", "nearly 800,000").
 //!
-//! Not numbers (claim-format.md): citation marks (`[1]`), model names (`F-35A`, `G7`, `E5`),
-//! the parts of a date (found first, in `dates.rs`), ordinals and times.
+//! A qualifier applies to the figure it stands right before ("one over three" is no `over 3`:
+//! a qualifier after a number word is not one); a conversion in brackets is a figure of its own.
+//!
+//! ## Not numbers
+//! Citation marks (`[1]`), model names (`F-35A`, `G7`, `E5`), the parts of a date (found first,
+//! in `dates.rs`), and, kept with a reason so a claim whose only candidate was one can say so
+//! ([`NotANumber`]): clock times (`8 PM`, `8 p.m.`, `20:00`, `8.30am`), ordinals (`fifth`,
+//! `21st`), scores (`a 3-2 win`) and years standing alone.
+//!
+//! ## Readings decided here
+//! - A year: a four-digit whole number from 1900 to 2100, written without separator, scale,
+//!   per cent or unit, is a year ("in 2024", "the 2025 summit", "2024 was") unless a qualifier
+//!   stands before it ("some 2000 troops") or it is followed by a plural word with no
+//!   year word before it ("2000 troops"; not "the 2020 elections"). `2,000` and `1500` are
+//!   always numbers.
+//! - Spaced thousands: normalization makes every space plain, so the source decides. Groups of
+//!   exactly three digits after a head of one to three join when every space between them was
+//!   a thin or non-breaking space (`1 234 567`); with plain spaces only two groups or more join
+//!   (`1 234 567`), since one ("5 000", "in 2024 150 people") may be two numbers.
+//! - A fraction is its exact value (two-thirds is 2/3), so `{min: 0.66, max: 0.67}` holds it
+//!   and `number: 0.667` does not.
+//! - A dash between two numbers is a range when the first is smaller (`10-15 people`), else,
+//!   or before `win`, `defeat`, `draw`…, a score.
 
 use regex::Regex;
+use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -13,46 +38,116 @@ use std::sync::LazyLock;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Bound {
     Exact,
-    /// about, around, roughly, some: within 10%.
+    /// about, around, roughly, some, approximately, an estimated: within 10%.
     About,
-    /// nearly, almost: up to 10% under.
+    /// nearly, almost: up to 10% under, the figure itself excluded.
     Nearly,
-    /// more than, over, above.
+    /// more than, over, above: open above.
     Above,
-    /// at least.
+    /// at least: the figure or more.
     AtLeast,
-    /// fewer than, less than, under, below.
+    /// fewer than, less than, under, below: open below.
     Below,
-    /// at most, up to, as many as.
+    /// at most, up to, as many as: the figure or less.
     AtMost,
-    /// hundreds, dozens, thousands: never equal to a value.
+    /// `10-15`: from the value to [`NumberMention::upper`].
+    Between,
+    /// hundreds, dozens, thousands: never a figure.
     Vague,
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct NumberMention {
-    /// The number as written, qualifier included ("more than 30").
+    /// The number as written, qualifier and currency included ("more than £30m").
     pub range: Range<usize>,
     pub value: f64,
+    /// The top of a range (`10-15`).
+    pub upper: Option<f64>,
     pub bound: Bound,
     /// The qualifier as written, if any.
     pub qualifier: Option<String>,
     pub percent: bool,
 }
 
+/// The values a wording allows: from `lo` to `hi`, each end open or closed.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Interval {
+    pub lo: f64,
+    pub hi: f64,
+    pub lo_open: bool,
+    pub hi_open: bool,
+}
+
+impl Interval {
+    fn closed(lo: f64, hi: f64) -> Interval {
+        Interval {
+            lo,
+            hi,
+            lo_open: false,
+            hi_open: false,
+        }
+    }
+
+    /// Every value it allows lies in the closed range `min..=max`: the wording establishes it.
+    pub fn inside(&self, min: f64, max: f64) -> bool {
+        self.lo >= min && self.hi <= max
+    }
+
+    /// No value it allows lies in `min..=max`: the wording excludes it.
+    pub fn outside(&self, min: f64, max: f64) -> bool {
+        self.hi < min || (self.hi == min && self.hi_open) || self.lo > max || (self.lo == max && self.lo_open)
+    }
+
+    /// The values in words: "900 to 1100", "above 30", "900 up to, not including, 1000".
+    pub fn describe(&self) -> String {
+        let (lo, hi) = (format_value(self.lo), format_value(self.hi));
+        match (self.lo.is_finite(), self.hi.is_finite()) {
+            (true, false) if self.lo_open => format!("above {lo}"),
+            (true, false) => format!("{lo} or more"),
+            (false, true) if self.hi_open => format!("under {hi}"),
+            (false, true) => format!("{hi} or less"),
+            _ if self.lo == self.hi => lo,
+            _ if self.hi_open => format!("{lo} up to, not including, {hi}"),
+            _ if self.lo_open => format!("above {lo} up to {hi}"),
+            _ => format!("{lo} to {hi}"),
+        }
+    }
+}
+
 impl NumberMention {
-    /// The values the article allows, as an interval (inclusive bounds).
-    pub fn interval(&self) -> Option<(f64, f64)> {
+    fn exact(range: Range<usize>, value: f64, percent: bool) -> NumberMention {
+        NumberMention {
+            range,
+            value,
+            upper: None,
+            bound: Bound::Exact,
+            qualifier: None,
+            percent,
+        }
+    }
+
+    /// The values the article allows; none for a vague amount.
+    pub fn interval(&self) -> Option<Interval> {
         let v = self.value;
-        let eps = 1e-9 * v.abs().max(1.0);
+        // A tenth by division: `1000.0 * 0.9` is not 900.
+        let tenth = v.abs() / 10.0;
+        let open = |lo: f64, hi: f64, lo_open: bool, hi_open: bool| Interval {
+            lo,
+            hi,
+            lo_open,
+            hi_open,
+        };
         Some(match self.bound {
-            Bound::Exact => (v, v),
-            Bound::About => (v * 0.9, v * 1.1),
-            Bound::Nearly => (v * 0.9, v),
-            Bound::Above => (v + eps, f64::INFINITY),
-            Bound::AtLeast => (v, f64::INFINITY),
-            Bound::Below => (f64::NEG_INFINITY, v - eps),
-            Bound::AtMost => (f64::NEG_INFINITY, v),
+            Bound::Exact => Interval::closed(v, v),
+            Bound::About => Interval::closed(v - tenth, v + tenth),
+            // "nearly" counts towards the figure: under it for a positive one.
+            Bound::Nearly if v >= 0.0 => open(v - tenth, v, false, true),
+            Bound::Nearly => open(v, v + tenth, true, false),
+            Bound::Above => open(v, f64::INFINITY, true, false),
+            Bound::AtLeast => open(v, f64::INFINITY, false, false),
+            Bound::Below => open(f64::NEG_INFINITY, v, false, true),
+            Bound::AtMost => open(f64::NEG_INFINITY, v, false, false),
+            Bound::Between => Interval::closed(v, self.upper.unwrap_or(v)),
             Bound::Vague => return None,
         })
     }
@@ -60,38 +155,393 @@ impl NumberMention {
     /// How a qualified number was read, for the report.
     pub fn reading(&self) -> Option<String> {
         let q = self.qualifier.as_deref().unwrap_or("");
-        let v = format_value(self.value);
-        Some(match self.bound {
-            Bound::Exact => return None,
-            Bound::About => format!("\"{q}\" read as {v} ± 10%"),
-            Bound::Nearly => format!("\"{q}\" read as up to 10% under {v}"),
-            Bound::Above => format!("\"{q}\" read as a lower bound: above {v}"),
-            Bound::AtLeast => format!("\"{q}\" read as a lower bound: {v} or more"),
-            Bound::Below => format!("\"{q}\" read as an upper bound: under {v}"),
-            Bound::AtMost => format!("\"{q}\" read as an upper bound: {v} or less"),
-            Bound::Vague => "a vague amount, never equal to a value".to_string(),
-        })
+        let iv = self.interval();
+        match (self.bound, iv) {
+            (Bound::Exact, _) => None,
+            (Bound::Vague, _) | (_, None) => Some("a vague amount, never a figure".to_string()),
+            (Bound::Between, Some(iv)) => Some(format!("read as a range: {}", iv.describe())),
+            (_, Some(iv)) => Some(format!("`{q}` read as {}", iv.describe())),
+        }
     }
 }
 
-/// A value as reports print it: no trailing ".0", no exponent.
+/// A value as reports print it: no trailing ".0", no exponent, at most six decimals
+/// (two-thirds prints as 0.666667).
 pub fn format_value(v: f64) -> String {
     if v.fract() == 0.0 && v.abs() < 1e15 {
         format!("{}", v as i64)
+    } else if v.is_finite() {
+        let s = format!("{v:.6}");
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
     } else {
         format!("{v}")
     }
 }
 
-static DIGITS: LazyLock<Regex> = LazyLock::new(|| {
+/// Why a candidate is not a number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NotNumber {
+    ClockTime,
+    Ordinal,
+    Year,
+    Score,
+}
+
+impl NotNumber {
+    pub fn what(self) -> &'static str {
+        match self {
+            NotNumber::ClockTime => "a clock time",
+            NotNumber::Ordinal => "an ordinal",
+            NotNumber::Year => "a year",
+            NotNumber::Score => "a score",
+        }
+    }
+}
+
+/// Something that looks like a number and is not one, with the reason.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NotANumber {
+    pub range: Range<usize>,
+    pub why: NotNumber,
+}
+
+/// What [`find`] finds: the numbers, and the candidates that were not, both sorted.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct Numbers {
+    pub mentions: Vec<NumberMention>,
+    pub rejected: Vec<NotANumber>,
+}
+
+/// The figure itself: Indian grouping first (`12,34,567`), then thousands, then plain digits;
+/// a vulgar fraction may follow (`1½`).
+static CORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?").expect("compiles")
+});
+
+/// Spaced thousands right at a figure's start (see the module docs for when they join).
+static SPACED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\d{1,3}(?: \d{3})+\b").expect("compiles"));
+
+/// What may follow a figure: a scale, then a per cent.
+static TAIL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?x)
-        (?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)
-        (?P<scale>\s?(?i:thousand|million|billion|trillion)\b|(?i:bn|m|k)\b)?
-        (?P<pct>\s?%|\s(?i:per\s?cent|percent)\b)?",
+        r"(?x)^
+        (?P<scale>\ ?(?i:thousand|million|billion|trillion|lakh\ crore|lakh|crore)\b|(?i:bn|tn|m|k)\b)?
+        (?P<pct>\ ?%|\ ?(?i:pct|pc)\b|\ (?i:per\ ?cent|percent|percentage\ points?)\b)?",
     )
     .expect("compiles")
 });
+
+/// A clock time after a figure: `8 PM`, `8 p.m.`, `8.30am`, `0800 GMT`.
+static CLOCK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?: ?(?i:a\.m\.|p\.m\.|am\b|pm\b)| (?:GMT|UTC|BST|CET)\b|:\d{2}\b(?: ?(?i:a\.m\.|p\.m\.|am\b|pm\b))?)",
+    )
+    .expect("compiles")
+});
+
+/// Units written against the figure (`-5C`, `10km`): they do not change the number.
+const UNITS: &[&str] = &[
+    "C", "F", "km", "kg", "mph", "kmh", "cm", "mm", "ft", "lb", "lbs", "kW", "MW", "GW", "kWh", "MWh", "GWh", "ha",
+    "sq", "mg", "ml",
+];
+
+/// Currency before a figure, longest first: part of the mention, so a qualifier before it
+/// still applies ("more than £3.5m").
+const CURRENCIES: &[&str] = &[
+    "US$", "A$", "C$", "HK$", "NZ$", "Rs. ", "Rs.", "Rs ", "Rs", "$", "£", "€", "¥", "₹",
+];
+
+/// A score after a dash pair: "a 3-2 win".
+const SCORE_WORDS: &[&str] = &[
+    "win",
+    "wins",
+    "victory",
+    "defeat",
+    "draw",
+    "loss",
+    "lead",
+    "scoreline",
+    "result",
+    "vote",
+];
+
+/// Words before a bare four-digit figure that make it a year.
+const YEAR_WORDS: &[&str] = &[
+    "in", "of", "since", "by", "the", "until", "till", "from", "during", "before", "after", "between", "and", "to",
+    "early", "late", "mid", "fiscal", "spring", "summer", "autumn", "winter", "year", "for",
+];
+
+/// Words ending in `s` that are no plural: "2024 was", "2024 has".
+const NOT_PLURAL: &[&str] = &[
+    "was", "has", "is", "as", "this", "its", "his", "thus", "less", "plus", "across", "unless",
+];
+
+fn scale_of(word: &str) -> Option<f64> {
+    match word {
+        "hundred" => Some(1e2),
+        "thousand" | "k" => Some(1e3),
+        "lakh" => Some(1e5),
+        "million" | "m" => Some(1e6),
+        "crore" => Some(1e7),
+        "billion" | "bn" => Some(1e9),
+        "trillion" | "tn" => Some(1e12),
+        "lakh crore" => Some(1e12),
+        _ => None,
+    }
+}
+
+fn vulgar(c: char) -> Option<f64> {
+    match c {
+        '½' => Some(0.5),
+        '¼' => Some(0.25),
+        '¾' => Some(0.75),
+        '⅓' => Some(1.0 / 3.0),
+        '⅔' => Some(2.0 / 3.0),
+        _ => None,
+    }
+}
+
+/// Finds the numbers of normalized text, skipping the given date ranges (disjoint, as
+/// [`super::dates::find`] finds them). Spaced thousands join only with two groups or more.
+pub fn find(text: &str, dates: &[Range<usize>]) -> Numbers {
+    find_in(text, dates, &|_| false)
+}
+
+/// [`find`], told which spaces of `text` were thin or non-breaking in the source.
+pub fn find_in(text: &str, dates: &[Range<usize>], hard_space: &dyn Fn(usize) -> bool) -> Numbers {
+    let dates: super::ranges::Disjoint = dates.iter().filter(|d| !d.is_empty()).cloned().collect();
+    let in_date = |r: &Range<usize>| dates.overlaps(r);
+    let mut out = Numbers::default();
+    let mut at = 0;
+    while let Some(m) = CORE.find_at(text, at) {
+        at = match figure(text, m.range(), hard_space) {
+            Some(Read::Number(n)) if !in_date(&n.range) => {
+                let end = n.range.end;
+                out.mentions.push(n);
+                end
+            }
+            Some(Read::Not(r)) if !in_date(&r.range) => {
+                let end = r.range.end;
+                out.rejected.push(r);
+                end
+            }
+            Some(Read::Number(NumberMention { range, .. }) | Read::Not(NotANumber { range, .. })) => range.end,
+            None => m.end(),
+        }
+        .max(m.end());
+    }
+    number_words(text, &in_date, &mut out);
+    out.mentions.sort_by_key(|a| a.range.start);
+    out.rejected.sort_by_key(|r| r.range.start);
+    out
+}
+
+/// A candidate read: a number, or why it is not one.
+enum Read {
+    Number(NumberMention),
+    Not(NotANumber),
+}
+
+/// Reads the figure whose digits are at `core`: `None` when it is part of something else
+/// (a model name, a citation mark, the tail of a time).
+fn figure(text: &str, core: Range<usize>, hard_space: &dyn Fn(usize) -> bool) -> Option<Read> {
+    let start = currency_start(text, core.start);
+    let before = text[..start].chars().next_back();
+    let before2 = text[..start].chars().rev().nth(1);
+    let negative = before == Some('-') && before2.is_none_or(|c| !c.is_alphanumeric() && c != '-');
+    // Model names (G7, F-35A), decimals' and times' tails, "1,2", citation marks ([1]).
+    if before.is_some_and(|b| b.is_alphanumeric() || matches!(b, '.' | ':' | ',' | '/'))
+        || (before == Some('-') && !negative)
+        || (before == Some('[') && text[core.end..].starts_with(']'))
+    {
+        return None;
+    }
+    let core = spaced(text, core, hard_space);
+    let digits = &text[core.clone()];
+    if let Some(c) = CLOCK.find(&text[core.end..]) {
+        let why = NotANumber {
+            range: start..core.end + c.end(),
+            why: NotNumber::ClockTime,
+        };
+        return Some(Read::Not(why));
+    }
+    let mut value: f64 = digits.replace([',', ' '], "").parse().ok()?;
+    let mut end = core.end;
+    if let Some(f) = text[end..].chars().next().and_then(vulgar) {
+        value += f;
+        end += text[end..].chars().next().map_or(0, char::len_utf8);
+    }
+    // A dash and a figure: a range or a score, or nothing readable ("10-15x").
+    if text[end..]
+        .strip_prefix('-')
+        .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()))
+    {
+        return dash_pair(text, start, end, value);
+    }
+    let tail = TAIL.captures(&text[end..]).expect("the tail is optional");
+    let scale = tail.name("scale").map(|s| s.as_str().trim().to_lowercase());
+    value *= scale.as_deref().and_then(scale_of).unwrap_or(1.0);
+    let percent = tail.name("pct").is_some();
+    end += tail.get(0).map_or(0, |t| t.end());
+    end = match after_word(text, end) {
+        After::Clear => end,
+        After::Unit(e) => e,
+        After::Ordinal(e) => return Some(not(start..e, NotNumber::Ordinal)),
+        After::Other => return None,
+    };
+    let plain = scale.is_none() && !percent && !negative && digits.len() == 4 && !digits.contains([',', ' ', '.']);
+    let mut n = qualify(text, start..end, value, percent);
+    if plain && is_year(text, &n) {
+        return Some(not(start..end, NotNumber::Year));
+    }
+    if negative {
+        n.value = -n.value;
+        n.range.start = n.range.start.min(start - 1);
+    }
+    Some(Read::Number(minus(text, n)))
+}
+
+fn not(range: Range<usize>, why: NotNumber) -> Read {
+    Read::Not(NotANumber { range, why })
+}
+
+/// Where a figure starts once a currency written before it is counted in.
+fn currency_start(text: &str, digits: usize) -> usize {
+    let head = &text[..digits];
+    CURRENCIES
+        .iter()
+        .find(|c| head.ends_with(*c))
+        .map_or(digits, |c| digits - c.len())
+}
+
+/// Widens a figure over spaced thousands when they join (see the module docs).
+fn spaced(text: &str, core: Range<usize>, hard_space: &dyn Fn(usize) -> bool) -> Range<usize> {
+    if core.len() > 3 || text[core.clone()].contains(['.', ',']) {
+        return core;
+    }
+    let Some(m) = SPACED.find(&text[core.start..]) else {
+        return core;
+    };
+    let run = core.start..core.start + m.end();
+    let spaces: Vec<usize> = text[run.clone()]
+        .match_indices(' ')
+        .map(|(i, _)| run.start + i)
+        .collect();
+    if spaces.iter().all(|&s| hard_space(s)) || spaces.len() >= 2 {
+        run
+    } else {
+        core
+    }
+}
+
+/// A dash right after a figure and another figure: a range (`10-15`, `10-15 million`,
+/// `10-15%`) or a score (`3-2`); `None` when letters follow it (`10-15x`).
+fn dash_pair(text: &str, start: usize, end: usize, value: f64) -> Option<Read> {
+    let rest = text[end..].strip_prefix('-')?;
+    let m = CORE.find(rest).filter(|m| m.start() == 0)?;
+    let mut stop = end + 1 + m.end();
+    let second: f64 = m.as_str().replace(',', "").parse().ok()?;
+    let tail = TAIL.captures(&text[stop..]).expect("the tail is optional");
+    let scale = tail.name("scale").map(|s| s.as_str().trim().to_lowercase());
+    let scale = scale.as_deref().and_then(scale_of).unwrap_or(1.0);
+    let percent = tail.name("pct").is_some();
+    stop += tail.get(0).map_or(0, |t| t.end());
+    match after_word(text, stop) {
+        After::Clear => {}
+        After::Unit(e) => stop = e,
+        After::Ordinal(_) | After::Other => return None,
+    }
+    let word = text[stop..]
+        .trim_start()
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    // "2014-2016", "the 2014-15 season".
+    let year = |v: f64| (1900.0..=2100.0).contains(&v) && v.fract() == 0.0;
+    if year(value) && (year(second) || second < 100.0) && scale == 1.0 && !percent {
+        return Some(not(start..stop, NotNumber::Year));
+    }
+    if second <= value || SCORE_WORDS.contains(&word.to_lowercase().as_str()) {
+        return Some(not(start..stop, NotNumber::Score));
+    }
+    Some(Read::Number(NumberMention {
+        upper: Some(second * scale),
+        bound: Bound::Between,
+        ..NumberMention::exact(start..stop, value * scale, percent)
+    }))
+}
+
+/// What stands right after a figure.
+enum After {
+    /// Nothing that is part of it.
+    Clear,
+    /// A unit (`-5C`, `10km`), ending there.
+    Unit(usize),
+    /// An ordinal suffix (`21st`), ending there.
+    Ordinal(usize),
+    /// Letters that make it part of a name (`5G`, `35A`).
+    Other,
+}
+
+fn after_word(text: &str, end: usize) -> After {
+    let rest = &text[end..];
+    let len = rest.find(|c: char| !c.is_alphanumeric()).unwrap_or(rest.len());
+    if len == 0 {
+        return match rest.chars().next() {
+            Some(':' | '_') => After::Other,
+            _ => After::Clear,
+        };
+    }
+    let word = &rest[..len];
+    if UNITS.contains(&word) {
+        After::Unit(end + len)
+    } else if matches!(word, "st" | "nd" | "rd" | "th") {
+        After::Ordinal(end + len)
+    } else {
+        After::Other
+    }
+}
+
+/// A bare four-digit figure from 1900 to 2100 is a year, unless qualified or followed by a
+/// plural with no year word before it (module docs).
+fn is_year(text: &str, n: &NumberMention) -> bool {
+    if !(1900.0..=2100.0).contains(&n.value) || n.bound != Bound::Exact {
+        return false;
+    }
+    let before = last_word(&text[..n.range.start]).to_lowercase();
+    let after = text[n.range.end..]
+        .trim_start()
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    let plural = after.len() > 2
+        && after.ends_with('s')
+        && after.chars().all(|c| c.is_lowercase())
+        && !NOT_PLURAL.contains(&after);
+    YEAR_WORDS.contains(&before.as_str()) || !plural
+}
+
+/// The last word of `s` (letters and digits), or "".
+fn last_word(s: &str) -> &str {
+    let s = s.trim_end();
+    let start = s
+        .rfind(|c: char| !c.is_alphanumeric())
+        .map_or(0, |i| i + s[i..].chars().next().map_or(1, char::len_utf8));
+    &s[start..]
+}
+
+/// "minus 5": a negative figure, the word counted in.
+fn minus(text: &str, mut n: NumberMention) -> NumberMention {
+    let head = &text[..n.range.start];
+    if n.qualifier.is_none()
+        && let Some(h) = head.strip_suffix(' ')
+        && last_word(h).eq_ignore_ascii_case("minus")
+    {
+        n.range.start -= "minus ".len();
+        n.value = -n.value;
+    }
+    n
+}
 
 const QUALIFIERS: &[(&str, Bound)] = &[
     ("more than", Bound::Above),
@@ -117,13 +567,44 @@ const QUALIFIERS: &[(&str, Bound)] = &[
     ("around", Bound::About),
     ("roughly", Bound::About),
     ("approximately", Bound::About),
-    ("some", Bound::About),
     ("close to", Bound::About),
     ("an estimated", Bound::About),
+    ("estimated", Bound::About),
     ("some", Bound::About),
 ];
 
-const UNITS: &[&str] = &[
+/// Attaches the qualifier written just before a number, if any. A qualifier after a number
+/// ("one over three", "5 over 2") is not one: it stands between two figures.
+fn qualify(text: &str, range: Range<usize>, value: f64, percent: bool) -> NumberMention {
+    let before = &text[..range.start];
+    let mut from = before.len().saturating_sub(24);
+    while !before.is_char_boundary(from) {
+        from -= 1;
+    }
+    let lower_tail: String = before[from..].to_lowercase();
+    for (q, bound) in QUALIFIERS {
+        if let Some(head) = lower_tail.strip_suffix(' ').and_then(|t| t.strip_suffix(q))
+            && head.chars().next_back().is_none_or(|c| !c.is_alphanumeric())
+            && !is_number_word(last_word(head))
+        {
+            let start = range.start - q.len() - 1;
+            return NumberMention {
+                range: start..range.end,
+                bound: *bound,
+                qualifier: Some(text[start..range.start - 1].to_string()),
+                ..NumberMention::exact(range, value, percent)
+            };
+        }
+    }
+    NumberMention::exact(range, value, percent)
+}
+
+/// A figure in digits or a number word (lower case).
+fn is_number_word(w: &str) -> bool {
+    w.bytes().next().is_some_and(|b| b.is_ascii_digit()) || small(w).is_some() || scale_of(w).is_some()
+}
+
+const ONES: &[&str] = &[
     "zero",
     "one",
     "two",
@@ -149,189 +630,252 @@ const TENS: &[&str] = &[
     "", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
 ];
 
-fn scale_of(word: &str) -> Option<f64> {
-    match word {
-        "hundred" => Some(1e2),
-        "thousand" => Some(1e3),
-        "million" | "m" => Some(1e6),
-        "billion" | "bn" => Some(1e9),
-        "trillion" => Some(1e12),
-        "k" => Some(1e3),
-        _ => None,
+/// Ordinal words, never numbers ("the fifth day"); `third`, `quarter`… after `a` or a
+/// number word are fractions instead. `second` is left out: it is also a unit of time.
+const ORDINALS: &[&str] = &[
+    "first",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fifteenth",
+    "twentieth",
+    "thirtieth",
+    "fortieth",
+    "fiftieth",
+    "hundredth",
+    "thousandth",
+];
+
+/// "one" to "ninety-nine" in words.
+fn small(w: &str) -> Option<f64> {
+    if let Some((t, u)) = w.split_once('-') {
+        let t = TENS.iter().position(|x| *x == t).filter(|&t| t >= 2)?;
+        let u = ONES.iter().position(|x| *x == u).filter(|u| (1..10).contains(u))?;
+        return Some((t * 10 + u) as f64);
     }
+    ONES.iter()
+        .position(|x| *x == w)
+        .or_else(|| TENS.iter().position(|x| *x == w && !x.is_empty()).map(|t| t * 10))
+        .map(|v| v as f64)
 }
 
-/// Finds the numbers of normalized text, skipping the given date ranges (disjoint, as
-/// [`super::dates::find`] finds them).
-pub fn find(text: &str, dates: &[Range<usize>]) -> Vec<NumberMention> {
-    let dates: super::ranges::Disjoint = dates.iter().filter(|d| !d.is_empty()).cloned().collect();
-    let in_date = |r: &Range<usize>| dates.overlaps(r);
-    let mut out = Vec::new();
-    for c in DIGITS.captures_iter(text) {
-        let m = c.get(0).expect("group 0");
-        let num = c.name("num").expect("num");
-        let before = text[..num.start()].chars().next_back();
-        let before2 = text[..num.start()].chars().rev().nth(1);
-        let after = text[m.end()..].chars().next();
-        // Model names (G7, F-35A, E5), citation marks ([1]), times (10:30), ordinals (11th).
-        if before.is_some_and(|b| b.is_alphanumeric() || b == '.' || b == ':' || b == ',')
-            || (before == Some('-') && before2.is_some_and(char::is_alphanumeric))
-            || after.is_some_and(|a| a.is_alphanumeric() || a == ':' || a == '_')
-            || (before == Some('[') && after == Some(']'))
-            || in_date(&m.range())
-        {
-            continue;
-        }
-        let Ok(mut value) = num.as_str().replace(',', "").parse::<f64>() else {
-            continue;
-        };
-        if let Some(s) = c.name("scale") {
-            value *= scale_of(&s.as_str().trim().to_lowercase()).unwrap_or(1.0);
-        }
-        out.push(qualify(text, m.start()..m.end(), value, c.name("pct").is_some()));
-    }
-    out.extend(number_words(text, &in_date));
-    out.sort_by_key(|n| n.range.start);
-    out
+/// The value of a fraction word: `half` 2, `third(s)` 3, `quarter(s)` 4, `fifth(s)` 5…
+fn denominator(w: &str) -> Option<f64> {
+    Some(match w {
+        "half" | "halves" => 2.0,
+        "third" | "thirds" => 3.0,
+        "quarter" | "quarters" | "fourth" | "fourths" => 4.0,
+        "fifth" | "fifths" => 5.0,
+        "tenth" | "tenths" => 10.0,
+        _ => return None,
+    })
 }
 
-/// Attaches the qualifier written just before a number, if any.
-fn qualify(text: &str, range: Range<usize>, value: f64, percent: bool) -> NumberMention {
-    let before = &text[..range.start];
-    let mut from = before.len().saturating_sub(24);
-    while !before.is_char_boundary(from) {
-        from -= 1;
-    }
-    let lower_tail: String = before[from..].to_lowercase();
-    for (q, bound) in QUALIFIERS {
-        if let Some(head) = lower_tail.strip_suffix(' ').and_then(|t| t.strip_suffix(q))
-            && head.chars().next_back().is_none_or(|c| !c.is_alphanumeric())
-        {
-            let start = range.start - q.len() - 1;
-            return NumberMention {
-                range: start..range.end,
-                value,
-                bound: *bound,
-                qualifier: Some(text[start..range.start - 1].to_string()),
-                percent,
-            };
-        }
-    }
-    NumberMention {
-        range,
-        value,
-        bound: Bound::Exact,
-        qualifier: None,
-        percent,
-    }
-}
+/// Vague amounts: "hundreds", "tens of thousands", "dozens of".
+const VAGUE: &[&str] = &[
+    "dozens",
+    "hundreds",
+    "thousands",
+    "millions",
+    "billions",
+    "scores",
+    "tens",
+];
 
-/// Number words: "thirty-four", "three", "eight hundred thousand", "a dozen", and vague
-/// amounts ("hundreds", "dozens"). A lone "one" is not counted ("one of the…").
-fn number_words(text: &str, in_date: &dyn Fn(&Range<usize>) -> bool) -> Vec<NumberMention> {
-    let words: Vec<(Range<usize>, &str)> = super::words::words(text, &['-'])
-        .into_iter()
-        .map(|r| (r.clone(), &text[r]))
+/// Number words, read over the article's words (lower-cased once).
+fn number_words(text: &str, in_date: &dyn Fn(&Range<usize>) -> bool, out: &mut Numbers) {
+    let ranges = super::words::words(text, &['-']);
+    // Most words of news copy are lower-case ASCII already: borrowed, not copied.
+    let lower: Vec<Cow<str>> = ranges
+        .iter()
+        .map(|r| {
+            let w = &text[r.clone()];
+            if w.bytes()
+                .all(|b| b.is_ascii_lowercase() || b == b'-' || b.is_ascii_digit())
+            {
+                Cow::Borrowed(w)
+            } else {
+                Cow::Owned(w.to_lowercase())
+            }
+        })
         .collect();
-    let mut out = Vec::new();
+    let words: Vec<&str> = lower.iter().map(|w| w.as_ref()).collect();
     let mut i = 0;
     while i < words.len() {
-        let (r, w) = &words[i];
-        let lw = w.to_lowercase();
-        if matches!(
-            lw.as_str(),
-            "dozens" | "hundreds" | "thousands" | "millions" | "billions" | "scores"
-        ) {
-            out.push(NumberMention {
-                range: r.clone(),
-                value: 0.0,
-                bound: Bound::Vague,
-                qualifier: None,
-                percent: false,
-            });
-            i += 1;
-            continue;
-        }
-        if lw == "dozen" {
-            let start = match i.checked_sub(1).map(|j| (&words[j].0, words[j].1.to_lowercase())) {
-                Some((pr, a)) if a == "a" => pr.start,
-                _ => r.start,
-            };
-            out.push(qualify(text, start..r.end, 12.0, false));
-            i += 1;
-            continue;
-        }
-        let Some((value, used)) = parse_words(&words[i..]) else {
-            i += 1;
-            continue;
+        let used = match word_number(&words[i..]) {
+            Some(Word::Vague(used)) => {
+                let range = ranges[i].start..ranges[i + used - 1].end;
+                if !in_date(&range) {
+                    out.mentions.push(NumberMention {
+                        bound: Bound::Vague,
+                        ..NumberMention::exact(range, 0.0, false)
+                    });
+                }
+                used
+            }
+            Some(Word::Value(value, used)) => {
+                let range = ranges[i].start..ranges[i + used - 1].end;
+                let lone_one = used == 1 && words[i] == "one";
+                if !lone_one && !in_date(&range) {
+                    let n = minus(
+                        text,
+                        qualify(text, range, value, per_cent(text, ranges[i + used - 1].end)),
+                    );
+                    out.mentions.push(n);
+                }
+                used
+            }
+            Some(Word::Ordinal) if !in_date(&ranges[i]) => {
+                out.rejected.push(NotANumber {
+                    range: ranges[i].clone(),
+                    why: NotNumber::Ordinal,
+                });
+                1
+            }
+            Some(Word::Ordinal) | None => 1,
         };
-        let range = r.start..words[i + used - 1].0.end;
-        let lone_one = used == 1 && lw == "one";
-        if !lone_one && !in_date(&range) {
-            out.push(qualify(text, range, value, false));
-        }
         i += used;
     }
-    out
+}
+
+/// " per cent" or " percent" after a number in words.
+fn per_cent(text: &str, end: usize) -> bool {
+    let rest = text.as_bytes().get(end..(end + 9).min(text.len())).unwrap_or_default();
+    rest.eq_ignore_ascii_case(b" per cent") || rest.get(..8).is_some_and(|r| r.eq_ignore_ascii_case(b" percent"))
+}
+
+/// What the words at the start of a slice say.
+enum Word {
+    /// A value and how many words it took.
+    Value(f64, usize),
+    /// A vague amount over that many words.
+    Vague(usize),
+    Ordinal,
+}
+
+fn word_number(words: &[&str]) -> Option<Word> {
+    let w = words[0];
+    if VAGUE.contains(&w) {
+        // "tens of thousands", "hundreds of millions": one vague amount.
+        let of = words.len() > 2 && words[1] == "of" && VAGUE.contains(&words[2]);
+        return (w != "tens" || of).then_some(Word::Vague(if of { 3 } else { 1 }));
+    }
+    match (w, words.get(1).copied(), words.get(2).copied()) {
+        ("a" | "an", Some("dozen"), _) => return Some(Word::Value(12.0, 2)),
+        ("dozen", _, _) => return Some(Word::Value(12.0, 1)),
+        // "half a million", "half of voters", "half the seats".
+        ("half", Some("a" | "an"), Some(s)) if scale_of(s).is_some() => {
+            return Some(Word::Value(0.5 * scale_of(s)?, 3));
+        }
+        ("half", Some("of" | "the"), _) => return Some(Word::Value(0.5, 1)),
+        // "a third of", "a quarter of": not "a fifth straight day".
+        ("a", Some(f), Some("of")) if f != "half" && denominator(f).is_some() => {
+            return Some(Word::Value(1.0 / denominator(f)?, 2));
+        }
+        _ => {}
+    }
+    if let Some((v, used)) = parse_words(words) {
+        return Some(Word::Value(v, used));
+    }
+    (ORDINALS.contains(&w) || ordinal_compound(w)).then_some(Word::Ordinal)
+}
+
+/// "twenty-first", "thirty-fifth".
+fn ordinal_compound(w: &str) -> bool {
+    w.split_once('-')
+        .is_some_and(|(t, o)| TENS.contains(&t) && (ORDINALS.contains(&o) || o == "second") && !t.is_empty())
 }
 
 /// Parses number words from the start of `words`: the value and how many words it used.
-fn parse_words(words: &[(Range<usize>, &str)]) -> Option<(f64, usize)> {
-    let mut total = 0.0;
-    let mut current = 0.0;
-    let mut used = 0;
-    let mut any = false;
-    for (_, w) in words {
-        let lw = w.to_lowercase();
-        let parts: Vec<&str> = lw.split('-').collect();
-        let small = match parts.as_slice() {
-            [t, u] => match (TENS.iter().position(|x| x == t), UNITS.iter().position(|x| x == u)) {
-                (Some(t), Some(u)) if t >= 2 && (1..10).contains(&u) => Some((t * 10 + u) as f64),
-                _ => None,
-            },
-            [one] => UNITS.iter().position(|x| x == one).map(|u| u as f64).or_else(|| {
-                TENS.iter()
-                    .position(|x| x == one && !x.is_empty())
-                    .map(|t| (t * 10) as f64)
-            }),
-            _ => None,
-        };
-        if let Some(v) = small {
+/// Runs as far as the words do: "two hundred and fifty thousand", "one and a half million",
+/// "two-thirds", "three quarters", "2.5" never (digits are read elsewhere).
+fn parse_words(words: &[&str]) -> Option<(f64, usize)> {
+    let (mut total, mut current, mut used) = (0.0, 0.0, 0);
+    let is_scale = |w: &&str| w.len() > 2 && scale_of(w).is_some();
+    // "a thousand", "a million": one of the scale.
+    if matches!(words.first(), Some(&("a" | "an"))) && words.get(1).is_some_and(is_scale) {
+        (current, used) = (1.0, 1);
+    }
+    let mut last_scale = false;
+    while used < words.len() {
+        let w = words[used];
+        // "twenty three", "hundred and twenty", never "three four".
+        let joins = |v: f64| current % 100.0 == 0.0 || (current % 10.0 == 0.0 && v < 10.0);
+        if let Some(v) = small(w).filter(|&v| joins(v)) {
             current += v;
-            any = true;
-        } else if let (true, Some(s)) = (any, scale_of(&lw).filter(|_| lw.len() > 2)) {
+            last_scale = false;
+        } else if let Some(f) = fraction(w).filter(|_| used == 0) {
+            return Some((f, 1));
+        } else if let (true, Some(s)) = (used > 0 && is_scale(&w), scale_of(w)) {
             if s == 100.0 {
-                current *= s;
+                current = current.max(1.0) * s;
             } else {
                 total += current.max(1.0) * s;
                 current = 0.0;
             }
-        } else if lw == "and" && any && used + 1 < words.len() {
-            // "one hundred and twenty": only when a number word follows.
-            let next = words[used + 1].1.to_lowercase();
-            if UNITS.contains(&next.as_str()) || TENS.contains(&next.as_str()) || next.contains('-') {
-                used += 1;
-                continue;
-            }
-            break;
+            last_scale = true;
+        } else if let (true, Some(d)) = (used == 1 && words.get(2) == Some(&"of"), denominator(w)) {
+            // "three quarters of", "two thirds of": a fraction (not "three quarters to June").
+            return (current <= 10.0).then_some((current / d, 2));
+        } else if w == "and" && used > 0 && words.get(used + 1).is_some_and(|n| small(n).is_some()) && last_scale {
+            // "one hundred and twenty": only after a scale word.
+        } else if w == "and" && used > 0 && words.get(used + 1) == Some(&"a") && words.get(used + 2) == Some(&"half") {
+            current += 0.5;
+            used += 3;
+            last_scale = false;
+            continue;
         } else {
             break;
         }
         used += 1;
     }
-    (any && used > 0).then_some((total + current, used))
+    (used > 0).then_some((total + current, used))
+}
+
+/// A hyphenated fraction: "two-thirds", "three-quarters", "one-half".
+fn fraction(w: &str) -> Option<f64> {
+    let (n, d) = w.split_once('-')?;
+    let n = small(n).filter(|&n| (1.0..=10.0).contains(&n))?;
+    Some(n / denominator(d)?)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn values(text: &str) -> Vec<(String, f64, Bound)> {
+    fn read(text: &str, hard: &[usize]) -> Numbers {
         let dates: Vec<Range<usize>> = super::super::dates::find(text).into_iter().map(|d| d.range).collect();
-        find(text, &dates)
+        find_in(text, &dates, &|at| hard.contains(&at))
+    }
+
+    fn values(text: &str) -> Vec<(String, f64, Bound)> {
+        read(text, &[])
+            .mentions
             .into_iter()
             .map(|n| (text[n.range.clone()].to_string(), n.value, n.bound))
             .collect()
+    }
+
+    fn rejected(text: &str) -> Vec<(String, NotNumber)> {
+        read(text, &[])
+            .rejected
+            .into_iter()
+            .map(|n| (text[n.range.clone()].to_string(), n.why))
+            .collect()
+    }
+
+    fn value_of(text: &str) -> f64 {
+        let got = values(text);
+        assert_eq!(got.len(), 1, "{text}: {got:?}");
+        got[0].1
     }
 
     #[test]
@@ -393,5 +937,129 @@ mod tests {
     #[test]
     fn hyphenated_compounds_count() {
         assert_eq!(values("a 30-day ceasefire"), vec![("30".into(), 30.0, Bound::Exact)]);
+    }
+
+    #[test]
+    fn intervals_follow_the_wording() {
+        let iv = |s: &str| read(s, &[]).mentions[0].interval().unwrap();
+        assert_eq!(iv("about 1,000"), Interval::closed(900.0, 1100.0));
+        let nearly = iv("nearly 1,000");
+        assert_eq!((nearly.lo, nearly.hi, nearly.hi_open), (900.0, 1000.0, true));
+        assert!(nearly.outside(1000.0, 1000.0));
+        assert!(iv("more than 30").inside(30.0, f64::INFINITY));
+        assert!(iv("more than 30").outside(f64::NEG_INFINITY, 30.0));
+        assert!(!iv("at least 30").outside(f64::NEG_INFINITY, 30.0));
+        assert_eq!(iv("some 40 people").describe(), "36 to 44");
+    }
+
+    #[test]
+    fn negative_amounts_and_dash_pairs() {
+        assert_eq!(value_of("fell to -5C overnight"), -5.0);
+        assert_eq!(value_of("minus 5 degrees"), -5.0);
+        assert_eq!(value_of("dropped to minus five"), -5.0);
+        let got = read("10-15 people", &[]).mentions;
+        assert_eq!(
+            (got[0].value, got[0].upper, got[0].bound),
+            (10.0, Some(15.0), Bound::Between)
+        );
+        assert_eq!(rejected("a 3-2 win"), vec![("3-2".into(), NotNumber::Score)]);
+        let got = read("10-15 million people and 20-30% of them", &[]).mentions;
+        assert_eq!((got[0].value, got[0].upper), (1e7, Some(1.5e7)));
+        assert!(got[1].percent && got[1].upper == Some(30.0));
+        assert!(values("a 10-15x zoom").is_empty());
+        assert!(values("a 3-2 win").is_empty());
+    }
+
+    #[test]
+    fn fractions_and_halves() {
+        assert_eq!(value_of("Two-thirds of voters"), 2.0 / 3.0);
+        assert_eq!(value_of("a third of the budget"), 1.0 / 3.0);
+        assert_eq!(value_of("three quarters of staff"), 0.75);
+        assert_eq!(value_of("half of them"), 0.5);
+        assert_eq!(value_of("one and a half hours"), 1.5);
+        assert_eq!(value_of("half a million people"), 500_000.0);
+        assert_eq!(value_of("1½ hours"), 1.5);
+        assert!(values("the third day").is_empty());
+    }
+
+    #[test]
+    fn scales_glued_or_spaced_in_any_case() {
+        assert_eq!(value_of("raised £3.5m"), 3_500_000.0);
+        assert_eq!(value_of("a $1.2bn deal"), 1_200_000_000.0);
+        assert_eq!(value_of("€4 billion"), 4e9);
+        assert_eq!(value_of("2tn yen"), 2e12);
+        assert_eq!(value_of("10k runners"), 10_000.0);
+        assert_eq!(value_of("75K fans"), 75_000.0);
+        assert_eq!(value_of("13 lakh jobs"), 1_300_000.0);
+        assert_eq!(value_of("2.5 crore people"), 25_000_000.0);
+        assert_eq!(value_of("Rs 20 lakh crore"), 2e13);
+        assert_eq!(value_of("12,34,567 voters"), 1_234_567.0);
+        assert_eq!(value_of("two hundred and fifty thousand"), 250_000.0);
+        assert_eq!(value_of("a million"), 1e6);
+    }
+
+    #[test]
+    fn per_cent_in_every_spelling() {
+        for s in [
+            "40pc",
+            "40 pct",
+            "40%",
+            "40 per cent",
+            "40 percent",
+            "40 percentage points",
+        ] {
+            let n = &read(s, &[]).mentions[0];
+            assert!(n.percent && n.value == 40.0, "{s}");
+        }
+        for s in ["forty per cent", "forty percent", "forty Per Cent"] {
+            assert!(read(s, &[]).mentions[0].percent, "{s}");
+        }
+        assert!(!read("forty perched birds", &[]).mentions[0].percent);
+    }
+
+    #[test]
+    fn spaced_thousands_join_on_thin_spaces_or_two_groups() {
+        assert_eq!(value_of("1 234 567 visitors"), 1_234_567.0);
+        assert_eq!(values("5 000 troops").len(), 2);
+        let n = read("5 000 troops", &[1]).mentions;
+        assert_eq!(n.len(), 1);
+        assert_eq!(n[0].value, 5000.0);
+        assert_eq!(values("in 2024 150 people"), vec![("150".into(), 150.0, Bound::Exact)]);
+    }
+
+    #[test]
+    fn clock_times_ordinals_and_years_are_kept_aside() {
+        for (s, what) in [
+            ("at 8 PM", "8 PM"),
+            ("at 8 p.m. local", "8 p.m."),
+            ("at 20:00", "20:00"),
+            ("by 8.30am", "8.30am"),
+        ] {
+            assert!(values(s).is_empty(), "{s}");
+            assert_eq!(rejected(s), vec![(what.to_string(), NotNumber::ClockTime)], "{s}");
+        }
+        assert_eq!(rejected("the 21st century"), vec![("21st".into(), NotNumber::Ordinal)]);
+        assert_eq!(rejected("the fifth day"), vec![("fifth".into(), NotNumber::Ordinal)]);
+        assert_eq!(rejected("in 2024"), vec![("2024".into(), NotNumber::Year)]);
+        assert_eq!(rejected("the 2025 summit"), vec![("2025".into(), NotNumber::Year)]);
+        assert_eq!(value_of("2000 troops"), 2000.0);
+        assert_eq!(value_of("2,000 troops"), 2000.0);
+        assert_eq!(value_of("1500 troops"), 1500.0);
+        assert_eq!(value_of("some 2000 troops"), 2000.0);
+    }
+
+    #[test]
+    fn a_qualifier_stands_before_its_figure() {
+        assert_eq!(values("one over three"), vec![("three".into(), 3.0, Bound::Exact)]);
+        let got = values("more than 1,000 miles (1,600 km)");
+        assert_eq!(got[1], ("1,600".into(), 1600.0, Bound::Exact));
+        assert_eq!(values("more than £3.5m")[0].2, Bound::Above);
+    }
+
+    #[test]
+    fn names_are_not_numbers() {
+        assert!(values("One Direction played. May was there.").is_empty());
+        let got: Vec<f64> = values("three and four, three four").iter().map(|v| v.1).collect();
+        assert_eq!(got, vec![3.0, 4.0, 3.0, 4.0]);
     }
 }

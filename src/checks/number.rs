@@ -5,18 +5,30 @@
 //! `thirty-four`, `12%`, with their qualifiers ("more than 30").
 //!
 //! ## Supported when
-//! A paired number is in range. A qualified number ("nearly 800,000") is read as the interval
-//! it allows and supports when that interval meets the claim's; the report says how it was read.
+//! A paired number establishes the claim: every value its wording allows lies in the claim's
+//! range ("about 1,000" is 900 to 1,100, "more than 30" above 30; see `numbers.rs`). The report
+//! says how a qualified number was read.
 //!
 //! ## Refuted when
-//! Only numbers out of range are paired with the terms: each is shown with a diff of values.
+//! Only numbers that exclude the claim (no value their wording allows lies in its range) are
+//! paired with the terms: each is shown with a diff of values.
+//!
+//! ## Vaguer
+//! A number that neither establishes nor excludes the claim ("more than 30" for 34) and a vague
+//! amount ("hundreds") are never evidence: each is a note ("the article says `more than 30`,
+//! which does not establish 34"), and with no evidence the first is shown as the nearest place
+//! (`not_found`). When a clock time, an ordinal or a year was the only candidate near the
+//! terms, a note says so (`8 PM` is a clock time, not a number).
 //!
 //! ## Example
 //! `number: 34` with `near: [leaders of Staff]`
 
 use super::pairing::pair;
 use super::{Check, Context, Finding, Found};
-use crate::article::numbers::{Bound, format_value};
+use std::ops::Range;
+
+use crate::article::Article;
+use crate::article::numbers::{Bound, Interval, NumberMention, format_value};
 use crate::claims::terms::{TermId, TermTable};
 use crate::report::{Diff, Role};
 
@@ -61,66 +73,138 @@ impl Check for Number {
         let a = cx.article;
         let numbers = a.numbers();
         let ranges: Vec<_> = numbers.iter().map(|n| n.range.clone()).collect();
-        let terms = self.near.iter().flat_map(|&t| cx.hits.of(t).iter().cloned());
+        let terms: Vec<Range<usize>> = self.near.iter().flat_map(|&t| cx.hits.of(t).iter().cloned()).collect();
+        let (min, max) = (self.min.unwrap_or(f64::NEG_INFINITY), self.max.unwrap_or(f64::INFINITY));
         let mut evidence = Vec::new();
-        let mut notes = Vec::new();
-        for p in pair(a, terms, &ranges, Some(self.within)) {
+        // Wording that neither establishes nor excludes the claim: notes, never evidence.
+        let mut vaguer = Vec::new();
+        for p in pair(a, terms.iter().cloned(), &ranges, Some(self.within)) {
             let n = &numbers[p.mention];
-            let written = a.slice(&n.range).to_string();
-            let Some((lo, hi)) = n.interval() else {
-                notes.push(format!(
-                    "\"{written}\" is a vague amount: never equal to a value, not compared"
-                ));
-                continue;
-            };
-            let (min, max) = (self.min.unwrap_or(f64::NEG_INFINITY), self.max.unwrap_or(f64::INFINITY));
-            let fits = lo <= max && hi >= min;
-            let role = if fits { Role::Supports } else { Role::Refutes };
-            let mut marks = vec![n.range.clone()];
-            marks.extend(p.terms.iter().cloned());
-            marks.sort_by_key(|m| m.start);
-            let context = super::Scope::Sentence.context(a, &n.range);
-            let mut f = Found::new(role, marks, context);
-            // Whole values as integers: `"value": 800000`, not 800000.0.
-            f.value = Some(if n.value.fract() == 0.0 && n.value.abs() < 9e15 {
-                serde_json::json!(n.value as i64)
-            } else {
-                serde_json::json!(n.value)
-            });
-            let pct = if n.percent { " (a percentage)" } else { "" };
-            f.note = match (n.reading(), n.bound, fits) {
-                (Some(r), _, true) => Some(format!("{r}: consistent with {}{pct}", self.wanted()).into()),
-                (Some(r), _, false) => Some(format!("{r}: outside {}{pct}", self.wanted()).into()),
-                (None, Bound::Exact, _) if !pct.is_empty() => Some(pct.trim().into()),
-                _ => None,
-            };
-            if !fits {
-                // Values, not spellings: "800 thousand" is compared as 800000.
-                let found = match &n.qualifier {
-                    Some(q) => format!("{q} {}", format_value(n.value)),
-                    None => format_value(n.value),
-                };
-                f.diff = Some(Box::new(Diff::new(&self.wanted(), &found, None)));
-                if found != written {
-                    f.note.get_or_insert(format!("written \"{written}\"").into());
+            let place = place(a, &n.range, &p.terms);
+            match n.interval() {
+                Some(iv) if iv.inside(min, max) => evidence.push(self.supports(a, n, iv, place)),
+                Some(iv) if iv.outside(min, max) => evidence.push(self.refutes(a, n, iv, place)),
+                iv => {
+                    let vague = if iv.is_none() { ", a vague amount," } else { "," };
+                    let note = format!(
+                        "the article says `{}`{vague} which does not establish {}",
+                        a.slice(&n.range),
+                        self.wanted()
+                    );
+                    vaguer.push(Found::new(Role::Nearest, place.0, place.1).note(note));
                 }
             }
-            evidence.push(f);
         }
         let mut finding = Finding::new(evidence);
-        finding.notes = notes;
-        if finding.evidence.is_empty() {
+        finding.notes = vaguer
+            .iter()
+            .filter_map(|f| f.note.as_deref().map(str::to_string))
+            .collect();
+        if !finding.evidence.is_empty() {
+            return finding;
+        }
+        let terms_label = cx.terms.labels(&self.near);
+        if let Some(first) = vaguer.into_iter().next() {
             finding.explanation = Some(
                 format!(
-                    "no number within {} words of {} in one sentence",
-                    self.within,
-                    cx.terms.labels(&self.near)
+                    "the article is vaguer than the claim: its figures near {terms_label} do not establish {}",
+                    self.wanted()
                 )
                 .into(),
             );
+            finding.nearest = Some(first);
+            return finding;
         }
+        finding.explanation = Some(
+            format!(
+                "no number within {} words of {terms_label} in one sentence",
+                self.within
+            )
+            .into(),
+        );
+        self.only_candidate(a, &terms, &mut finding);
         finding
     }
+}
+
+/// The marks (figure and terms, sorted) and sentence of a paired figure.
+fn place(a: &Article, figure: &Range<usize>, terms: &[Range<usize>]) -> Place {
+    let mut marks = vec![figure.clone()];
+    marks.extend(terms.iter().cloned());
+    marks.sort_by_key(|m| m.start);
+    (marks, super::Scope::Sentence.context(a, figure))
+}
+
+impl Number {
+    /// A figure whose every value lies in the claim's range.
+    fn supports(&self, a: &Article, n: &NumberMention, iv: Interval, place: Place) -> Found {
+        let mut f = with_value(Found::new(Role::Supports, place.0, place.1), n);
+        f.note = match n.bound {
+            Bound::Exact if n.percent => Some("a percentage".into()),
+            Bound::Exact => None,
+            _ => Some(
+                format!(
+                    "`{}` read as {}: establishes {}",
+                    a.slice(&n.range),
+                    iv.describe(),
+                    self.wanted()
+                )
+                .into(),
+            ),
+        };
+        f
+    }
+
+    /// A figure none of whose values lies in the claim's range: shown with a diff of values.
+    fn refutes(&self, a: &Article, n: &NumberMention, iv: Interval, place: Place) -> Found {
+        let mut f = with_value(Found::new(Role::Refutes, place.0, place.1), n);
+        let written = a.slice(&n.range);
+        // Values, not spellings: "800 thousand" is compared as 800000.
+        let found = match (&n.qualifier, n.bound) {
+            (Some(q), _) => format!("{q} {}", format_value(n.value)),
+            (None, Bound::Between) => iv.describe(),
+            (None, _) => format_value(n.value),
+        };
+        let pct = if n.percent { " (a percentage)" } else { "" };
+        f.note = if n.bound == Bound::Exact {
+            (found != written).then(|| format!("written \"{written}\"{pct}").into())
+        } else {
+            Some(format!("`{written}` read as {}: excludes {}{pct}", iv.describe(), self.wanted()).into())
+        };
+        f.diff = Some(Box::new(Diff::new(&self.wanted(), &found, None)));
+        f
+    }
+
+    /// With no figure near the terms: says so when a clock time, an ordinal or a year was
+    /// the only candidate, and shows it as the nearest place.
+    fn only_candidate(&self, a: &Article, terms: &[Range<usize>], finding: &mut Finding) {
+        let rejected = a.not_numbers();
+        if rejected.is_empty() {
+            return;
+        }
+        let ranges: Vec<_> = rejected.iter().map(|r| r.range.clone()).collect();
+        for p in pair(a, terms.iter().cloned(), &ranges, Some(self.within)) {
+            let r = &rejected[p.mention];
+            let note = format!("`{}` is {}, not a number", a.slice(&r.range), r.why.what());
+            if finding.nearest.is_none() {
+                let (marks, context) = place(a, &r.range, &p.terms);
+                finding.nearest = Some(Found::new(Role::Nearest, marks, context).note(note.as_str()));
+            }
+            finding.notes.push(note);
+        }
+    }
+}
+
+type Place = (Vec<Range<usize>>, Range<usize>);
+
+/// The figure's value on the evidence: whole values as integers (`"value": 800000`).
+fn with_value(mut f: Found, n: &NumberMention) -> Found {
+    f.value = Some(if n.value.fract() == 0.0 && n.value.abs() < 9e15 {
+        serde_json::json!(n.value as i64)
+    } else {
+        serde_json::json!(n.value)
+    });
+    f
 }
 
 #[cfg(test)]
@@ -175,18 +259,21 @@ mod tests {
             Verdict::Supported
         );
         let text = "The army has nearly 800,000 men. More than 30 countries came.";
+        // Format 1.1: "nearly 800,000" is under 800,000, so it no longer supports 800000.
         let r = run_on(text, "id: n\nclaim: c\nnumber: 800000\nnear: [men]");
+        assert_eq!(r.verdict, Verdict::Refuted);
+        let r = run_on(text, "id: n\nclaim: c\nnumber: {min: 700000, max: 800000}\nnear: [men]");
         assert_eq!(r.verdict, Verdict::Supported);
         assert!(
             r.evidence[0]
                 .note
                 .as_deref()
                 .unwrap()
-                .contains("read as up to 10% under 800000")
+                .contains("read as 720000 up to, not including, 800000")
         );
         let r = run_on(text, "id: n\nclaim: c\nnumber: 25\nnear: [countries]");
         assert_eq!(r.verdict, Verdict::Refuted);
-        assert!(r.evidence[0].note.as_deref().unwrap().contains("lower bound"));
+        assert!(r.evidence[0].note.as_deref().unwrap().contains("read as above 30"));
     }
 
     #[test]
