@@ -16,6 +16,7 @@ pub mod negation;
 mod number;
 pub mod pairing;
 pub mod quote;
+pub mod speaker;
 mod regex;
 mod text;
 
