@@ -3,8 +3,9 @@
 //!
 //! A single curly quote inside a word is an apostrophe (don’t, Russia’s, we’re). A quotation
 //! may span sentences (an ellipsis inside never ends it); one left open runs to the end of its
-//! paragraph, or to where the next one of its kind opens, so a stray mark never swallows the
-//! article. A paragraph that ends inside a quotation and a next paragraph that opens with a
+//! paragraph. When another of its kind opens later in the paragraph, the first mark was a
+//! stray one: it ends with its sentence (or where the next opens), so it never swallows the
+//! words around. A paragraph that ends inside a quotation and a next paragraph that opens with a
 //! quotation mark of the same kind are one quotation, as news style writes a quote that goes
 //! on (the claim format, "Quotations").
 
@@ -84,9 +85,13 @@ pub fn find(article: &Article) -> Vec<Quotation> {
         };
         match mark {
             Mark::Open(f) => {
-                // A second opening of the same kind: the first was never closed.
+                // A second opening of the same kind: the first was a stray mark, never meant
+                // to run on (news copy never nests a quote in the same marks); it ends with its
+                // sentence, or here.
                 if f != Family::Single && open.iter().any(|(of, _)| *of == f) {
-                    close_unclosed(article, &mut open, &mut out, at);
+                    let stray = open.iter().map(|(_, start)| *start).min().unwrap_or(at);
+                    let sentence_end = article.sentence_around(stray).map_or(at, |s| s.end);
+                    close_unclosed(article, &mut open, &mut out, at.min(sentence_end));
                 }
                 open.push((f, at));
             }
@@ -121,8 +126,8 @@ fn continues(open: &[(Family, usize)], mark: Option<Mark>) -> bool {
     }
 }
 
-/// Ends quotations left open at `end`: the end of their paragraph, or where the next one of
-/// their kind opens.
+/// Ends quotations left open at `end`: the end of their paragraph, or, for a stray mark,
+/// of its sentence.
 fn close_unclosed(article: &Article, open: &mut Vec<(Family, usize)>, out: &mut Vec<Quotation>, end: usize) {
     for (f, start) in open.drain(..) {
         if f == Family::Single {
@@ -190,10 +195,20 @@ mod tests {
     }
 
     #[test]
+    fn a_stray_mark_before_another_quotation_ends_with_its_sentence() {
+        let a = Article::new(
+            "x.txt",
+            "“said the presidency at the end. According to the Elysee, they agreed “to act”.".into(),
+        );
+        assert_eq!(quotes(&a), vec!["said the presidency at the end.", "to act"]);
+    }
+
+    #[test]
     fn a_quotation_that_goes_on_in_the_next_paragraph_is_one() {
         let a = Article::new(
             "x.txt",
-            "“We will not stop,” he said. “The war must end.\n\n“We want peace… and we will get it.”\n\nOther news.".into(),
+            "“We will not stop,” he said. “The war must end.\n\n“We want peace… and we will get it.”\n\nOther news."
+                .into(),
         );
         let q = quotes(&a);
         assert_eq!(q.len(), 2, "{q:?}");

@@ -16,8 +16,8 @@ pub mod negation;
 mod number;
 pub mod pairing;
 pub mod quote;
-pub mod speaker;
 mod regex;
+pub mod speaker;
 mod text;
 
 use std::borrow::Cow;

@@ -20,8 +20,8 @@
 
 use std::ops::Range;
 
-use super::{Check, Context, Finding, Found, Scope, near_miss, speaker};
 pub use super::speaker::{names_in, speakers};
+use super::{Check, Context, Finding, Found, Scope, near_miss, speaker};
 use crate::article::Article;
 use crate::article::normalize::{fold_case, normalize_str};
 use crate::article::quotes::Quotation;
@@ -157,13 +157,29 @@ enum Attribution {
     Nobody(String),
 }
 
+/// "`Ryder` is the speaker (`said … Ryder`)", with the person a pronoun stands for.
+fn described(a: &Article, s: &speaker::Speaker, who: &Range<usize>) -> String {
+    let cue = s.cue(a, who);
+    match &s.pronoun {
+        None => format!("`{}` is the speaker (`{cue}`)", a.slice(who)),
+        Some(p) => format!(
+            "`{}` is the speaker (`{cue}`: `{}` is {}, the person named last before it)",
+            a.slice(who),
+            a.slice(p),
+            a.slice(&s.name)
+        ),
+    }
+}
+
 /// The `by` rule: the claimed speaker must be the subject of a speech verb attached to the
 /// quotation (see `speaker.rs`); someone merely named there is not.
 fn attribution(a: &Article, cx: &Context<'_>, q: &Quotation, by: TermId) -> Attribution {
     let (found, read) = speaker::attribute(a, q);
     if found.is_empty() {
         let people = speaker::people_named(a, &read);
-        let mut note = "no speaker: nobody is the subject of a speech verb in the quotation's sentence or the one before".to_string();
+        let mut note =
+            "no speaker: nobody is the subject of a speech verb in the quotation's sentence or the one before"
+                .to_string();
         if !people.is_empty() {
             let people: Vec<String> = people.iter().map(|p| format!("`{p}`")).collect();
             note.push_str(&format!(" ({} only named)", people.join(", ")));
@@ -171,25 +187,18 @@ fn attribution(a: &Article, cx: &Context<'_>, q: &Quotation, by: TermId) -> Attr
         return Attribution::Nobody(note);
     }
     for s in &found {
-        let hit = s.spans.iter().find_map(|sp| cx.hits.within(by, sp).first().cloned());
-        if let Some(h) = hit {
-            return match &s.pronoun {
-                None => Attribution::Named(vec![h.clone()], format!("`{}` is the speaker (`{}`)", a.slice(&h), s.cue)),
-                Some(p) => Attribution::Named(
-                    vec![p.clone()],
-                    format!(
-                        "`{}` is the speaker (`{}`: `{}` is {}, the person named last before it)",
-                        a.slice(&h),
-                        s.cue,
-                        a.slice(p),
-                        a.slice(&s.name)
-                    ),
-                ),
-            };
+        let hits: Vec<Range<usize>> = s.spans.iter().flat_map(|sp| cx.hits.within(by, sp)).cloned().collect();
+        // The report names the person ("Sébastien Lecornu"), not a title the entity lists.
+        let shown = hits
+            .iter()
+            .find(|h| h.start < s.name.end && s.name.start < h.end)
+            .or(hits.first());
+        if let Some(h) = shown {
+            let marks = s.pronoun.clone().map_or(hits.clone(), |p| vec![p]);
+            return Attribution::Named(marks, described(a, s, h));
         }
     }
-    let s = &found[0];
-    let who = format!("`{}` is the speaker (`{}`)", a.slice(&s.name), s.cue);
+    let who = described(a, &found[0], &found[0].name);
     let label = cx.terms.label(by);
     let named = cx.hits.within(by, &read).iter().any(|h| !a.inside_quotation(h));
     Attribution::Other(match named {

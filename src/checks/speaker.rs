@@ -39,10 +39,28 @@ pub struct Speaker {
     pub spans: Vec<Range<usize>>,
     /// What the report calls them: the person's name without titles, else the phrase.
     pub name: Range<usize>,
-    /// The wording, as the report quotes it: `Ryder said`, `said … Ryder`, `He added`.
-    pub cue: String,
+    /// The cue's words: `said`, `according to`, `:`.
+    pub verb: Range<usize>,
     /// For a pronoun: the pronoun, whose antecedent `name` is.
     pub pronoun: Option<Range<usize>>,
+}
+
+impl Speaker {
+    /// The wording that makes `who` (a name in [`Speaker::spans`]) the speaker, as the report
+    /// quotes it: `Ryder said`, `said … Ryder`, `He added`.
+    pub fn cue(&self, a: &Article, who: &Range<usize>) -> String {
+        let who = self.pronoun.as_ref().unwrap_or(who);
+        let (first, second) = if who.start < self.verb.start {
+            (who, &self.verb)
+        } else {
+            (&self.verb, who)
+        };
+        if a.text[first.end.min(second.start)..second.start].trim().is_empty() {
+            a.slice(&(first.start..second.end)).to_string()
+        } else {
+            format!("{} … {}", a.slice(first), a.slice(second))
+        }
+    }
 }
 
 /// The speakers of a quotation and the sentences read to find them: its own sentence(s), and
@@ -187,7 +205,9 @@ fn in_unit(a: &Article, unit: &Range<usize>, q: Option<&Quotation>) -> Vec<Speak
     let toks = tokens(a, unit);
     let cues = cues(a, &toks);
     let target = q.and_then(|q| toks.iter().position(|t| t.r.start == q.outer.start));
-    let quotes: Vec<usize> = (0..toks.len()).filter(|&i| matches!(toks[i].kind, Kind::Quote(_))).collect();
+    let quotes: Vec<usize> = (0..toks.len())
+        .filter(|&i| matches!(toks[i].kind, Kind::Quote(_)))
+        .collect();
     let attached: Vec<&Cue> = match target {
         Some(t) => cues
             .iter()
@@ -195,7 +215,11 @@ fn in_unit(a: &Article, unit: &Range<usize>, q: Option<&Quotation>) -> Vec<Speak
             .collect(),
         None => Vec::new(),
     };
-    let chosen: Vec<&Cue> = if attached.is_empty() { cues.iter().collect() } else { attached };
+    let chosen: Vec<&Cue> = if attached.is_empty() {
+        cues.iter().collect()
+    } else {
+        attached
+    };
     chosen.into_iter().filter_map(|c| speaker(a, c)).collect()
 }
 
@@ -209,8 +233,8 @@ fn speaker(a: &Article, c: &Cue) -> Option<Speaker> {
                 .unwrap_or_else(|| strip_determiner(a, &spans[0]));
             Some(Speaker {
                 spans: spans.clone(),
-                cue: cue_text(a, &c.words, &name),
                 name,
+                verb: c.words.clone(),
                 pronoun: None,
             })
         }
@@ -219,58 +243,51 @@ fn speaker(a: &Article, c: &Cue) -> Option<Speaker> {
             Some(Speaker {
                 spans: vec![who.clone()],
                 name: who,
-                cue: cue_text(a, &c.words, p),
+                verb: c.words.clone(),
                 pronoun: Some(p.clone()),
             })
         }
     }
 }
 
-/// `Ryder said`, `said … Ryder`: the cue's words and the name, elided between.
-fn cue_text(a: &Article, verb: &Range<usize>, name: &Range<usize>) -> String {
-    let (first, second) = if name.start < verb.start { (name, verb) } else { (verb, name) };
-    let between = &a.text[first.end.min(second.start)..second.start];
-    if between.trim().is_empty() {
-        a.slice(&(first.start..second.end)).to_string()
-    } else {
-        format!("{} … {}", a.slice(first), a.slice(second))
-    }
-}
-
 /// Finite speech verbs.
+#[rustfmt::skip]
 const VERBS: &[&str] = &[
-    "said", "says", "say", "told", "tells", "added", "adds", "stated", "states", "explained", "explains", "wrote",
-    "writes", "noted", "notes", "stressed", "stresses", "insisted", "insists", "warned", "warns", "urged", "asked",
-    "invited", "announced", "declared", "argued", "argues", "claimed", "recalled", "recalls", "echoed", "replied",
-    "responded", "answered", "admitted", "acknowledged", "tweeted", "posted", "commented", "remarked", "continued",
-    "concluded", "observed", "emphasised", "emphasized", "underlined", "underscored", "reiterated", "promised",
-    "vowed", "pledged", "suggested", "predicted", "complained", "conceded", "confirmed", "cautioned", "demanded",
-    "assured", "affirmed", "reported", "shouted", "joked", "quipped", "testified", "recounted", "lamented",
-    "boasted", "countered", "retorted", "charged", "alleged", "revealed", "maintained", "contended", "repeated",
-    "reaffirmed", "spoke", "called", "described", "mused", "pointed",
+    "said", "says", "say", "told", "tells", "added", "adds", "stated", "states", "explained", "explains",
+    "wrote", "writes", "noted", "notes", "stressed", "stresses", "insisted", "insists", "warned", "warns",
+    "urged", "asked", "invited", "announced", "declared", "argued", "argues", "claimed", "recalled", "recalls",
+    "echoed", "replied", "responded", "answered", "admitted", "acknowledged", "tweeted", "posted", "commented",
+    "remarked", "continued", "concluded", "observed", "emphasised", "emphasized", "underlined", "underscored",
+    "reiterated", "promised", "vowed", "pledged", "suggested", "predicted", "complained", "conceded",
+    "confirmed", "cautioned", "demanded", "assured", "affirmed", "reported", "shouted", "joked", "quipped",
+    "testified", "recounted", "lamented", "boasted", "countered", "retorted", "charged", "alleged", "revealed",
+    "maintained", "contended", "repeated", "reaffirmed", "spoke", "called", "described", "mused", "pointed",
 ];
 
 /// Participles: the speaker is the subject of their clause.
+#[rustfmt::skip]
 const PARTICIPLES: &[&str] = &[
-    "saying", "adding", "stating", "noting", "explaining", "telling", "writing", "warning", "arguing", "insisting",
-    "claiming", "stressing", "urging", "describing", "asking", "announcing", "declaring", "recalling", "echoing",
-    "calling", "pointing", "emphasising", "emphasizing", "underlining", "reiterating", "promising", "vowing",
-    "confirming", "acknowledging", "admitting", "suggesting", "predicting", "cautioning", "tweeting", "replying",
-    "responding", "insisting", "declaring",
+    "saying", "adding", "stating", "noting", "explaining", "telling", "writing", "warning", "arguing",
+    "insisting", "claiming", "stressing", "urging", "describing", "asking", "announcing", "declaring",
+    "recalling", "echoing", "calling", "pointing", "emphasising", "emphasizing", "underlining", "reiterating",
+    "promising", "vowing", "confirming", "acknowledging", "admitting", "suggesting", "predicting", "cautioning",
+    "tweeting", "replying", "responding",
 ];
 
 const PRONOUNS: &[&str] = &["he", "she", "they"];
 /// Words between a subject and its verb ("Macron also said", "he then pointed out").
+#[rustfmt::skip]
 const ADVERBS: &[&str] = &[
-    "also", "then", "later", "has", "had", "have", "was", "is", "previously", "again", "once", "further", "earlier",
-    "always", "repeatedly", "reportedly", "separately", "had", "would", "will", "later",
+    "also", "then", "later", "has", "had", "have", "was", "is", "previously", "again", "once", "further",
+    "earlier", "always", "repeatedly", "reportedly", "separately", "would", "will",
 ];
 const DETERMINERS: &[&str] = &["the", "a", "an", "his", "her", "its", "their", "our"];
 /// Where a subject phrase after its verb ends.
+#[rustfmt::skip]
 const PHRASE_ENDS: &[&str] = &[
-    "in", "on", "at", "before", "after", "during", "today", "yesterday", "tonight", "this", "last", "when", "while",
-    "who", "which", "as", "to", "for", "from", "with", "that", "by", "and", "but", "earlier", "later", "late",
-    "on", "told", "in", "via", "through", "after", "under", "over", "recently", "again", "also",
+    "in", "on", "at", "before", "after", "during", "today", "yesterday", "tonight", "this", "last", "when",
+    "while", "who", "which", "as", "to", "for", "from", "with", "that", "by", "and", "but", "earlier", "later",
+    "late", "told", "via", "through", "under", "over", "recently", "again", "also",
 ];
 
 fn is(a: &Article, t: &Tok, list: &[&str]) -> bool {
@@ -303,7 +320,10 @@ fn cues(a: &Article, toks: &[Tok]) -> Vec<Cue> {
             };
             (t.r.clone(), subject)
         } else if is(a, t, PARTICIPLES) {
-            let subject = out.last().map(|c| c.subject.clone()).or_else(|| sentence_subject(a, toks));
+            let subject = out
+                .last()
+                .map(|c| c.subject.clone())
+                .or_else(|| sentence_subject(a, toks));
             (t.r.clone(), subject)
         } else if t.kind == Kind::Punct(':') && matches!(toks.get(i + 1).map(|n| n.kind), Some(Kind::Quote(_))) {
             (t.r.clone(), name_before(a, toks, i).map(|r| Subject::Phrase(vec![r])))
@@ -320,7 +340,9 @@ fn cues(a: &Article, toks: &[Tok]) -> Vec<Cue> {
 /// The subject after a verb that follows its quotation: `“…,” said X`.
 fn inverted(a: &Article, toks: &[Tok], i: usize) -> Option<Subject> {
     let before = toks[..i].iter().rev().find(|t| t.kind != Kind::Punct(','))?;
-    matches!(before.kind, Kind::Quote(_)).then(|| phrase_after(a, toks, i + 1)).flatten()
+    matches!(before.kind, Kind::Quote(_))
+        .then(|| phrase_after(a, toks, i + 1))
+        .flatten()
 }
 
 /// The subject before a verb: a name run, a pronoun, or a short phrase back to its
@@ -390,7 +412,7 @@ fn lower_phrase_before(a: &Article, toks: &[Tok], end: usize) -> Option<Range<us
             break;
         }
         if is(a, t, DETERMINERS) {
-            return (back > 1).then(|| t.r.start..last.r.end);
+            return (back > 1).then_some(t.r.start..last.r.end);
         }
     }
     let w = a.slice(&last.r);
@@ -413,7 +435,10 @@ fn phrase_after(a: &Article, toks: &[Tok], mut i: usize) -> Option<Subject> {
     }
     let mut end = i;
     while let Some(t) = toks.get(end) {
-        let abbreviation = t.kind == Kind::Punct('.') && end > i && capital(a, &toks[end - 1]) && toks.get(end + 1).is_some_and(|n| capital(a, n));
+        let abbreviation = t.kind == Kind::Punct('.')
+            && end > i
+            && capital(a, &toks[end - 1])
+            && toks.get(end + 1).is_some_and(|n| capital(a, n));
         let word = t.kind == Kind::Word && (end == i || !is(a, t, PHRASE_ENDS) || is(a, t, CONNECTORS));
         if (word && !is(a, t, VERBS) && !is(a, t, PARTICIPLES)) || abbreviation {
             end += 1;
@@ -424,7 +449,9 @@ fn phrase_after(a: &Article, toks: &[Tok], mut i: usize) -> Option<Subject> {
     while end > i + 1 && is(a, &toks[end - 1], CONNECTORS) {
         end -= 1;
     }
-    let mut spans = vec![toks[i].r.start..toks[end - 1].r.end];
+    let phrase = toks[i].r.start..toks[end - 1].r.end;
+    let mut spans = Vec::with_capacity(2);
+    spans.push(phrase);
     // ", Thierry Burkhard," after "the head of the French armed forces".
     if toks.get(end).is_some_and(|t| t.kind == Kind::Punct(','))
         && let Some(Subject::Phrase(more)) = phrase_after(a, toks, end + 1)
@@ -476,42 +503,60 @@ fn strip_determiner(a: &Article, r: &Range<usize>) -> Range<usize> {
 }
 
 /// Titles: before a name they make it a person's, and the report leaves them out.
+#[rustfmt::skip]
 const TITLES: &[&str] = &[
-    "President", "Minister", "Secretary", "Gen", "General", "Brig", "Lt", "Col", "Colonel", "Maj", "Major", "Capt",
-    "Captain", "Adm", "Admiral", "Sgt", "Sen", "Senator", "Rep", "Gov", "Governor", "Mayor", "Chancellor", "Chief",
-    "Director", "Spokesman", "Spokeswoman", "Spokesperson", "Press", "Ambassador", "Commissioner", "Prime",
-    "Dr", "Mr", "Mrs", "Ms", "Prof", "Professor", "King", "Queen", "Prince", "Princess", "Pope", "Judge", "Justice",
-    "Chairman", "Chairwoman", "Vice", "Deputy", "Head", "Commander", "CEO", "Premier", "Speaker", "Leader",
-    "Officer", "Attorney", "Envoy", "Rev", "Sheikh", "Emir", "Cardinal", "Counterpart", "Lieutenant", "Sergeant",
+    "President", "Minister", "Secretary", "Gen", "General", "Brig", "Lt", "Col", "Colonel", "Maj", "Major",
+    "Capt", "Captain", "Adm", "Admiral", "Sgt", "Sen", "Senator", "Rep", "Gov", "Governor", "Mayor",
+    "Chancellor", "Chief", "Director", "Spokesman", "Spokeswoman", "Spokesperson", "Press", "Ambassador",
+    "Commissioner", "Prime", "Dr", "Mr", "Mrs", "Ms", "Prof", "Professor", "King", "Queen", "Prince",
+    "Princess", "Pope", "Judge", "Justice", "Chairman", "Chairwoman", "Vice", "Deputy", "Head", "Commander",
+    "CEO", "Premier", "Speaker", "Leader", "Officer", "Attorney", "Envoy", "Rev", "Sheikh", "Emir", "Cardinal",
+    "Counterpart", "Lieutenant", "Sergeant",
 ];
 /// Words of organisations and places: a run holding one is no person.
+#[rustfmt::skip]
 const NOT_PERSON: &[&str] = &[
     "Forum", "Ministry", "Council", "Union", "Group", "Party", "Forces", "Force", "Army", "Navy", "Agency",
     "Department", "Office", "House", "Committee", "Organization", "Organisation", "Bank", "Court", "Kingdom",
-    "States", "Republic", "Nations", "University", "Company", "Corporation", "Inc", "Ltd", "News", "Times", "Post",
-    "Tribune", "Association", "Institute", "Commission", "Parliament", "Senate", "Congress", "Government",
-    "Administration", "Coalition", "Alliance", "Federation", "Fund", "Service", "Police", "Center", "Centre",
-    "Foundation", "Network", "Club", "Pentagon", "Kremlin", "Palace", "New", "North", "South", "East", "West",
-    "Saudi", "City", "Island", "Islands", "Sea", "Gulf", "Mount", "Lake", "River", "Street", "Square", "Bay",
-    "Coast", "Province", "Region", "County", "District", "Strip", "Defense", "Defence", "Security", "Affairs",
-    "Foreign", "Armed", "Guard", "Reuters", "Press", "Agency", "Europe", "European", "Street",
+    "States", "Republic", "Nations", "University", "Company", "Corporation", "Inc", "Ltd", "News", "Times",
+    "Post", "Tribune", "Association", "Institute", "Commission", "Parliament", "Senate", "Congress",
+    "Government", "Administration", "Coalition", "Alliance", "Federation", "Fund", "Service", "Police",
+    "Center", "Centre", "Foundation", "Network", "Club", "Pentagon", "Kremlin", "Palace", "New", "North",
+    "South", "East", "West", "Saudi", "City", "Island", "Islands", "Sea", "Gulf", "Mount", "Lake", "River",
+    "Street", "Square", "Bay", "Coast", "Province", "Region", "County", "District", "Strip", "Defense",
+    "Defence", "Security", "Affairs", "Foreign", "Armed", "Guard", "Reuters", "Europe",
+    "European",
 ];
 
 /// A run without its leading titles, and whether a title stood before or in it.
 fn untitled(a: &Article, run: &Range<usize>) -> Option<(Range<usize>, bool)> {
     let text = a.slice(run);
-    let words: Vec<(usize, &str)> = text.split(' ').scan(0, |at, w| {
-        let start = *at;
-        *at += w.len() + 1;
-        Some((start, w))
-    }).collect();
+    let words: Vec<(usize, &str)> = text
+        .split(' ')
+        .scan(0, |at, w| {
+            let start = *at;
+            *at += w.len() + 1;
+            Some((start, w))
+        })
+        .collect();
     let after_title = words.iter().rposition(|(_, w)| TITLES.contains(w)).map_or(0, |p| p + 1);
-    let kept = &words[after_title..];
-    // A person's name is at most three words ("Recep Tayyip Erdogan").
-    let kept = &kept[kept.len().saturating_sub(3)..];
-    let (start, _) = kept.first()?;
+    // A person's name is at most three capitalised words ("Recep Tayyip Erdogan", "Ursula
+    // von der Leyen"), with no connector first.
+    let mut from = words.len();
+    let mut capitals = 0;
+    while from > after_title && capitals < 3 {
+        from -= 1;
+        capitals += usize::from(!CONNECTORS.contains(&words[from].1));
+    }
+    while from < words.len() && CONNECTORS.contains(&words[from].1) {
+        from += 1;
+    }
+    let (start, _) = words.get(from)?;
     let before = a.text[..run.start].trim_end_matches([' ', '.']);
-    let titled = after_title > 0 || TITLES.iter().any(|t| before.ends_with(t) && before[..before.len() - t.len()].ends_with([' ', '\n']));
+    let titled = after_title > 0
+        || TITLES
+            .iter()
+            .any(|t| before.ends_with(t) && before[..before.len() - t.len()].ends_with([' ', '\n']));
     Some((run.start + start..run.end, titled))
 }
 
@@ -520,13 +565,13 @@ fn untitled(a: &Article, run: &Range<usize>) -> Option<(Range<usize>, bool)> {
 fn person(a: &Article, run: &Range<usize>) -> Option<Range<usize>> {
     let (name, titled) = untitled(a, run)?;
     let words: Vec<&str> = a.slice(&name).split(' ').collect();
-    if words.iter().any(|w| NOT_PERSON.contains(w) || CONNECTORS.contains(w))
+    if words.iter().any(|w| NOT_PERSON.contains(w))
         || words.iter().all(|w| w.chars().count() < 2)
         || written_after_in(a, words[0])
     {
         return None;
     }
-    (titled || words.len() >= 2 || after_first_name(a, words[0])).then_some(name)
+    (titled || words.len() >= 2 || after_first_name(a, words[words.len() - 1])).then_some(name)
 }
 
 /// Whether the article writes `in W` or `at W` somewhere: a place.
@@ -535,9 +580,9 @@ fn written_after_in(a: &Article, w: &str) -> bool {
     let text = a.folded();
     a.words().of(&folded).iter().any(|&at| {
         let before = text[..at as usize].trim_end_matches(' ');
-        ["in", "at"].iter().any(|p| {
-            before.ends_with(p) && !before[..before.len() - p.len()].ends_with(|c: char| c.is_alphanumeric())
-        })
+        ["in", "at"]
+            .iter()
+            .any(|p| before.ends_with(p) && !before[..before.len() - p.len()].ends_with(|c: char| c.is_alphanumeric()))
     })
 }
 
@@ -555,13 +600,15 @@ fn after_first_name(a: &Article, w: &str) -> bool {
 }
 
 /// Words never part of a name even when capitalized (sentence starts, months, weekdays).
+#[rustfmt::skip]
 const NOT_NAMES: &[&str] = &[
-    "The", "A", "An", "In", "On", "At", "For", "But", "And", "Or", "However", "According", "Last", "Next", "This",
-    "That", "These", "Those", "With", "By", "From", "To", "As", "It", "He", "She", "They", "We", "I", "Among",
-    "After", "Before", "When", "While", "If", "Tomorrow", "Today", "Yesterday", "His", "Her", "Their", "Its", "Our",
-    "My", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February",
-    "March", "April", "May", "June", "July", "August", "September", "October", "November", "December", "Said",
-    "Asked", "Speaking", "Meanwhile", "Also", "Earlier", "Later", "There", "Then", "Still", "Yet", "So", "Now",
+    "The", "A", "An", "In", "On", "At", "For", "But", "And", "Or", "However", "According", "Last", "Next",
+    "This", "That", "These", "Those", "With", "By", "From", "To", "As", "It", "He", "She", "They", "We", "I",
+    "Among", "After", "Before", "When", "While", "If", "Tomorrow", "Today", "Yesterday", "His", "Her", "Their",
+    "Its", "Our", "My", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
+    "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+    "December", "Said", "Asked", "Speaking", "Meanwhile", "Also", "Earlier", "Later", "There", "Then", "Still",
+    "Yet", "So", "Now",
 ];
 const CONNECTORS: &[&str] = &["of", "the", "de", "du", "von", "van", "der", "al", "bin", "la", "le"];
 
@@ -613,4 +660,64 @@ pub fn names_in(a: &Article, r: &Range<usize>, outside: &dyn Fn(&Range<usize>) -
     }
     names.sort_by_key(|n| std::cmp::Reverse(n.split(' ').count()));
     names
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The speakers of the first quotation, reading the whole first paragraph as its unit
+    /// (so these tests do not depend on where sentences end).
+    fn speakers_in_paragraph(text: &str) -> Vec<(String, String)> {
+        let a = Article::new("x.txt", text.to_string());
+        let q = a.quotations()[0].clone();
+        let unit = a.paragraphs[0].range.clone();
+        in_unit(&a, &unit, Some(&q))
+            .iter()
+            .map(|s| (a.slice(&s.name).to_string(), s.cue(&a, &s.name)))
+            .collect()
+    }
+
+    #[test]
+    fn a_title_run_with_abbreviations_belongs_to_the_phrase() {
+        let got = speakers_in_paragraph(
+            "“We continue to see indications,” said Pentagon Press Secretary Air Force Brig. Gen. Pat Ryder today.",
+        );
+        assert_eq!(got, vec![("Pat Ryder".to_string(), "said … Pat Ryder".to_string())]);
+    }
+
+    #[test]
+    fn the_object_of_told_is_not_the_subject() {
+        let got = speakers_in_paragraph("Zelensky told Macron that “Ukraine will never accept it”.");
+        assert_eq!(got, vec![("Zelensky".to_string(), "Zelensky told".to_string())]);
+    }
+
+    #[test]
+    fn an_appositive_after_the_verb_names_the_person() {
+        let got = speakers_in_paragraph(
+            "“A decisive moment,” wrote the head of the French armed forces, Thierry Burkhard, before the meeting.",
+        );
+        assert_eq!(got[0].0, "Thierry Burkhard");
+    }
+
+    #[test]
+    fn who_clauses_lead_back_to_their_antecedent() {
+        let got = speakers_in_paragraph("Zelensky, who met Macron on Tuesday, said “we are ready”.");
+        assert_eq!(got[0].0, "Zelensky");
+    }
+
+    #[test]
+    fn people_are_named_places_are_not() {
+        let a = Article::new(
+            "x.txt",
+            "In Paris, French President Emmanuel Macron met Keir Starmer and officials of the Paris Defense \
+             Forum on Monday. Later Macron spoke."
+                .to_string(),
+        );
+        let all = 0..a.text.len();
+        assert_eq!(
+            people_named(&a, &all),
+            vec!["Emmanuel Macron", "Keir Starmer", "Macron"]
+        );
+    }
 }
