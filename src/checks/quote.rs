@@ -7,13 +7,20 @@
 //! insertion in the article may stand for up to four words of the claim.
 //!
 //! ## Supported when
-//! They occur in a quotation, and with `by` the speaker is named in the quotation's
-//! sentence(s), or, when those name nobody, in the sentence before in the same paragraph.
+//! They occur in a quotation, and with `by` the claimed speaker is the subject of a speech
+//! verb attached to it (`X said`, `said X`, `according to X`, `X: “…”`, a participle, a
+//! pronoun standing for X), in the quotation's sentence(s) or, when those name nobody, the
+//! sentence before in its paragraph (`speaker.rs`). The note says so: "`Ryder` is the
+//! speaker (`said … Ryder`)".
 //!
 //! ## Refuted when
 //! A near miss (similarity ≥ 0.8) stands in a quotation (diffed); the words occur only
-//! outside quotation marks; or `by` names someone else than who the article names there
-//! (the report says who).
+//! outside quotation marks; or `by` names someone else than the speaker, even someone named
+//! in the same sentence ("`A` is the speaker (`A told`); `B` is only named").
+//!
+//! ## Not found when
+//! With `by`, the words are quoted but nobody is the subject of a speech verb there: the
+//! quotation is shown as nearest, with the people (never places) named around it.
 //!
 //! ## Example
 //! `quote: a first stone on these guarantees of security` with `by: Lecornu`

@@ -226,10 +226,12 @@ fn in_unit(a: &Article, unit: &Range<usize>, q: Option<&Quotation>) -> Vec<Speak
 fn speaker(a: &Article, c: &Cue) -> Option<Speaker> {
     match &c.subject {
         Subject::Phrase(spans) => {
+            // A person first ("Thierry Burkhard" after "the head of the French armed
+            // forces"), else the last name in the phrase, else the phrase.
             let name = spans
                 .iter()
-                .rev()
-                .find_map(|s| name_in_phrase(a, s))
+                .find_map(|s| name_runs(a, s).last().and_then(|r| person(a, r)))
+                .or_else(|| spans.iter().rev().find_map(|s| name_in_phrase(a, s)))
                 .unwrap_or_else(|| strip_determiner(a, &spans[0]));
             Some(Speaker {
                 spans: spans.clone(),
@@ -261,7 +263,7 @@ const VERBS: &[&str] = &[
     "reiterated", "promised", "vowed", "pledged", "suggested", "predicted", "complained", "conceded",
     "confirmed", "cautioned", "demanded", "assured", "affirmed", "reported", "shouted", "joked", "quipped",
     "testified", "recounted", "lamented", "boasted", "countered", "retorted", "charged", "alleged", "revealed",
-    "maintained", "contended", "repeated", "reaffirmed", "spoke", "called", "described", "mused", "pointed",
+    "maintained", "contended", "repeated", "reaffirmed", "spoke", "called", "described", "mused", "pointed", "quoted",
 ];
 
 /// Participles: the speaker is the subject of their clause.
@@ -354,7 +356,13 @@ fn subject_before(a: &Article, toks: &[Tok], verb: usize) -> Option<Subject> {
     }
     let prev = toks.get(j.checked_sub(1)?)?;
     if is(a, prev, &["who", "which", "that"]) {
-        return subject_before(a, toks, j - 1);
+        // "Macron, who said": the name the relative clause hangs on.
+        let end = if j >= 2 && toks[j - 2].kind == Kind::Punct(',') {
+            j - 2
+        } else {
+            j - 1
+        };
+        return name_before(a, toks, end).map(|r| Subject::Phrase(vec![r]));
     }
     match prev.kind {
         Kind::Word if is(a, prev, PRONOUNS) => Some(Subject::Pronoun(prev.r.clone())),
@@ -365,25 +373,33 @@ fn subject_before(a: &Article, toks: &[Tok], verb: usize) -> Option<Subject> {
     }
 }
 
-/// `X, the minister, said`, `Ruben Brekelmans, echoed`, `X, who met Y, said`: the subject
-/// before the comma at `comma`.
+/// The subject before the comma at `comma`, over what news copy puts between a subject and
+/// its verb: an appositive (`X, the minister, said`; `the minister, X, said`), a relative
+/// clause (`X, who met Y, said`), an aside (`X, speaking in Paris, said`).
 fn after_comma(a: &Article, toks: &[Tok], comma: usize) -> Option<Subject> {
-    // The clause that ends at the comma.
+    // The clause that ends at the comma (abbreviation points do not end it).
     let start = toks[..comma]
         .iter()
-        .rposition(|t| matches!(t.kind, Kind::Punct(_) | Kind::Quote(_)))
+        .rposition(|t| matches!(t.kind, Kind::Punct(c) if c != '.') || matches!(t.kind, Kind::Quote(_)))
         .map_or(0, |p| p + 1);
-    if start < comma && is(a, &toks[start], &["who", "which"]) {
-        return (start > 0 && toks[start - 1].kind == Kind::Punct(','))
-            .then(|| after_comma(a, toks, start - 1))
-            .flatten();
-    }
-    if matches!(toks.get(start.wrapping_sub(1)).map(|t| t.kind), Some(Kind::Quote(_))) {
+    if start >= comma || matches!(toks.get(start.wrapping_sub(1)).map(|t| t.kind), Some(Kind::Quote(_))) {
         return None;
     }
-    let name = name_before(a, toks, comma)?;
-    (name.start == toks[start].r.start || toks[start..comma].iter().all(|t| t.kind == Kind::Word))
-        .then(|| Subject::Phrase(vec![name]))
+    let after_comma_before = start > 0 && toks[start - 1].kind == Kind::Punct(',');
+    if is(a, &toks[start], &["who", "which"]) {
+        // The name the relative clause hangs on.
+        return after_comma_before
+            .then(|| name_before(a, toks, start - 1))
+            .flatten()
+            .map(|r| Subject::Phrase(vec![r]));
+    }
+    match name_before(a, toks, comma) {
+        // The clause is a name: the subject, or an appositive naming it.
+        Some(name) if name.start == toks[start].r.start => Some(Subject::Phrase(vec![name])),
+        // An aside or a title appositive: the subject stands before it.
+        _ if after_comma_before => after_comma(a, toks, start - 1),
+        _ => None,
+    }
 }
 
 /// The name run that ends just before token `end`, with its titles and abbreviations.
@@ -411,7 +427,9 @@ fn lower_phrase_before(a: &Article, toks: &[Tok], end: usize) -> Option<Range<us
         if t.kind != Kind::Word {
             break;
         }
-        if is(a, t, DETERMINERS) {
+        // "the French leader", "Russia's foreign ministry".
+        let possessive = back > 1 && capital(a, t) && a.slice(&t.r).ends_with("'s");
+        if is(a, t, DETERMINERS) || possessive {
             return (back > 1).then_some(t.r.start..last.r.end);
         }
     }

@@ -179,6 +179,42 @@ fn supports_claiming_after_an_appositive() {
 }
 
 #[test]
+fn supports_quoted_as_saying() {
+    let text = "“There is no question of any ceasefire at this stage,” Kremlin spokesman Dmitry Peskov was quoted \
+                as saying by the RIA news agency.";
+    let r = check(text, None, &quote_by("There is no question of any ceasefire", "Peskov"));
+    assert_eq!(r.verdict, Verdict::Supported, "{}", notes(&r));
+    assert_eq!(
+        verdict(text, None, &quote_by("There is no question of any ceasefire", "RIA")),
+        Verdict::Refuted
+    );
+}
+
+#[test]
+fn supports_an_institution_as_speaker() {
+    let text = "Russia's foreign ministry said the talks were “useful” but that “no breakthrough” had been reached.";
+    let r = check(text, None, &quote_by("no breakthrough", "foreign ministry"));
+    assert_eq!(r.verdict, Verdict::Supported, "{}", notes(&r));
+}
+
+#[test]
+fn refutes_with_the_person_not_their_state_named() {
+    let text = "“We will not allow a shutdown of the government,” said Senate Majority Leader Chuck Schumer, D-N.Y., \
+                on Thursday.";
+    let r = check(text, None, &quote_by("We will not allow a shutdown", "Jeffries"));
+    assert_eq!(r.verdict, Verdict::Refuted, "{}", notes(&r));
+    assert!(
+        notes(&r).contains("`Chuck Schumer` is the speaker (`said … Chuck Schumer`), not Jeffries"),
+        "{}",
+        notes(&r)
+    );
+    assert_eq!(
+        verdict(text, None, &quote_by("We will not allow a shutdown", "Schumer")),
+        Verdict::Supported
+    );
+}
+
+#[test]
 #[ignore = "needs the sentence splitter (Brig.)"]
 fn supports_said_by_inverted_with_a_long_title() {
     let text = "“We continue to see indications that Russia is preparing for a winter offensive,” said Pentagon \
@@ -315,4 +351,32 @@ fn supports_a_by_that_is_not_an_entity() {
     let article = Article::new("a.txt", text.to_string());
     let report = engine::evaluate(&file, &article, &engine::Policy::default());
     assert_eq!(report.claims[0].verdict, Verdict::Supported);
+}
+
+#[test]
+fn supports_the_subject_over_an_aside_or_a_relative_clause() {
+    let aside = "Macron, speaking to reporters in Paris, said “Europe must take its security into its own hands”.";
+    assert_eq!(
+        verdict(aside, None, &quote_by("Europe must take its security", "Macron")),
+        Verdict::Supported
+    );
+    assert_eq!(
+        verdict(aside, None, &quote_by("Europe must take its security", "Paris")),
+        Verdict::Refuted
+    );
+    let relative = "Zelensky thanked Macron, who said “Europe stands with Ukraine”.";
+    assert_eq!(
+        verdict(relative, None, &quote_by("Europe stands with Ukraine", "Macron")),
+        Verdict::Supported
+    );
+    assert_eq!(
+        verdict(relative, None, &quote_by("Europe stands with Ukraine", "Zelensky")),
+        Verdict::Refuted
+    );
+    let appositive =
+        "Ruben Brekelmans, the Dutch defence minister, said the Netherlands would send “more air defence”.";
+    assert_eq!(
+        verdict(appositive, None, &quote_by("more air defence", "Brekelmans")),
+        Verdict::Supported
+    );
 }
