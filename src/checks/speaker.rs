@@ -132,7 +132,11 @@ struct Tok {
 /// The words and punctuation of a unit, each quotation in it one token.
 fn tokens(a: &Article, unit: &Range<usize>) -> Vec<Tok> {
     let quotes = a.quotations();
-    let mut qi = quotes.partition_point(|q| q.outer.end <= unit.start);
+    // Sorted by start, nested ones after theirs: ends are not sorted, so no binary search.
+    let mut qi = quotes
+        .iter()
+        .position(|q| q.outer.end > unit.start)
+        .unwrap_or(quotes.len());
     let mut out = Vec::new();
     let mut at = unit.start;
     let text = &a.text;
@@ -309,10 +313,9 @@ fn cues(a: &Article, toks: &[Tok]) -> Vec<Cue> {
         let next_is = |w: &str| toks.get(i + 1).is_some_and(|n| a.slice(&n.r).eq_ignore_ascii_case(w));
         let (words, subject) = if is(a, t, &["according"]) && next_is("to") {
             (t.r.start..toks[i + 1].r.end, phrase_after(a, toks, i + 2))
-        } else if is(a, t, &["pointed", "pointing"]) && !next_is("out") {
-            continue;
-        } else if is(a, t, VERBS) && capital(a, t) && i == 0 {
-            // "Said" opening a sentence is not "X said".
+        } else if t.kind == Kind::Word
+            && (!verb_like(a, toks, i) || (is(a, t, &["pointed", "pointing"]) && !next_is("out")))
+        {
             continue;
         } else if is(a, t, VERBS) {
             let subject = if next_is("by") {
@@ -337,6 +340,12 @@ fn cues(a: &Article, toks: &[Tok]) -> Vec<Cue> {
         }
     }
     out
+}
+
+/// Whether the word at `i` can be a speech verb: written in lower case ("the United States"
+/// has no verb) and not a noun after a determiner ("a warning", "the claims").
+fn verb_like(a: &Article, toks: &[Tok], i: usize) -> bool {
+    a.slice(&toks[i].r).chars().next().is_some_and(char::is_lowercase) && !(i > 0 && is(a, &toks[i - 1], DETERMINERS))
 }
 
 /// The subject after a verb that follows its quotation: `“…,” said X`.
@@ -366,7 +375,7 @@ fn subject_before(a: &Article, toks: &[Tok], verb: usize) -> Option<Subject> {
     }
     match prev.kind {
         Kind::Word if is(a, prev, PRONOUNS) => Some(Subject::Pronoun(prev.r.clone())),
-        Kind::Word if capital(a, prev) => name_before(a, toks, j).map(|r| Subject::Phrase(vec![r])),
+        Kind::Word if capital(a, prev) => names_before(a, toks, j),
         Kind::Word => lower_phrase_before(a, toks, j).map(|r| Subject::Phrase(vec![r])),
         Kind::Punct(',') => after_comma(a, toks, j - 1),
         _ => None,
@@ -382,7 +391,7 @@ fn after_comma(a: &Article, toks: &[Tok], comma: usize) -> Option<Subject> {
         .iter()
         .rposition(|t| matches!(t.kind, Kind::Punct(c) if c != '.') || matches!(t.kind, Kind::Quote(_)))
         .map_or(0, |p| p + 1);
-    if start >= comma || matches!(toks.get(start.wrapping_sub(1)).map(|t| t.kind), Some(Kind::Quote(_))) {
+    if start >= comma {
         return None;
     }
     let after_comma_before = start > 0 && toks[start - 1].kind == Kind::Punct(',');
@@ -394,12 +403,32 @@ fn after_comma(a: &Article, toks: &[Tok], comma: usize) -> Option<Subject> {
             .map(|r| Subject::Phrase(vec![r]));
     }
     match name_before(a, toks, comma) {
-        // The clause is a name: the subject, or an appositive naming it.
-        Some(name) if name.start == toks[start].r.start => Some(Subject::Phrase(vec![name])),
+        // The clause is a name: the subject, or an appositive naming it; not a party and
+        // state ("Sen. Lindsey Graham, R-S.C., said").
+        Some(name) if name.start == toks[start].r.start && !initials(a.slice(&name)) => {
+            Some(Subject::Phrase(vec![name]))
+        }
         // An aside or a title appositive: the subject stands before it.
         _ if after_comma_before => after_comma(a, toks, start - 1),
         _ => None,
     }
+}
+
+/// Whether a name is initials only ("R-S.C.", "D-N.Y.").
+fn initials(name: &str) -> bool {
+    name.split(|c: char| !c.is_alphanumeric())
+        .all(|w| w.chars().count() <= 2 && w.chars().all(char::is_uppercase))
+}
+
+/// `X said`, `X and Y said`: the name runs before a verb at `end`.
+fn names_before(a: &Article, toks: &[Tok], end: usize) -> Option<Subject> {
+    let last = name_before(a, toks, end)?;
+    let mut spans = vec![last.clone()];
+    let first = toks.iter().position(|t| t.r.start == last.start)?;
+    if first >= 2 && is(a, &toks[first - 1], &["and"]) && capital(a, &toks[first - 2]) {
+        spans.extend(name_before(a, toks, first - 1));
+    }
+    Some(Subject::Phrase(spans))
 }
 
 /// The name run that ends just before token `end`, with its titles and abbreviations.
@@ -409,7 +438,7 @@ fn name_before(a: &Article, toks: &[Tok], end: usize) -> Option<Range<usize>> {
         let t = &toks[start - 1];
         let abbreviation = t.kind == Kind::Punct('.') && start >= 2 && capital(a, &toks[start - 2]);
         let connector = is(a, t, CONNECTORS) && start >= 2 && capital(a, &toks[start - 2]) && start < end;
-        if capital(a, t) || connector || (abbreviation && start < end) {
+        if capital(a, t) || connector || abbreviation {
             start -= 1;
         } else {
             break;
@@ -506,7 +535,10 @@ fn antecedent(a: &Article, at: usize) -> Option<Range<usize>> {
 /// Secretary Air Force Brig. Gen. Pat Ryder"); None when it has no such name.
 fn name_in_phrase(a: &Article, phrase: &Range<usize>) -> Option<Range<usize>> {
     let runs = name_runs(a, phrase);
-    let run = runs.last()?;
+    // "a Ukrainian soldier" is named by its noun, not by the adjective.
+    let run = runs
+        .last()
+        .filter(|r| a.slice(&(r.end..phrase.end)).trim().is_empty())?;
     untitled(a, run).map(|(r, _)| r)
 }
 
@@ -528,7 +560,7 @@ const TITLES: &[&str] = &[
     "Chancellor", "Chief", "Director", "Spokesman", "Spokeswoman", "Spokesperson", "Press", "Ambassador",
     "Commissioner", "Prime", "Dr", "Mr", "Mrs", "Ms", "Prof", "Professor", "King", "Queen", "Prince",
     "Princess", "Pope", "Judge", "Justice", "Chairman", "Chairwoman", "Vice", "Deputy", "Head", "Commander",
-    "CEO", "Premier", "Speaker", "Leader", "Officer", "Attorney", "Envoy", "Rev", "Sheikh", "Emir", "Cardinal",
+    "CEO", "Premier", "Speaker", "Leader", "Officer", "Attorney", "Envoy", "State", "Rev", "Sheikh", "Emir", "Cardinal",
     "Counterpart", "Lieutenant", "Sergeant",
 ];
 /// Words of organisations and places: a run holding one is no person.
@@ -557,7 +589,8 @@ fn untitled(a: &Article, run: &Range<usize>) -> Option<(Range<usize>, bool)> {
             Some((start, w))
         })
         .collect();
-    let after_title = words.iter().rposition(|(_, w)| TITLES.contains(w)).map_or(0, |p| p + 1);
+    let title = |w: &str| w.split('-').any(|part| TITLES.contains(&part.trim_end_matches('.')));
+    let after_title = words.iter().rposition(|(_, w)| title(w)).map_or(0, |p| p + 1);
     // A person's name is at most three capitalised words ("Recep Tayyip Erdogan", "Ursula
     // von der Leyen"), with no connector first.
     let mut from = words.len();

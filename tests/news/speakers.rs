@@ -380,3 +380,42 @@ fn supports_the_subject_over_an_aside_or_a_relative_clause() {
         Verdict::Supported
     );
 }
+
+#[test]
+fn refutes_no_one_for_nouns_that_look_like_verbs() {
+    // "States" and "warning" are no speech verbs here: nobody speaks.
+    let text = "The United States issued a warning about “grave consequences” for Iran on Tuesday.";
+    let r = check(text, None, &quote_by("grave consequences", "United"));
+    assert_eq!(r.verdict, Verdict::NotFound, "{}", notes(&r));
+}
+
+#[test]
+fn supports_a_senator_with_party_and_state() {
+    let text = "“I think it’s a mistake,” Sen. Lindsey Graham, R-S.C., told reporters on Capitol Hill.";
+    let r = check(text, None, &quote_by("I think it's a mistake", "Graham"));
+    assert_eq!(r.verdict, Verdict::Supported, "{}", notes(&r));
+}
+
+#[test]
+fn supports_either_of_two_joint_speakers() {
+    let text = "Macron and Starmer said in a joint statement that “Europe must act now to guarantee its security”.";
+    for by in ["Macron", "Starmer"] {
+        assert_eq!(
+            verdict(text, None, &quote_by("Europe must act now", by)),
+            Verdict::Supported,
+            "{by}"
+        );
+    }
+}
+
+#[test]
+fn refutes_the_agency_a_source_told() {
+    let text = "“Everyone is tired, but we keep going,” a Ukrainian soldier told Reuters near Pokrovsk.";
+    let r = check(text, None, &quote_by("Everyone is tired", "Reuters"));
+    assert_eq!(r.verdict, Verdict::Refuted, "{}", notes(&r));
+    assert!(
+        notes(&r).contains("`Ukrainian soldier` is the speaker (`Ukrainian soldier told`); `Reuters` is only named"),
+        "{}",
+        notes(&r)
+    );
+}
