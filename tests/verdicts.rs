@@ -122,7 +122,7 @@ fn misattribution_names_who_is_named_there() {
     assert_eq!(c["verdict"], "refuted");
     let note = c["evidence"][0]["note"].as_str().unwrap();
     assert!(
-        note.contains("Sébastien Lecornu") && note.ends_with("not to Burkhard"),
+        note.contains("`Sébastien Lecornu` is the speaker") && note.ends_with("not Burkhard"),
         "{note}"
     );
 }

@@ -1,9 +1,13 @@
 //! Quotations: “…”, "…", «…», ‘…’, found from the marks as written (normalization folds
 //! curly and straight quotes together, so `normalize.rs` records them).
 //!
-//! A single curly quote inside a word is an apostrophe (don’t, Russia’s). A quotation may
-//! span sentences; one left open ends with its sentence, or where the next one opens, so a
-//! stray mark never swallows a paragraph.
+//! A single curly quote inside a word is an apostrophe (don’t, Russia’s, we’re). A quotation
+//! may span sentences (an ellipsis inside never ends it); one left open runs to the end of its
+//! paragraph. When another of its kind opens later in the paragraph, the first mark was a
+//! stray one: it ends with its sentence (or where the next opens), so it never swallows the
+//! words around. A paragraph that ends inside a quotation and a next paragraph that opens with a
+//! quotation mark of the same kind are one quotation, as news style writes a quote that goes
+//! on (the claim format, "Quotations").
 
 use std::ops::Range;
 
@@ -54,16 +58,24 @@ pub fn find(article: &Article) -> Vec<Quotation> {
     let text = &article.text;
     let mut out = Vec::new();
     let mut open: Vec<(Family, usize)> = Vec::new();
-    let mut paragraph = None;
+    let mut paragraph: Option<usize> = None;
     for &(at, c) in &article.quote_marks {
-        let p = article.paragraph_at(at);
-        if p != paragraph {
-            close_unclosed(article, &mut open, &mut out, None);
-            paragraph = p;
-        }
         let before = text[..at].chars().next_back();
         let after = text[at..].chars().nth(1);
-        let Some(mark) = classify(c, before, after) else {
+        let mark = classify(c, before, after);
+        let p = article.paragraph_at(at);
+        if p != paragraph {
+            let opens_paragraph = p.is_some_and(|p| article.paragraphs[p].range.start == at);
+            if opens_paragraph && continues(&open, mark) {
+                // News style: a quotation that goes on in the next paragraph reopens it.
+                paragraph = p;
+                continue;
+            }
+            let end = paragraph.map_or(at, |p| article.paragraphs[p].range.end);
+            close_unclosed(article, &mut open, &mut out, end);
+            paragraph = p;
+        }
+        let Some(mark) = mark else {
             continue;
         };
         let mark = match mark {
@@ -73,9 +85,13 @@ pub fn find(article: &Article) -> Vec<Quotation> {
         };
         match mark {
             Mark::Open(f) => {
-                // A second opening of the same kind: the first was never closed.
+                // A second opening of the same kind: the first was a stray mark, never meant
+                // to run on (news copy never nests a quote in the same marks); it ends with its
+                // sentence, or here.
                 if f != Family::Single && open.iter().any(|(of, _)| *of == f) {
-                    close_unclosed(article, &mut open, &mut out, Some(at));
+                    let stray = open.iter().map(|(_, start)| *start).min().unwrap_or(at);
+                    let sentence_end = article.sentence_around(stray).map_or(at, |s| s.end);
+                    close_unclosed(article, &mut open, &mut out, at.min(sentence_end));
                 }
                 open.push((f, at));
             }
@@ -95,22 +111,33 @@ pub fn find(article: &Article) -> Vec<Quotation> {
             Mark::Either(_) => {}
         }
     }
-    close_unclosed(article, &mut open, &mut out, None);
+    let end = paragraph.map_or(text.len(), |p| article.paragraphs[p].range.end);
+    close_unclosed(article, &mut open, &mut out, end);
     out.sort_by_key(|q| (q.outer.start, std::cmp::Reverse(q.outer.end)));
     out
 }
 
-/// Ends quotations left open at the end of the sentence they opened in (or before `limit`).
-fn close_unclosed(article: &Article, open: &mut Vec<(Family, usize)>, out: &mut Vec<Quotation>, limit: Option<usize>) {
+/// Whether an opening mark at the start of a paragraph goes on with a quotation the
+/// paragraph before left open (a double quote or guillemet of the same kind).
+fn continues(open: &[(Family, usize)], mark: Option<Mark>) -> bool {
+    match mark {
+        Some(Mark::Open(f) | Mark::Either(f)) => f != Family::Single && open.iter().any(|(of, _)| *of == f),
+        _ => false,
+    }
+}
+
+/// Ends quotations left open at `end`: the end of their paragraph, or, for a stray mark,
+/// of its sentence.
+fn close_unclosed(article: &Article, open: &mut Vec<(Family, usize)>, out: &mut Vec<Quotation>, end: usize) {
     for (f, start) in open.drain(..) {
         if f == Family::Single {
             continue;
         }
-        let sentence_end = article
-            .sentence_at(start)
-            .map_or(start + 1, |i| article.sentences()[i].range.end);
-        let end = limit.map_or(sentence_end, |l| l.min(sentence_end));
         let inner_start = start + article.text[start..].chars().next().map_or(1, char::len_utf8);
+        if inner_start >= end {
+            continue;
+        }
+        let end = inner_start + article.text[inner_start..end].trim_end().len();
         if inner_start < end {
             out.push(Quotation {
                 inner: inner_start..end,
@@ -159,8 +186,50 @@ mod tests {
     }
 
     #[test]
-    fn an_unclosed_quote_ends_with_its_sentence() {
-        let a = Article::new("x.txt", "“said the presidency at the end. Then more text here.".into());
-        assert_eq!(quotes(&a), vec!["said the presidency at the end."]);
+    fn an_unclosed_quote_runs_to_the_end_of_its_paragraph() {
+        let a = Article::new(
+            "x.txt",
+            "“said the presidency at the end. Then more text here.\n\nA new paragraph.".into(),
+        );
+        assert_eq!(quotes(&a), vec!["said the presidency at the end. Then more text here."]);
+    }
+
+    #[test]
+    fn a_stray_mark_before_another_quotation_ends_with_its_sentence() {
+        let a = Article::new(
+            "x.txt",
+            "“said the presidency at the end. According to the Elysee, they agreed “to act”.".into(),
+        );
+        assert_eq!(quotes(&a), vec!["said the presidency at the end.", "to act"]);
+    }
+
+    #[test]
+    fn a_quotation_that_goes_on_in_the_next_paragraph_is_one() {
+        let a = Article::new(
+            "x.txt",
+            "“We will not stop,” he said. “The war must end.\n\n“We want peace… and we will get it.”\n\nOther news."
+                .into(),
+        );
+        let q = quotes(&a);
+        assert_eq!(q.len(), 2, "{q:?}");
+        assert_eq!(q[1], "The war must end.\n\n\"We want peace… and we will get it.");
+    }
+
+    #[test]
+    fn a_closed_paragraph_then_a_new_quotation_are_two() {
+        let a = Article::new("x.txt", "“We will not stop.”\n\n“The war must end.”".into());
+        assert_eq!(quotes(&a), vec!["We will not stop.", "The war must end."]);
+    }
+
+    #[test]
+    fn apostrophes_in_contractions_and_possessives_never_open_or_close() {
+        let a = Article::new(
+            "x.txt",
+            "‘The Government’s plan is clear,’ she said. ‘We’re ready and we’ll act.’".into(),
+        );
+        assert_eq!(
+            quotes(&a),
+            vec!["The Government's plan is clear,", "We're ready and we'll act."]
+        );
     }
 }

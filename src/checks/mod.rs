@@ -17,6 +17,7 @@ mod number;
 pub mod pairing;
 pub mod quote;
 mod regex;
+pub mod speaker;
 mod text;
 
 use std::borrow::Cow;

@@ -736,44 +736,27 @@ fn build_check(key: &str, value: &Node, item: &Node, cx: &mut TermCx<'_, '_>) ->
     }
 }
 
-/// `by`: a term. When the file defines entities, the speaker must be one of them (an
-/// undefined entity is a load error, claim-format.md), named by its name or an alias.
+/// `by`: a term. A name or alias of an entity is that entity; any other name is a plain term
+/// (the claim format: a `by` that is no entity never refuses the file).
 fn speaker(n: &Node, cx: &mut TermCx<'_, '_>) -> Option<TermId> {
     let name = n.scalar_text().map(|s| s.trim().to_string());
-    if let (Some(name), false) = (&name, cx.entities.is_empty()) {
-        let canonical = cx
-            .entities
+    let canonical = name.as_ref().and_then(|name| {
+        cx.entities
             .iter()
             .find(|(k, aliases)| *k == name || aliases.iter().any(|a| a == name))
-            .map(|(k, _)| k.clone());
-        match canonical {
-            Some(c) => {
-                let node = Node {
-                    line: n.line,
-                    column: n.column,
-                    value: Value::Str(c),
-                };
-                return term(&node, cx);
-            }
-            None => {
-                let all = cx
-                    .entities
-                    .iter()
-                    .flat_map(|(k, v)| std::iter::once(k.as_str()).chain(v.iter().map(String::as_str)));
-                let help = match did_you_mean(name, all) {
-                    Some(s) => format!("did you mean `{s}`? (or add `{name}` to `entities`)"),
-                    None => format!("add `{name}` to `entities`, with the names the article uses for them"),
-                };
-                cx.d.at(
-                    n,
-                    format!("`by` names `{name}`, which is not a defined entity"),
-                    Some(help),
-                );
-                return None;
-            }
+            .map(|(k, _)| k.clone())
+    });
+    match canonical {
+        Some(c) => {
+            let node = Node {
+                line: n.line,
+                column: n.column,
+                value: Value::Str(c),
+            };
+            term(&node, cx)
         }
+        None => term(n, cx),
     }
-    term(n, cx)
 }
 
 fn within_of(item: &Node, d: &mut Diags<'_>) -> Option<usize> {
@@ -1092,18 +1075,13 @@ mod tests {
     }
 
     #[test]
-    fn by_must_name_a_defined_entity_when_there_are_entities() {
-        let d = parse(
+    fn a_by_that_is_no_entity_is_a_plain_term() {
+        let f = parse(
             "c.yaml",
-            "entities:\n  Lecornu: [Sébastien Lecornu]\nclaims:\n  - id: a\n    claim: x\n    quote: a first stone\n    by: Lecornou\n",
+            "entities:\n  Lecornu: [Sébastien Lecornu]\nclaims:\n  - id: a\n    claim: x\n    quote: a first stone\n    by: Macron\n",
             None,
-        )
-        .unwrap_err();
-        assert_eq!(d[0].message, "`by` names `Lecornou`, which is not a defined entity");
-        assert_eq!(
-            d[0].help.as_deref(),
-            Some("did you mean `Lecornu`? (or add `Lecornou` to `entities`)")
         );
+        assert!(matches!(f, Ok(Loaded::Claims(_))));
     }
 
     #[test]
