@@ -215,7 +215,6 @@ fn refutes_with_the_person_not_their_state_named() {
 }
 
 #[test]
-#[ignore = "needs the sentence splitter (Brig.)"]
 fn supports_said_by_inverted_with_a_long_title() {
     let text = "“We continue to see indications that Russia is preparing for a winter offensive,” said Pentagon \
                 Press Secretary Air Force Brig. Gen. Pat Ryder today.";
