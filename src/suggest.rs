@@ -221,7 +221,10 @@ impl Entities {
                 None => groups.push((name.clone(), Vec::new(), count)),
             }
         }
-        groups.retain(|(_, variants, total)| *total >= 2 || !variants.is_empty());
+        // "Minister: [Prime Minister]" names nobody: a title alone is no entity.
+        groups.retain(|(canon, variants, total)| {
+            (*total >= 2 || !variants.is_empty()) && !canon.split(' ').all(crate::checks::speaker::is_title)
+        });
         groups.sort_by_key(|(_, _, total)| std::cmp::Reverse(*total));
         for (canon, variants, _) in groups.into_iter().take(MAX_ENTITIES) {
             let entry = self.names.entry(canon).or_default();
@@ -346,10 +349,10 @@ fn number_drafts(article: &Article, entities: &Entities) -> Vec<Draft> {
             continue;
         }
         let src = article.source_range(&n.range);
-        if covered.iter().any(|c| c.start < src.end && src.start < c.end) {
+        if covered.iter().any(|c| c.start < src.end && src.start < c.end) || is_label(article, &n.range) {
             continue;
         }
-        let value = format_value(n.value);
+        let value = claimed_value(n);
         let mut conflict: Option<(String, String)> = None;
         let mut drafted = false;
         for near in near_words(article, &n.range, true, crate::checks::NUMBER_WITHIN) {
@@ -370,7 +373,7 @@ fn number_drafts(article: &Article, entities: &Entities) -> Vec<Draft> {
                         (None, r) => r,
                     };
                     out.push(Draft {
-                        id: format!("n-{}-{}", slug(&value), slug(&near)),
+                        id: format!("n-{}-{}", slug(&format_value(n.value)), slug(&near)),
                         body,
                         comment,
                     });
@@ -383,7 +386,7 @@ fn number_drafts(article: &Article, entities: &Entities) -> Vec<Draft> {
         }
         if let (false, Some((near, body))) = (drafted, conflict) {
             out.push(Draft {
-                id: format!("n-{}-{}", slug(&value), slug(&near)),
+                id: format!("n-{}-{}", slug(&format_value(n.value)), slug(&near)),
                 body: format!("{body}severity: warning\n"),
                 comment: Some(format!(
                     "inconsistent: the article pairs \"{near}\" with other figures too; check which is right\n(a warning, so this draft still passes)"
@@ -393,6 +396,38 @@ fn number_drafts(article: &Article, entities: &Entities) -> Vec<Draft> {
         }
     }
     out
+}
+
+/// The claim's `number:` for a figure: what its wording establishes, so a qualified figure
+/// drafts a range ("more than 30" -> `{min: 30}`), never a value it does not establish.
+fn claimed_value(n: &crate::article::numbers::NumberMention) -> String {
+    let v = format_value(n.value);
+    let tenth = |f: f64| format_value((n.value * f * 1e6).round() / 1e6);
+    match n.bound {
+        Bound::Above | Bound::AtLeast => format!("{{min: {v}}}"),
+        Bound::Below | Bound::AtMost => format!("{{max: {v}}}"),
+        Bound::About => format!("{{min: {}, max: {}}}", tenth(0.9), tenth(1.1)),
+        Bound::Nearly => format!("{{min: {}, max: {v}}}", tenth(0.9)),
+        Bound::Between => format!("{{min: {v}, max: {}}}", format_value(n.upper.unwrap_or(n.value))),
+        Bound::Exact | Bound::Vague => v,
+    }
+}
+
+/// A number that labels the word before it ("lockdown 4 will be…", "Phase 2 begins"): it
+/// counts nothing, so it is no figure to draft.
+fn is_label(article: &Article, number: &Range<usize>) -> bool {
+    const VERBISH: &[&str] = &[
+        "will", "would", "is", "are", "was", "were", "has", "have", "had", "can", "could", "may", "might", "shall",
+        "should", "be", "been", "begins", "began", "starts", "started", "ends", "ended",
+    ];
+    let before = article.text[..number.start].trim_end();
+    let prev = before.rsplit(' ').next().unwrap_or("");
+    let after = article.text[number.end..].trim_start();
+    let next = after.split([' ', ',', '.', ';', ':']).next().unwrap_or("");
+    let prev_is_word = prev.chars().count() >= 2
+        && prev.chars().all(char::is_alphabetic)
+        && !STOP.contains(&prev.to_lowercase().as_str());
+    prev_is_word && (next.is_empty() || VERBISH.contains(&next.to_lowercase().as_str()))
 }
 
 fn reading(n: &crate::article::numbers::NumberMention) -> Option<String> {
@@ -439,14 +474,19 @@ fn quoted_words(inner: &str) -> String {
             .trim_end_matches(|c: char| !c.is_alphanumeric())
             .to_string();
     }
-    let mut kept = Vec::new();
-    for w in words.iter().take(12) {
-        kept.push(*w);
-        if kept.len() >= 5 && w.ends_with([',', ';', ':', '.']) {
-            break;
-        }
-    }
-    kept.join(" ")
+    // Cut only where the speaker paused (a clause or sentence end), never mid-phrase: the
+    // first clause of five words or more, else the first sentence, else all of it.
+    let upto = |ends: &[char], min: usize| {
+        (min.saturating_sub(1)..words.len())
+            .find(|&i| words[i].ends_with(ends))
+            .map(|i| i + 1)
+    };
+    let take = upto(&[',', ';', ':', '.', '!', '?'], 5)
+        .filter(|&n| n <= 2 * QUOTE_WORDS)
+        .or_else(|| upto(&['.', '!', '?'], 1))
+        .unwrap_or(words.len());
+    words[..take]
+        .join(" ")
         .trim_end_matches(|c: char| !c.is_alphanumeric())
         .to_string()
 }
@@ -655,6 +695,27 @@ mod tests {
         ] {
             assert!(yaml.contains(needle), "missing {needle:?} in\n{yaml}");
         }
+    }
+
+    /// From a real report's shapes: a label number ("lockdown 4"), a title that recurs alone
+    /// ("the Prime Minister"), a qualified figure, and a quotation longer than a draft keeps.
+    #[test]
+    fn drafts_no_junk_from_labels_titles_qualifiers_or_cut_quotations() {
+        let text = "Prime Minister Narendra Modi said lockdown 4 will be different. \
+                    More than 30 countries have sent aid, the Prime Minister said.\n\n\
+                    “It is our responsibility to make sure that no worker in any part of this vast country goes hungry again,” Modi said. \
+                    The Prime Minister spoke for 33 minutes.";
+        let yaml = suggest(&Article::new("a.txt", text.into()), "a.txt");
+        assert!(!yaml.contains("number: 4\n"), "a label is no figure:\n{yaml}");
+        assert!(!yaml.contains("  Minister:"), "a title alone is no entity:\n{yaml}");
+        assert!(yaml.contains("number: {min: 30}\n    near: [countries]"), "{yaml}");
+        assert!(
+            yaml.contains("quote: It is our responsibility to make sure that no worker in any part of this vast country goes hungry again\n"),
+            "the whole clause, not twelve words of it:\n{yaml}"
+        );
+        let draft = crate::claims::parse("d.yaml", &yaml.replace("article: a.txt\n", ""), None).unwrap();
+        let report = engine::evaluate(&draft, &Article::new("a.txt", text.into()), &Policy::default());
+        assert!(report.claims.iter().all(|c| c.passed), "the draft passes as it stands");
     }
 
     #[test]

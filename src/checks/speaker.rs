@@ -552,6 +552,11 @@ fn strip_determiner(a: &Article, r: &Range<usize>) -> Range<usize> {
     }
 }
 
+/// Whether a word is a title ("Minister", "Gen."): never a name on its own.
+pub fn is_title(word: &str) -> bool {
+    TITLES.contains(&word.trim_end_matches('.'))
+}
+
 /// Titles: before a name they make it a person's, and the report leaves them out.
 #[rustfmt::skip]
 const TITLES: &[&str] = &[
