@@ -336,6 +336,7 @@ fn sarif_has_a_rule_per_check_kind_and_a_result_per_failing_claim() {
     // In the article, with the claim file as a related location.
     let loc = &results[0]["locations"][0]["physicalLocation"];
     assert_eq!(loc["artifactLocation"]["uri"], "claims/paris-coalition-2025-03-11.txt");
+    assert_eq!(loc["artifactLocation"]["uriBaseId"], "%SRCROOT%");
     assert_eq!(loc["region"]["startLine"], 3);
     assert_eq!(loc["region"]["startColumn"], 503);
     assert_eq!(loc["region"]["snippet"]["text"], "According to the Elisee");
@@ -370,6 +371,134 @@ fn sarif_keeps_text_and_encodes_uris() {
         results[1]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
         "tricky%2C1.yaml"
     );
+}
+
+/// Microsoft's SARIF validator (`sarif-multitool validate`, npm `@microsoft/sarif-multitool`):
+/// `$SARIF_MULTITOOL` (which `.ci/run` sets, and then it must run), else `sarif-multitool` on
+/// the `PATH`, else `None` and the test says it skipped.
+fn sarif_multitool() -> Option<std::path::PathBuf> {
+    let works = |p: &std::path::Path| {
+        std::process::Command::new(p)
+            .arg("--version")
+            .output()
+            .is_ok_and(|o| o.status.success())
+    };
+    if let Some(p) = std::env::var_os("SARIF_MULTITOOL") {
+        let p = std::path::PathBuf::from(p);
+        assert!(works(&p), "SARIF_MULTITOOL={} does not run", p.display());
+        return Some(p);
+    }
+    let p = std::path::PathBuf::from("sarif-multitool");
+    works(&p).then_some(p)
+}
+
+/// Runs the validator over the given logs (name, text) at once; its findings as `(log file
+/// name, rule id, level)`, read from the SARIF log it writes.
+fn multitool_findings(tool: &std::path::Path, logs: &[(&str, &str)]) -> Vec<(String, String, String)> {
+    let dir = tempfile::tempdir().unwrap();
+    let mut args = vec!["validate".to_string()];
+    for (name, text) in logs {
+        std::fs::write(dir.path().join(name), text).unwrap();
+        args.push(name.to_string());
+    }
+    args.extend(["-o", "findings.sarif", "--log", "ForceOverwrite"].map(String::from));
+    let out = std::process::Command::new(tool)
+        .current_dir(dir.path())
+        .args(&args)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "the validator failed: {stdout}");
+    let findings: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.path().join("findings.sarif")).unwrap()).unwrap();
+    assert_eq!(
+        findings["runs"][0]["invocations"][0]["executionSuccessful"], true,
+        "{stdout}"
+    );
+    let mut got: Vec<_> = findings["runs"][0]["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            let file = r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+                .as_str()
+                .unwrap();
+            let name = file.rsplit('/').next().unwrap().to_string();
+            let level = r["level"].as_str().unwrap_or("warning").to_string();
+            (name, r["ruleId"].as_str().unwrap().to_string(), level)
+        })
+        .collect();
+    got.sort();
+    got
+}
+
+#[test]
+fn sarif_passes_microsofts_validator_with_relative_and_absolute_paths() {
+    let Some(tool) = sarif_multitool() else {
+        eprintln!("skipped: no sarif-multitool (set SARIF_MULTITOOL; .ci/run installs it)");
+        return;
+    };
+    // Absolute paths as CI passes them, in a folder whose name needs encoding, checked from
+    // another folder so the report keeps them absolute.
+    let news = folder(&[
+        ("news #1 é?%/c.yaml", TRICKY_CLAIMS.as_bytes()),
+        ("news #1 é?%/a:b.txt", TRICKY_ARTICLE.as_bytes()),
+    ]);
+    let abs = news.path().join("news #1 é?%");
+    let elsewhere = tempfile::tempdir().unwrap();
+    let absolute = claimcheck(
+        elsewhere.path(),
+        &["check", abs.join("c.yaml").to_str().unwrap(), "--format", "sarif"],
+    );
+    assert_eq!(absolute.code, 1, "{}", absolute.stderr);
+    assert!(absolute.stdout.contains("\"uri\": \"file:///"), "{}", absolute.stdout);
+    // A relative claim file that names no article: checked against an absolute one, and
+    // against standard input.
+    let unnamed = TRICKY_CLAIMS.split_once('\n').unwrap().1;
+    let here = folder(&[("c.yaml", unnamed.as_bytes())]);
+    let article = abs.join("a:b.txt");
+    let args = ["check", "c.yaml", "--format", "sarif", "--article"];
+    let mixed = claimcheck(here.path(), &[&args[..], &[article.to_str().unwrap()]].concat());
+    assert_eq!(mixed.code, 1, "{}", mixed.stderr);
+    assert!(mixed.stdout.contains("\"uri\": \"c.yaml\""), "{}", mixed.stdout);
+    assert!(
+        mixed.stdout.contains("%231%20%C3%A9%3F%25/a%3Ab.txt\""),
+        "{}",
+        mixed.stdout
+    );
+    let stdin = crate::common::claimcheck_stdin(
+        here.path(),
+        &[&args[..], &["-"]].concat(),
+        Some(TRICKY_ARTICLE.as_bytes()),
+    );
+    assert_eq!(stdin.code, 1, "{}", stdin.stderr);
+    // What the validator refuses: the URI of an absolute path written as it was before.
+    let slash = absolute.stdout.replace("\"uri\": \"file:///", "\"uri\": \"/");
+    let logs = [
+        ("relative.sarif", example("sarif").stdout),
+        ("tricky.sarif", tricky("sarif").stdout),
+        ("two.sarif", two_files("sarif").stdout),
+        ("absolute.sarif", absolute.stdout),
+        ("mixed.sarif", mixed.stdout),
+        ("stdin.sarif", stdin.stdout),
+        ("slash.sarif", slash),
+    ];
+    let logs: Vec<(&str, &str)> = logs.iter().map(|(n, t)| (*n, t.as_str())).collect();
+    let findings = multitool_findings(&tool, &logs);
+    let refused: Vec<_> = findings.iter().filter(|f| f.0 == "slash.sarif").collect();
+    assert!(
+        !refused.is_empty() && refused.iter().all(|f| f.1 == "SARIF1004" || f.1 == "SARIF2005"),
+        "the validator refuses URIs beginning with a slash: {findings:?}"
+    );
+    // Each log: only SARIF2005, the missing `informationUri` (claimcheck has no web address).
+    let others: Vec<_> = findings.iter().filter(|f| f.0 != "slash.sarif").cloned().collect();
+    let expected: Vec<_> = logs[..6]
+        .iter()
+        .map(|(n, _)| (n.to_string(), "SARIF2005".to_string(), "warning".to_string()))
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    assert_eq!(others, expected);
 }
 
 // --- markdown -----------------------------------------------------------------------------
