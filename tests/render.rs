@@ -526,6 +526,73 @@ fn markdown_escapes_what_would_become_markup() {
     assert!(!md.contains("<b>"), "{md}");
 }
 
+/// What GitHub would act on in a pull-request comment: an article and claims with a mention,
+/// an issue reference, a script and an ampersand, in the claim, the evidence and the diff.
+const PR_CLAIMS: &str = r#"article: a.txt
+claims:
+  - id: near-miss
+    claim: 'The @nytimes desk filed story #43 on <script>alert(1)</script> and a & b'
+    text: 'The @nytimes desk filed story #43 on <script>alert(1)</script> and a & b'
+  - id: missing
+    claim: 'Ask @nytimes about #42: <script>alert(1)</script>, a & b'
+    all: [Zanzibar]
+"#;
+const PR_ARTICLE: &str = "The @nytimes desk filed story #42 on <script>alert(1)</script> and a & b.\n";
+
+/// The Markdown parsed as CommonMark with GFM tables: its text outside code (each block's
+/// text joined, blocks on their own lines), its code, and any raw HTML it holds.
+fn markdown_parts(md: &str) -> (String, String, Vec<String>) {
+    use pulldown_cmark::{Event, Options, Parser, Tag};
+    let (mut text, mut code, mut html) = (String::new(), String::new(), Vec::new());
+    let mut in_code_block = false;
+    for event in Parser::new_ext(md, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH) {
+        match event {
+            Event::Text(t) if in_code_block => code.push_str(&t),
+            Event::Text(t) => text.push_str(&t),
+            Event::Code(t) => code.push_str(&t),
+            Event::Html(t) | Event::InlineHtml(t) => html.push(t.to_string()),
+            Event::Start(Tag::CodeBlock(_)) => in_code_block = true,
+            Event::End(pulldown_cmark::TagEnd::CodeBlock) => in_code_block = false,
+            Event::Start(_) | Event::End(_) | Event::SoftBreak | Event::HardBreak => text.push('\n'),
+            _ => {}
+        }
+    }
+    (text, code, html)
+}
+
+#[test]
+fn markdown_is_safe_to_post_as_a_pull_request_comment() {
+    let dir = folder(&[("c.yaml", PR_CLAIMS.as_bytes()), ("a.txt", PR_ARTICLE.as_bytes())]);
+    let run = claimcheck(dir.path(), &["check", "c.yaml", "--format", "markdown"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let (text, code, html) = markdown_parts(&run.stdout);
+    assert!(html.is_empty(), "raw HTML in the report: {html:?}\n{}", run.stdout);
+    // GitHub's patterns for a mention and an issue reference, on the rendered text.
+    let mention = Regex::new(r"(?:^|[^\w])@[A-Za-z0-9]").unwrap();
+    let issue = Regex::new(r"(?:^|[^\w])#[0-9]").unwrap();
+    for line in text.lines() {
+        assert!(!mention.is_match(line), "a mention: {line}\n{}", run.stdout);
+        assert!(!issue.is_match(line), "an issue reference: {line}\n{}", run.stdout);
+    }
+    // The words are all there, as text, a zero-width space after `@` and `#`.
+    let shown = |s: &str| text.lines().filter(|l| l.contains(s)).count();
+    // The claim and the expectation of each claim, and the evidence sentence.
+    assert_eq!(
+        shown("The @\u{200B}nytimes desk filed story #\u{200B}43 on <script>alert(1)</script> and a & b"),
+        2
+    );
+    assert_eq!(
+        shown("The @\u{200B}nytimes desk filed story #\u{200B}42 on <script>alert(1)</script> and a & b"),
+        1
+    );
+    assert_eq!(
+        shown("Ask @\u{200B}nytimes about #\u{200B}42: <script>alert(1)</script>, a & b"),
+        1
+    );
+    // The diff block is code: literal, as written, where GitHub links nothing.
+    assert!(code.contains("+ The @nytimes desk filed story #42 on <script>alert(1)</script> and a & b\n"));
+}
+
 // --- html ---------------------------------------------------------------------------------
 
 #[test]
