@@ -640,10 +640,20 @@ fn html_lists_failing_claims_first_and_highlights_every_evidence_span() {
     assert!(html.contains(
         "<a class=\"hl v-refuted\" href=\"#claim-0-9\" title=\"#10 fails-elysee-spelling: refuted\">According to the Elisee</a>"
     ));
-    // Case alone is no change; the changed characters of a changed word are bold.
-    assert!(html.contains(
-        "according to the <del title=\"only in the claim\">El<b>y</b>s<b>é</b>e</del><ins title=\"only in the article\">El<b>i</b>se<b>e</b></ins>"
-    ));
+    // Expected, then found; case alone is no change; the changed characters are marked.
+    assert!(html.contains(concat!(
+        "<span class=\"expected\" title=\"what the claim expects\">according to the El",
+        "<del title=\"not in the article\">y</del>s<del title=\"not in the article\">é</del>e</span> ",
+        "<span class=\"arrow\">→</span> <span class=\"label\">found</span> ",
+        "<span class=\"found\" title=\"what the article says\">According to the El",
+        "<ins title=\"not in the claim\">i</ins>se<ins title=\"not in the claim\">e</ins></span>"
+    )));
+    // The legend explains the one overlap this report has: a refuted claim's evidence that a
+    // supported claim also uses.
+    let legend = &html[html.find("<details class=\"legend\"").unwrap()..html.find("</details>").unwrap()];
+    assert_eq!(legend.matches("underline:").count(), 1, "{legend}");
+    assert!(legend.contains("<span class=\"hl v-refuted also-supported\">words</span> Red with a green underline"));
+    assert!(!legend.contains("Dashed"), "no nearest span in this report");
 }
 
 // --- all formats --------------------------------------------------------------------------
