@@ -1,6 +1,7 @@
 //! The HTML report in a real browser: Debian's chromium, headless, with every host name
 //! unresolvable. The DOM after loading must hold every highlight and claim entry, linked both
-//! ways; the verdict filters (CSS only) hide what they should; a screenshot and a print (PDF)
+//! ways; the verdict filters (CSS only) hide what they should; the legend draws every look of
+//! a highlight as the article does; a screenshot and a print (PDF)
 //! go to `artifacts/` (ignored by git) for people to see.
 //!
 //! Without chromium the test fails in CI (`.ci/run` installs it) and is skipped locally with a
@@ -143,7 +144,12 @@ fn html_report_in_headless_chromium() {
     assert_eq!(linked_back, 14, "every piece of evidence is linked from its claim");
     // The refuted near miss: highlighted in its verdict's colour, its diff inline.
     assert!(dom.contains("<a class=\"hl v-refuted\" href=\"#claim-0-9\""));
-    assert!(dom.contains("<del title=\"only in the claim\">El<b>y</b>s<b>é</b>e</del><ins title=\"only in the article\">El<b>i</b>se<b>e</b></ins>"));
+    assert!(dom.contains(
+        "according to the El<del title=\"not in the article\">y</del>s<del title=\"not in the article\">é</del>e</span>"
+    ));
+    assert!(dom.contains(
+        "According to the El<ins title=\"not in the claim\">i</ins>se<ins title=\"not in the claim\">e</ins>"
+    ));
 
     // The verdict filters are CSS alone; check them in the browser on a copy of the page with
     // "supported" unticked, and a probe script (the page itself runs none: its CSP forbids it).
@@ -165,6 +171,32 @@ fn html_report_in_headless_chromium() {
     // 13 claims, 9 of them supported: 4 stay; supported highlights lose their colour.
     assert!(
         dom.contains("data-probe=\"4 rgba(0, 0, 0, 0)\""),
+        "{}",
+        dom.lines().find(|l| l.contains("<body")).unwrap_or("no body")
+    );
+
+    // The legend draws each look the article has exactly as the article does: for every class
+    // of highlight, a sample with the same computed background, underlines and outline.
+    let probe = dir.path().join("legend.html");
+    let legend = written
+        .replacen("<meta http-equiv=\"Content-Security-Policy\"", "<meta name=\"csp-removed-for-probe\"", 1)
+        .replacen(
+            "</body>",
+            "<script>\
+             const look = e => { const s = getComputedStyle(e); return [s.backgroundColor, s.boxShadow, s.outlineStyle, s.outlineColor].join('/'); };\
+             const classes = new Set([...document.querySelectorAll('main a.hl')].map(e => e.className));\
+             const bad = [...classes].filter(c => { const sample = document.querySelector('.legend span[class=\"' + c + '\"]'); \
+               return !sample || look(sample) !== look(document.querySelector('main a[class=\"' + c + '\"]')); });\
+             const marks = ['del', 'ins'].filter(t => look(document.querySelector('.legend ' + t)) !== look(document.querySelector('main ' + t)));\
+             document.body.dataset.legend = classes.size + ' looks; unexplained: ' + bad.concat(marks).join(', ');\
+             </script></body>",
+            1,
+        );
+    std::fs::write(&probe, legend).unwrap();
+    let dom = run_chromium(&chromium, &probe, &["--dump-dom".to_string()]);
+    // supported, refuted, and refuted over supported.
+    assert!(
+        dom.contains("data-legend=\"3 looks; unexplained: \""),
         "{}",
         dom.lines().find(|l| l.contains("<body")).unwrap_or("no body")
     );

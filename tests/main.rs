@@ -22,3 +22,5 @@ mod verdicts;
 mod editor;
 // Generated odd text: no panic, spans on character boundaries.
 mod robustness;
+// .pre-commit-hooks.yaml and action.yml: the keys their consumers require; their commands run.
+mod integrations;

@@ -336,6 +336,7 @@ fn sarif_has_a_rule_per_check_kind_and_a_result_per_failing_claim() {
     // In the article, with the claim file as a related location.
     let loc = &results[0]["locations"][0]["physicalLocation"];
     assert_eq!(loc["artifactLocation"]["uri"], "claims/paris-coalition-2025-03-11.txt");
+    assert_eq!(loc["artifactLocation"]["uriBaseId"], "%SRCROOT%");
     assert_eq!(loc["region"]["startLine"], 3);
     assert_eq!(loc["region"]["startColumn"], 503);
     assert_eq!(loc["region"]["snippet"]["text"], "According to the Elisee");
@@ -372,6 +373,137 @@ fn sarif_keeps_text_and_encodes_uris() {
     );
 }
 
+/// Microsoft's SARIF validator (`sarif-multitool validate`, npm `@microsoft/sarif-multitool`):
+/// `$SARIF_MULTITOOL` (which `.ci/run` sets, and then it must run), else `sarif-multitool` on
+/// the `PATH`, else `None`: the test fails in CI and says it skipped elsewhere.
+fn sarif_multitool() -> Option<std::path::PathBuf> {
+    let works = |p: &std::path::Path| {
+        std::process::Command::new(p)
+            .arg("--version")
+            .output()
+            .is_ok_and(|o| o.status.success())
+    };
+    if let Some(p) = std::env::var_os("SARIF_MULTITOOL") {
+        let p = std::path::PathBuf::from(p);
+        assert!(works(&p), "SARIF_MULTITOOL={} does not run", p.display());
+        return Some(p);
+    }
+    let p = std::path::PathBuf::from("sarif-multitool");
+    works(&p).then_some(p)
+}
+
+/// Runs the validator over the given logs (name, text) at once; its findings as `(log file
+/// name, rule id, level)`, read from the SARIF log it writes.
+fn multitool_findings(tool: &std::path::Path, logs: &[(&str, &str)]) -> Vec<(String, String, String)> {
+    let dir = tempfile::tempdir().unwrap();
+    let mut args = vec!["validate".to_string()];
+    for (name, text) in logs {
+        std::fs::write(dir.path().join(name), text).unwrap();
+        args.push(name.to_string());
+    }
+    args.extend(["-o", "findings.sarif", "--log", "ForceOverwrite"].map(String::from));
+    let out = std::process::Command::new(tool)
+        .current_dir(dir.path())
+        .args(&args)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "the validator failed: {stdout}");
+    let findings: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.path().join("findings.sarif")).unwrap()).unwrap();
+    assert_eq!(
+        findings["runs"][0]["invocations"][0]["executionSuccessful"], true,
+        "{stdout}"
+    );
+    let mut got: Vec<_> = findings["runs"][0]["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            let file = r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+                .as_str()
+                .unwrap();
+            let name = file.rsplit('/').next().unwrap().to_string();
+            let level = r["level"].as_str().unwrap_or("warning").to_string();
+            (name, r["ruleId"].as_str().unwrap().to_string(), level)
+        })
+        .collect();
+    got.sort();
+    got
+}
+
+#[test]
+fn sarif_passes_microsofts_validator_with_relative_and_absolute_paths() {
+    let Some(tool) = sarif_multitool() else {
+        // As for chromium: CI must not pass by skipping.
+        let ci = std::env::var("CI").is_ok_and(|v| !v.is_empty() && v != "0" && v != "false");
+        assert!(!ci, "no sarif-multitool: .ci/run installs it and sets SARIF_MULTITOOL");
+        eprintln!("skipped: no sarif-multitool (set SARIF_MULTITOOL; .ci/run installs it)");
+        return;
+    };
+    // Absolute paths as CI passes them, in a folder whose name needs encoding, checked from
+    // another folder so the report keeps them absolute.
+    let news = folder(&[
+        ("news #1 é?%/c.yaml", TRICKY_CLAIMS.as_bytes()),
+        ("news #1 é?%/a:b.txt", TRICKY_ARTICLE.as_bytes()),
+    ]);
+    let abs = news.path().join("news #1 é?%");
+    let elsewhere = tempfile::tempdir().unwrap();
+    let absolute = claimcheck(
+        elsewhere.path(),
+        &["check", abs.join("c.yaml").to_str().unwrap(), "--format", "sarif"],
+    );
+    assert_eq!(absolute.code, 1, "{}", absolute.stderr);
+    assert!(absolute.stdout.contains("\"uri\": \"file:///"), "{}", absolute.stdout);
+    // A relative claim file that names no article: checked against an absolute one, and
+    // against standard input.
+    let unnamed = TRICKY_CLAIMS.split_once('\n').unwrap().1;
+    let here = folder(&[("c.yaml", unnamed.as_bytes())]);
+    let article = abs.join("a:b.txt");
+    let args = ["check", "c.yaml", "--format", "sarif", "--article"];
+    let mixed = claimcheck(here.path(), &[&args[..], &[article.to_str().unwrap()]].concat());
+    assert_eq!(mixed.code, 1, "{}", mixed.stderr);
+    assert!(mixed.stdout.contains("\"uri\": \"c.yaml\""), "{}", mixed.stdout);
+    assert!(
+        mixed.stdout.contains("%231%20%C3%A9%3F%25/a%3Ab.txt\""),
+        "{}",
+        mixed.stdout
+    );
+    let stdin = crate::common::claimcheck_stdin(
+        here.path(),
+        &[&args[..], &["-"]].concat(),
+        Some(TRICKY_ARTICLE.as_bytes()),
+    );
+    assert_eq!(stdin.code, 1, "{}", stdin.stderr);
+    // What the validator refuses: the URI of an absolute path written as it was before.
+    let slash = absolute.stdout.replace("\"uri\": \"file:///", "\"uri\": \"/");
+    let logs = [
+        ("relative.sarif", example("sarif").stdout),
+        ("tricky.sarif", tricky("sarif").stdout),
+        ("two.sarif", two_files("sarif").stdout),
+        ("absolute.sarif", absolute.stdout),
+        ("mixed.sarif", mixed.stdout),
+        ("stdin.sarif", stdin.stdout),
+        ("slash.sarif", slash),
+    ];
+    let logs: Vec<(&str, &str)> = logs.iter().map(|(n, t)| (*n, t.as_str())).collect();
+    let findings = multitool_findings(&tool, &logs);
+    let refused: Vec<_> = findings.iter().filter(|f| f.0 == "slash.sarif").collect();
+    assert!(
+        !refused.is_empty() && refused.iter().all(|f| f.1 == "SARIF1004" || f.1 == "SARIF2005"),
+        "the validator refuses URIs beginning with a slash: {findings:?}"
+    );
+    // Each log: only SARIF2005, the missing `informationUri` (claimcheck has no web address).
+    let others: Vec<_> = findings.iter().filter(|f| f.0 != "slash.sarif").cloned().collect();
+    let expected: Vec<_> = logs[..6]
+        .iter()
+        .map(|(n, _)| (n.to_string(), "SARIF2005".to_string(), "warning".to_string()))
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    assert_eq!(others, expected);
+}
+
 // --- markdown -----------------------------------------------------------------------------
 
 #[test]
@@ -395,6 +527,73 @@ fn markdown_escapes_what_would_become_markup() {
     assert!(md.contains(r#"**claim:** A \<b\> \& "c" 5%: d, e"#), "{md}");
     assert!(md.contains("+ Tom & Jerry said \"x < z\": 100%, really\n"), "{md}");
     assert!(!md.contains("<b>"), "{md}");
+}
+
+/// What GitHub would act on in a pull-request comment: an article and claims with a mention,
+/// an issue reference, a script and an ampersand, in the claim, the evidence and the diff.
+const PR_CLAIMS: &str = r#"article: a.txt
+claims:
+  - id: near-miss
+    claim: 'The @nytimes desk filed story #43 on <script>alert(1)</script> and a & b'
+    text: 'The @nytimes desk filed story #43 on <script>alert(1)</script> and a & b'
+  - id: missing
+    claim: 'Ask @nytimes about #42: <script>alert(1)</script>, a & b'
+    all: [Zanzibar]
+"#;
+const PR_ARTICLE: &str = "The @nytimes desk filed story #42 on <script>alert(1)</script> and a & b.\n";
+
+/// The Markdown parsed as CommonMark with GFM tables: its text outside code (each block's
+/// text joined, blocks on their own lines), its code, and any raw HTML it holds.
+fn markdown_parts(md: &str) -> (String, String, Vec<String>) {
+    use pulldown_cmark::{Event, Options, Parser, Tag};
+    let (mut text, mut code, mut html) = (String::new(), String::new(), Vec::new());
+    let mut in_code_block = false;
+    for event in Parser::new_ext(md, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH) {
+        match event {
+            Event::Text(t) if in_code_block => code.push_str(&t),
+            Event::Text(t) => text.push_str(&t),
+            Event::Code(t) => code.push_str(&t),
+            Event::Html(t) | Event::InlineHtml(t) => html.push(t.to_string()),
+            Event::Start(Tag::CodeBlock(_)) => in_code_block = true,
+            Event::End(pulldown_cmark::TagEnd::CodeBlock) => in_code_block = false,
+            Event::Start(_) | Event::End(_) | Event::SoftBreak | Event::HardBreak => text.push('\n'),
+            _ => {}
+        }
+    }
+    (text, code, html)
+}
+
+#[test]
+fn markdown_is_safe_to_post_as_a_pull_request_comment() {
+    let dir = folder(&[("c.yaml", PR_CLAIMS.as_bytes()), ("a.txt", PR_ARTICLE.as_bytes())]);
+    let run = claimcheck(dir.path(), &["check", "c.yaml", "--format", "markdown"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let (text, code, html) = markdown_parts(&run.stdout);
+    assert!(html.is_empty(), "raw HTML in the report: {html:?}\n{}", run.stdout);
+    // GitHub's patterns for a mention and an issue reference, on the rendered text.
+    let mention = Regex::new(r"(?:^|[^\w])@[A-Za-z0-9]").unwrap();
+    let issue = Regex::new(r"(?:^|[^\w])#[0-9]").unwrap();
+    for line in text.lines() {
+        assert!(!mention.is_match(line), "a mention: {line}\n{}", run.stdout);
+        assert!(!issue.is_match(line), "an issue reference: {line}\n{}", run.stdout);
+    }
+    // The words are all there, as text, a zero-width space after `@` and `#`.
+    let shown = |s: &str| text.lines().filter(|l| l.contains(s)).count();
+    // The claim and the expectation of each claim, and the evidence sentence.
+    assert_eq!(
+        shown("The @\u{200B}nytimes desk filed story #\u{200B}43 on <script>alert(1)</script> and a & b"),
+        2
+    );
+    assert_eq!(
+        shown("The @\u{200B}nytimes desk filed story #\u{200B}42 on <script>alert(1)</script> and a & b"),
+        1
+    );
+    assert_eq!(
+        shown("Ask @\u{200B}nytimes about #\u{200B}42: <script>alert(1)</script>, a & b"),
+        1
+    );
+    // The diff block is code: literal, as written, where GitHub links nothing.
+    assert!(code.contains("+ The @nytimes desk filed story #42 on <script>alert(1)</script> and a & b\n"));
 }
 
 // --- html ---------------------------------------------------------------------------------
@@ -444,10 +643,20 @@ fn html_lists_failing_claims_first_and_highlights_every_evidence_span() {
     assert!(html.contains(
         "<a class=\"hl v-refuted\" href=\"#claim-0-9\" title=\"#10 fails-elysee-spelling: refuted\">According to the Elisee</a>"
     ));
-    // Case alone is no change; the changed characters of a changed word are bold.
-    assert!(html.contains(
-        "according to the <del title=\"only in the claim\">El<b>y</b>s<b>é</b>e</del><ins title=\"only in the article\">El<b>i</b>se<b>e</b></ins>"
-    ));
+    // Expected, then found; case alone is no change; the changed characters are marked.
+    assert!(html.contains(concat!(
+        "<span class=\"expected\" title=\"what the claim expects\">according to the El",
+        "<del title=\"not in the article\">y</del>s<del title=\"not in the article\">é</del>e</span> ",
+        "<span class=\"arrow\">→</span> <span class=\"label\">found</span> ",
+        "<span class=\"found\" title=\"what the article says\">According to the El",
+        "<ins title=\"not in the claim\">i</ins>se<ins title=\"not in the claim\">e</ins></span>"
+    )));
+    // The legend explains the one overlap this report has: a refuted claim's evidence that a
+    // supported claim also uses.
+    let legend = &html[html.find("<details class=\"legend\"").unwrap()..html.find("</details>").unwrap()];
+    assert_eq!(legend.matches("underline:").count(), 1, "{legend}");
+    assert!(legend.contains("<span class=\"hl v-refuted also-supported\">words</span> Red with a green underline"));
+    assert!(!legend.contains("Dashed"), "no nearest span in this report");
 }
 
 // --- all formats --------------------------------------------------------------------------

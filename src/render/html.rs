@@ -3,9 +3,12 @@
 //! Per claim file: the article as written, every piece of evidence highlighted in the colour
 //! of its claim's verdict (a highlight links to its claim; a small number before each span
 //! links to the claim that span is evidence for and is what the claim links back to), and
-//! beside it the claims, failing first, with their evidence sentences and diffs inline
-//! (`<del>` what only the claim says, `<ins>` what only the article says). Filters by verdict
-//! are checkboxes styled by CSS alone; a print stylesheet lays it out on one column.
+//! beside it the claims, failing first, with their evidence sentences and diffs inline, read
+//! as "expected → found" (the characters that differ in `<del>` on the claim's side, `<ins>` on
+//! the article's). A legend at the top explains every mark, including the overlaps this report
+//! has (a red background with a green underline: evidence for a refuted and a supported
+//! claim). Filters by verdict are checkboxes styled by CSS alone; a print stylesheet lays it
+//! out on one column.
 //!
 //! Nothing is fetched: no scripts, inline CSS, no URL but `#` fragments, and a
 //! Content-Security-Policy of `default-src 'none'` makes the browser refuse anything else.
@@ -17,16 +20,26 @@ use std::io::{self, Write};
 use std::ops::Range;
 
 use super::{escape_markup as esc, role_word, status_word, summary_line};
-use crate::report::diff::Tag;
 use crate::report::{ClaimResult, Diff, Evidence, FileReport, Report, Span, Status, Verdict};
 
-/// Verdict colours: (verdict, strong, background). Backgrounds keep black text readable.
-const COLOURS: [(Verdict, &str, &str); 4] = [
-    (Verdict::Supported, "#1a7f37", "#c9f2cf"),
-    (Verdict::Refuted, "#cf222e", "#ffd3d3"),
-    (Verdict::NotFound, "#9a6700", "#fff0b3"),
-    (Verdict::Conflicting, "#8250df", "#e8d9ff"),
+/// Verdict colours: (verdict, strong, background, the colour's name for the legend).
+/// Backgrounds keep black text readable.
+const COLOURS: [(Verdict, &str, &str, &str); 4] = [
+    (Verdict::Supported, "#1a7f37", "#c9f2cf", "green"),
+    (Verdict::Refuted, "#cf222e", "#ffd3d3", "red"),
+    (Verdict::NotFound, "#9a6700", "#fff0b3", "amber"),
+    (Verdict::Conflicting, "#8250df", "#e8d9ff", "purple"),
 ];
+
+fn colour(v: Verdict) -> (&'static str, &'static str, &'static str) {
+    let (_, strong, bg, name) = COLOURS.iter().find(|c| c.0 == v).copied().unwrap_or(COLOURS[0]);
+    (strong, bg, name)
+}
+
+/// A verdict in words: `not found`, not `not_found`.
+fn words(v: Verdict) -> String {
+    v.as_str().replace('_', " ")
+}
 
 const STYLE: &str = r#"
 * { box-sizing: border-box; }
@@ -38,14 +51,20 @@ h2 .against { font-weight: 400; color: #59636e; }
 .summary { margin: 0 0 .4rem; }
 .filters { display: flex; flex-wrap: wrap; gap: .4rem; align-items: center; }
 .filters label { cursor: pointer; border: 1px solid; border-radius: 1rem; padding: 0 .7rem; user-select: none; }
-.help { margin: .4rem 0 0; color: #59636e; font-size: .85rem; }
+.legend { margin: .4rem 0 0; font-size: .85rem; }
+.legend summary { cursor: pointer; color: #59636e; }
+.legend ul { margin: .3rem 0 0; padding-left: 1.1rem; columns: 2 30rem; column-gap: 2rem; }
+.legend li { margin: 0 0 .2rem; break-inside: avoid; }
+.legend .hl { padding: 0 .2em; font-family: Georgia, serif; }
+.legend mark { background: #c9f2cf; }
+.legend .sample-claim { border-left: 6px solid #cf222e; padding-left: .3em; font-weight: 700; color: #cf222e; }
+.legend .sample-target { outline: 3px solid #0969da; outline-offset: 1px; }
 input.show { position: absolute; opacity: 0; pointer-events: none; }
 .columns { display: grid; grid-template-columns: minmax(0, 1.15fr) minmax(0, 1fr); gap: 1.25rem; padding: 0 1.25rem 1.25rem; }
 .article, .claims { max-height: 82vh; overflow: auto; border: 1px solid #d0d7de; border-radius: 6px; padding: .8rem 1rem; }
 .text { white-space: pre-wrap; overflow-wrap: anywhere; font-family: Georgia, "Times New Roman", serif; font-size: 1.05rem; line-height: 1.75; }
-a.hl { color: inherit; text-decoration: none; border-radius: 2px; }
-a.hl.nearest { background: none; outline: 1px dashed #9a6700; }
-a.ref { font: 600 .68rem/1 system-ui, sans-serif; vertical-align: super; text-decoration: none; padding: 0 .12em; }
+.hl { color: inherit; text-decoration: none; border-radius: 2px; }
+.ref { font: 600 .68rem/1 system-ui, sans-serif; vertical-align: super; text-decoration: none; padding: 0 .12em; }
 :target { outline: 3px solid #0969da; outline-offset: 2px; }
 .claim { border: 1px solid #d0d7de; border-left-width: 6px; border-radius: 6px; padding: .5rem .8rem; margin: 0 0 .8rem; break-inside: avoid; }
 .claim h3 { font-size: .95rem; margin: 0 0 .3rem; display: flex; flex-wrap: wrap; gap: .5rem; align-items: baseline; }
@@ -61,12 +80,15 @@ dd { margin: 0; }
 ol.evidence { margin: .3rem 0 0; padding-left: 1.2rem; font-size: .9rem; }
 ol.evidence li { margin-bottom: .4rem; }
 blockquote { margin: .2rem 0; padding-left: .6rem; border-left: 3px solid #d0d7de; font-family: Georgia, serif; }
-.diff { margin: .2rem 0; font-family: ui-monospace, "SFMono-Regular", Menlo, monospace; font-size: .85rem; }
-.diff .label { color: #59636e; font-family: system-ui, sans-serif; }
-del { background: #ffd3d3; color: #82071e; }
-ins { background: #c9f2cf; color: #055d20; }
-del + ins { margin-left: .25em; }
-del b, ins b { font-weight: 700; outline: 1px solid currentColor; }
+.diff { margin: .2rem 0; font-size: .85rem; }
+.diff .label, .diff .arrow { color: #59636e; }
+.diff .arrow { margin: 0 .3em; }
+.expected, .found { font-family: ui-monospace, "SFMono-Regular", Menlo, monospace; padding: 0 .25em; border-radius: 3px; box-decoration-break: clone; -webkit-box-decoration-break: clone; }
+.expected { background: #fff1f1; }
+.found { background: #ecfbef; }
+del, ins { text-decoration: none; font-weight: 700; border-radius: 2px; padding: 0 1px; }
+del { background: #ffb3b3; color: #82071e; }
+ins { background: #9fe3ad; color: #044f1b; }
 .note { color: #59636e; }
 code { font-family: ui-monospace, "SFMono-Regular", Menlo, monospace; font-size: .85em; }
 @media (max-width: 900px) {
@@ -77,11 +99,11 @@ code { font-family: ui-monospace, "SFMono-Regular", Menlo, monospace; font-size:
   @page { margin: 14mm; }
   body { font-size: 11pt; }
   header.top { background: none; }
-  .filters, .help { display: none; }
+  .filters, .legend summary { display: none; }
   .columns { display: block; padding: 0; }
   .article, .claims { max-height: none; overflow: visible; border: none; padding: 0; }
   .article { margin-bottom: 1rem; }
-  a.hl, a.ref, del, ins, .claim { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  .hl, .ref, del, ins, .expected, .found, .claim { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   :target { outline: none; }
   h2 { margin: 0 0 .5rem; break-after: avoid; }
   section.file + section.file { break-before: page; }
@@ -89,6 +111,12 @@ code { font-family: ui-monospace, "SFMono-Regular", Menlo, monospace; font-size:
 "#;
 
 pub fn render(report: &Report, w: &mut dyn Write) -> io::Result<()> {
+    // The files first: the legend explains the overlaps they hold.
+    let mut looks = BTreeSet::new();
+    let mut main = String::new();
+    for (fi, file) in report.files.iter().enumerate() {
+        section(&mut main, fi, file, &mut looks);
+    }
     let mut out = String::new();
     let summary = summary_line(&report.summary);
     let _ = write!(
@@ -101,7 +129,7 @@ pub fn render(report: &Report, w: &mut dyn Write) -> io::Result<()> {
         verdict_style()
     );
     // The filter checkboxes come first so that CSS can reach everything after them (`~`).
-    for (v, _, _) in COLOURS {
+    for (v, ..) in COLOURS {
         let _ = writeln!(
             out,
             "<input type=\"checkbox\" class=\"show\" id=\"show-{0}\" checked aria-label=\"show {0} claims\">",
@@ -127,29 +155,119 @@ pub fn render(report: &Report, w: &mut dyn Write) -> io::Result<()> {
             v.as_str()
         );
     }
-    out.push_str(
-        "</div>\n<p class=\"help\">Highlights in the article are evidence, coloured by the verdict of \
-         their claim; the small number before each links to its claim, and each claim links back \
-         to its evidence. Struck through: only in the claim; underlined: only in the article.</p>\n\
-         </header>\n<main>\n",
-    );
-    for (fi, file) in report.files.iter().enumerate() {
-        section(&mut out, fi, file);
-    }
+    out.push_str("</div>\n");
+    legend(&mut out, &looks);
+    out.push_str("</header>\n<main>\n");
+    out.push_str(&main);
     out.push_str("</main>\n</body>\n</html>\n");
     w.write_all(out.as_bytes())
+}
+
+/// How a piece of the article looks: the background's verdict, an underline per other
+/// verdict over it, or a dashed outline for a nearest span.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+struct Look {
+    top: Verdict,
+    also: Vec<Verdict>,
+    nearest: bool,
+}
+
+impl Look {
+    fn class(&self) -> String {
+        let mut class = format!("hl v-{}", self.top.as_str());
+        if self.nearest {
+            class.push_str(" nearest");
+        }
+        for v in &self.also {
+            let _ = write!(class, " also-{}", v.as_str());
+        }
+        class
+    }
+}
+
+/// Every mark the page uses, each with a sample drawn by the page's own CSS; the overlaps
+/// and nearest spans that `looks` (this report's) hold, in words.
+fn legend(out: &mut String, looks: &BTreeSet<Look>) {
+    out.push_str("<details class=\"legend\" open>\n<summary>How to read this report</summary>\n<ul>\n<li>");
+    for (v, ..) in COLOURS {
+        let _ = write!(out, "<span class=\"hl v-{}\">{}</span> ", v.as_str(), words(v));
+    }
+    out.push_str(
+        "In the article: words that are evidence for a claim, in the colour of the claim's \
+         verdict. A highlight links to its claim; hovering over it names every claim it is \
+         evidence for.</li>\n",
+    );
+    out.push_str(
+        "<li><span class=\"ref v-refuted\">3</span> Where a piece of evidence begins: the number of \
+         its claim, in the colour of its verdict, linking to the claim (which links back).</li>\n",
+    );
+    for look in looks.iter().filter(|l| !l.also.is_empty()) {
+        let others: Vec<String> = look.also.iter().map(|&v| a(colour(v).2)).collect();
+        let kinds: Vec<String> = look.also.iter().map(|&v| a(&words(v))).collect();
+        let several = look.also.len() > 1;
+        let _ = writeln!(
+            out,
+            "<li><span class=\"{}\">words</span> {} with {} underline: evidence for {} claim and for \
+             {} one. The background is the claim listed first (failing, then warnings, then \
+             passing), the underline{} the other{}.</li>",
+            look.class(),
+            capitalized(colour(look.top).2),
+            others.join(" and "),
+            a(&words(look.top)),
+            kinds.join(" and "),
+            if several { "s" } else { "" },
+            if several { "s" } else { "" },
+        );
+    }
+    for look in looks.iter().filter(|l| l.nearest) {
+        let _ = writeln!(
+            out,
+            "<li><span class=\"{}\">words</span> Dashed {} outline: the words closest to {} claim, \
+             shown to help; they are not evidence for it.</li>",
+            look.class(),
+            colour(look.top).2,
+            a(&words(look.top))
+        );
+    }
+    out.push_str(
+        "<li><span class=\"sample-target\">words</span> Blue outline: where the link you followed \
+         landed.</li>\n\
+         <li><span class=\"sample-claim\">FAIL</span> A claim: FAIL, WARN or PASS, its edge in the \
+         colour of its verdict. In its evidence sentences, <mark>words</mark> are what the \
+         article matched.</li>\n\
+         <li><span class=\"label\">expected</span> <span class=\"expected\">3<del>4</del> \
+         countries</span> <span class=\"arrow\">→</span> <span class=\"label\">found</span> \
+         <span class=\"found\">3<ins>0</ins> countries</span> What the claim expects, then what \
+         the article says; the characters that differ are marked on each side. Case alone is \
+         no difference.</li>\n\
+         <li>Show: untick a verdict to hide its claims and its highlights' colour.</li>\n\
+         </ul>\n</details>\n",
+    );
+}
+
+/// `a red`, `an amber`.
+fn a(word: &str) -> String {
+    let an = word.starts_with(['a', 'e', 'i', 'o', 'u']);
+    format!("{} {word}", if an { "an" } else { "a" })
+}
+
+fn capitalized(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
 }
 
 /// The per-verdict rules: colours, and what each filter hides.
 fn verdict_style() -> String {
     let mut s = String::new();
-    for (v, strong, bg) in COLOURS {
+    for (v, strong, bg, _) in COLOURS {
         let v = v.as_str();
         let _ = write!(
             s,
-            "a.hl.v-{v} {{ background: {bg}; }}\n\
-             a.hl.also-{v} {{ box-shadow: inset 0 -3px 0 {strong}; }}\n\
-             a.ref.v-{v} {{ color: {strong}; }}\n\
+            ".hl.v-{v} {{ background: {bg}; }}\n\
+             .hl.nearest.v-{v} {{ background: none; outline: 1px dashed {strong}; outline-offset: -1px; }}\n\
+             .ref.v-{v} {{ color: {strong}; }}\n\
              .claim.v-{v} {{ border-left-color: {strong}; }}\n\
              .claim.v-{v} blockquote mark {{ background: {bg}; }}\n\
              .chip.v-{v} {{ border-color: {strong}; background: {bg}; }}\n\
@@ -159,11 +277,26 @@ fn verdict_style() -> String {
              #show-{v}:not(:checked) ~ main a.hl.v-{v} {{ background: none; box-shadow: none; outline: none; }}\n"
         );
     }
+    // One underline per other verdict over the words, stacked: a rule per set of verdicts
+    // (more classes, more specific, so the larger set wins).
+    for set in 1u8..16 {
+        let vs: Vec<(&str, &str)> = (0..4)
+            .filter(|i| set & (1 << i) != 0)
+            .map(|i| (COLOURS[i].0.as_str(), COLOURS[i].1))
+            .collect();
+        let selector: String = vs.iter().map(|(v, _)| format!(".also-{v}")).collect();
+        let shadows: Vec<String> = vs
+            .iter()
+            .enumerate()
+            .map(|(k, (_, strong))| format!("inset 0 -{}px 0 {strong}", 3 * (k + 1)))
+            .collect();
+        let _ = writeln!(s, ".hl{selector} {{ box-shadow: {}; }}", shadows.join(", "));
+    }
     s
 }
 
 /// One claim file and its article: the article on the left, the claims on the right.
-fn section(out: &mut String, fi: usize, file: &FileReport) {
+fn section(out: &mut String, fi: usize, file: &FileReport, looks: &mut BTreeSet<Look>) {
     let s = file.summary();
     let _ = write!(
         out,
@@ -179,7 +312,7 @@ fn section(out: &mut String, fi: usize, file: &FileReport) {
         if s.warnings == 1 { "" } else { "s" },
         esc(&file.article),
     );
-    article(out, fi, file);
+    article(out, fi, file, looks);
     out.push_str("</div></div>\n<div class=\"claims\" role=\"region\" aria-label=\"claims\">\n");
     let mut order: Vec<usize> = (0..file.claims.len()).collect();
     order.sort_by_key(|&ci| file.claims[ci].status());
@@ -220,7 +353,8 @@ fn placeable(src: &str, s: &Span) -> bool {
 
 /// The article text with every evidence span highlighted. Overlapping spans are cut at every
 /// boundary; each piece links to the highest-ranked claim over it and lists all in its title.
-fn article(out: &mut String, fi: usize, file: &FileReport) {
+/// How each piece looks goes into `looks`, for the legend.
+fn article(out: &mut String, fi: usize, file: &FileReport, looks: &mut BTreeSet<Look>) {
     let src: &str = &file.article_source;
     let mut items = Vec::new();
     for (ci, c) in file.claims.iter().enumerate() {
@@ -267,18 +401,19 @@ fn article(out: &mut String, fi: usize, file: &FileReport) {
             out.push_str(&text);
             continue;
         };
-        let mut class = format!("hl v-{}", top.c.verdict.as_str());
-        if top.nearest {
-            class.push_str(" nearest");
-        }
-        let others: BTreeSet<Verdict> = over
-            .iter()
-            .filter(|i| !i.nearest && i.c.verdict != top.c.verdict)
-            .map(|i| i.c.verdict)
-            .collect();
-        for v in others {
-            let _ = write!(class, " also-{}", v.as_str());
-        }
+        let look = Look {
+            top: top.c.verdict,
+            also: over
+                .iter()
+                .filter(|i| !i.nearest && i.c.verdict != top.c.verdict)
+                .map(|i| i.c.verdict)
+                .collect::<BTreeSet<_>>()
+                .into_iter()
+                .collect(),
+            nearest: top.nearest,
+        };
+        let class = look.class();
+        looks.insert(look);
         let titles: Vec<String> = over.iter().map(|i| title(i)).collect();
         let _ = write!(
             out,
@@ -359,54 +494,23 @@ fn evidence(out: &mut String, article: &str, src: &str, id: &str, e: &Evidence) 
     out.push_str("</li>\n");
 }
 
-/// The diff inline: equal words plain, the claim's words in `<del>`, the article's in `<ins>`,
-/// the characters that differ inside them in `<b>`.
+/// The diff inline, read as "expected → found": the claim's text, then the article's, the
+/// characters that differ marked on each side (`<del>`: not in the article, `<ins>`: not in
+/// the claim). Two whole texts read better than one interleaved run of struck and inserted
+/// pieces.
 fn diff(out: &mut String, d: &Diff) {
-    out.push_str("<p class=\"diff\"><span class=\"label\">diff:</span> ");
-    let (mut eo, mut fo) = (0, 0);
-    for ch in &d.changes {
-        let len = ch.text.len();
-        match ch.tag {
-            Tag::Equal => {
-                out.push_str(&esc(&ch.text));
-                eo += len;
-                fo += len;
-            }
-            Tag::Delete => {
-                let _ = write!(
-                    out,
-                    "<del title=\"only in the claim\">{}</del>",
-                    within(&d.expected, eo..eo + len, &ch.text, &d.expected_marks)
-                );
-                eo += len;
-            }
-            Tag::Insert => {
-                let _ = write!(
-                    out,
-                    "<ins title=\"only in the article\">{}</ins>",
-                    within(&d.found, fo..fo + len, &ch.text, &d.found_marks)
-                );
-                fo += len;
-            }
-        }
-    }
-    out.push_str("</p>\n");
+    let _ = writeln!(
+        out,
+        "<p class=\"diff\"><span class=\"label\">expected</span> \
+         <span class=\"expected\" title=\"what the claim expects\">{}</span> \
+         <span class=\"arrow\">→</span> <span class=\"label\">found</span> \
+         <span class=\"found\" title=\"what the article says\">{}</span></p>",
+        marked(&d.expected, &d.expected_marks, "del title=\"not in the article\""),
+        marked(&d.found, &d.found_marks, "ins title=\"not in the claim\""),
+    );
 }
 
-/// `text`, which is `whole[at]`, with the parts of `marks` (ranges of `whole`) in `<b>`.
-fn within(whole: &str, at: Range<usize>, text: &str, marks: &[Range<usize>]) -> String {
-    if whole.get(at.clone()) != Some(text) {
-        return esc(text);
-    }
-    let local: Vec<Range<usize>> = marks
-        .iter()
-        .filter(|m| m.start < at.end && at.start < m.end)
-        .map(|m| m.start.max(at.start) - at.start..m.end.min(at.end) - at.start)
-        .collect();
-    marked(text, &local, "b")
-}
-
-/// The text with its marked ranges in `<tag>`, escaped; marks out of order or off character
+/// The text with its marked ranges in `<tag>` (a name, maybe attributes), escaped; marks out of order or off character
 /// boundaries are left out.
 fn marked(text: &str, marks: &[Range<usize>], tag: &str) -> String {
     let mut out = String::new();
@@ -421,9 +525,81 @@ fn marked(text: &str, marks: &[Range<usize>], tag: &str) -> String {
             continue;
         }
         out.push_str(&esc(&text[at..m.start]));
-        let _ = write!(out, "<{tag}>{}</{tag}>", esc(&text[m.clone()]));
+        let name = tag.split(' ').next().unwrap_or(tag);
+        let _ = write!(out, "<{tag}>{}</{name}>", esc(&text[m.clone()]));
         at = m.end;
     }
     out.push_str(&esc(&text[at..]));
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn legend_of(looks: &[Look]) -> String {
+        let mut out = String::new();
+        legend(&mut out, &looks.iter().cloned().collect());
+        out
+    }
+
+    #[test]
+    fn the_legend_names_each_overlap_and_nearest_span_it_has() {
+        let plain = legend_of(&[]);
+        assert!(!plain.contains("underline") && !plain.contains("Dashed"), "{plain}");
+        let out = legend_of(&[
+            Look {
+                top: Verdict::Refuted,
+                also: vec![Verdict::Supported],
+                nearest: false,
+            },
+            Look {
+                top: Verdict::Refuted,
+                also: vec![Verdict::Supported, Verdict::NotFound],
+                nearest: false,
+            },
+            Look {
+                top: Verdict::NotFound,
+                also: vec![],
+                nearest: true,
+            },
+        ]);
+        assert!(out.contains(
+            "<li><span class=\"hl v-refuted also-supported\">words</span> Red with a green underline: \
+             evidence for a refuted claim and for a supported one."
+        ));
+        assert!(out.contains(
+            "<span class=\"hl v-refuted also-supported also-not_found\">words</span> Red with a green and \
+             an amber underline: evidence for a refuted claim and for a supported and a not found one. \
+             The background is the claim listed first (failing, then warnings, then passing), the \
+             underlines the others."
+        ));
+        assert!(out.contains(
+            "<span class=\"hl v-not_found nearest\">words</span> Dashed amber outline: the words \
+             closest to a not found claim"
+        ));
+    }
+
+    #[test]
+    fn every_set_of_underlines_has_its_rule() {
+        let css = verdict_style();
+        assert!(css.contains(".hl.also-supported { box-shadow: inset 0 -3px 0 #1a7f37; }"));
+        assert!(css.contains(
+            ".hl.also-supported.also-not_found { box-shadow: inset 0 -3px 0 #1a7f37, inset 0 -6px 0 #9a6700; }"
+        ));
+        assert_eq!(css.matches(" { box-shadow: inset").count(), 15);
+    }
+
+    #[test]
+    fn a_diff_reads_expected_then_found_with_the_changes_marked() {
+        let mut out = String::new();
+        diff(&mut out, &Diff::new("34 countries", "30 Countries", None));
+        assert_eq!(
+            out,
+            "<p class=\"diff\"><span class=\"label\">expected</span> <span class=\"expected\" title=\"what \
+             the claim expects\">3<del title=\"not in the article\">4</del> countries</span> <span \
+             class=\"arrow\">→</span> <span class=\"label\">found</span> <span class=\"found\" \
+             title=\"what the article says\">3<ins title=\"not in the claim\">0</ins> Countries</span></p>\n"
+        );
+    }
 }

@@ -4,7 +4,10 @@
 //! warnings, each with where the claim is written, what it expects, why it did not pass, the
 //! evidence sentence (matched words in bold) and the diff as a fenced `diff` block; then a table
 //! of the passing claims. GitHub Flavored Markdown: <https://github.github.com/gfm/>. Text
-//! from claims and articles is escaped, so an editor's `*` or `|` never turns into markup.
+//! from claims and articles is escaped, so an editor's `*` or `|` never turns into markup,
+//! `<script>` stays text, and the report can be posted as a pull-request comment: an article's
+//! `@nytimes` pings nobody and its `#42` links to no issue (see [`escape`]). Code spans and the
+//! fenced `diff` blocks are literal already: GitHub links no mention or issue inside them.
 
 use std::fmt::Write as _;
 use std::io::{self, Write};
@@ -152,21 +155,41 @@ fn bold_marks(text: &str, marks: &[Range<usize>]) -> String {
 
 /// Inline text with Markdown's punctuation backslash-escaped, on one line; a leading list or
 /// heading marker is escaped too.
+///
+/// GitHub finds `@handle` mentions and `#123` issue references in the rendered text, after
+/// backslash escapes are gone, so `\@` would still ping. A zero-width space after the `@` or
+/// `#` breaks the pattern and shows nothing (Renovate and Dependabot do the same); it is
+/// written as the reference `&#8203;`, visible in the Markdown source, plain ASCII.
 fn escape(s: &str) -> String {
+    const ZWSP: &str = "&#8203;";
     let mut out = String::with_capacity(s.len());
-    for (i, c) in s.chars().enumerate() {
+    let mut prev: Option<char> = None;
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        let after_word = prev.is_some_and(|p| p.is_alphanumeric() || p == '_');
+        let next = chars.peek().copied();
         match c {
+            // A mention: `@` after no word character (an e-mail address is left alone).
+            '@' if !after_word && next.is_some_and(|n| n.is_ascii_alphanumeric()) => {
+                out.push('@');
+                out.push_str(ZWSP);
+            }
+            '#' if !after_word && next.is_some_and(|n| n.is_ascii_digit()) => {
+                out.push_str("\\#");
+                out.push_str(ZWSP);
+            }
             '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '&' | '~' | '#' | '!' => {
                 out.push('\\');
                 out.push(c);
             }
-            '-' | '+' | '=' if i == 0 => {
+            '-' | '+' | '=' if prev.is_none() => {
                 out.push('\\');
                 out.push(c);
             }
             '\n' | '\r' => out.push(' '),
             c => out.push(c),
         }
+        prev = Some(c);
     }
     // "1. text" at the start of a line would be a list item.
     if let Some(dot) = out.find(['.', ')'])
@@ -220,6 +243,15 @@ mod tests {
         assert_eq!(escape("- item"), r"\- item");
         assert_eq!(escape("34. countries"), r"34\. countries");
         assert_eq!(escape("3.5 million"), "3.5 million");
+    }
+
+    #[test]
+    fn escape_breaks_mentions_and_issue_references_only() {
+        assert_eq!(escape("@nytimes (#42)"), r"@&#8203;nytimes (\#&#8203;42)");
+        assert_eq!(escape("@org/team, cc:@a"), "@&#8203;org/team, cc:@&#8203;a");
+        // Not mentions or references: an address, a word's `#`, a lone sign.
+        assert_eq!(escape("desk@example.com"), "desk@example.com");
+        assert_eq!(escape("C#9, # 4, @ noon"), r"C\#9, \# 4, @ noon");
     }
 
     #[test]

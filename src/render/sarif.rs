@@ -9,6 +9,13 @@
 //! result's `properties`. Columns count Unicode code points (`columnKind`), as the rest of
 //! claimcheck does; `byteOffset`/`byteLength` are the JSON report's `start`/`end`.
 //!
+//! Paths: a relative path (the report's paths are relative to the folder claimcheck ran in,
+//! when inside it) is a relative URI reference with `uriBaseId` [`SRCROOT`]; an absolute path
+//! is a `file:` URI with no base. The log does not say where `%SRCROOT%` is on disk, so it is
+//! the same on every machine: code scanning takes the repository root (run claimcheck there),
+//! other viewers ask or are told (`sarif-multitool … --uriBaseIds`). There is no
+//! `tool.driver.informationUri`: claimcheck has no web address to give.
+//!
 //! The structs below are the subset of the schema claimcheck writes (tests validate the output
 //! against the official schema, `tests/data/sarif-schema-2.1.0.json`).
 
@@ -22,6 +29,9 @@ use crate::report::{ClaimResult, Diff, Evidence, Report, Status};
 
 /// `$schema` of the log: the schema's address at the JSON Schema Store, as other tools write it.
 const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
+
+/// The base of relative artifact URIs: the name CodeQL and GitHub's documentation use.
+const SRCROOT: &str = "%SRCROOT%";
 
 #[derive(Serialize)]
 struct Log<'a> {
@@ -130,8 +140,11 @@ struct PhysicalLocation {
 }
 
 #[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
 struct ArtifactLocation {
     uri: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    uri_base_id: Option<&'static str>,
 }
 
 #[derive(Serialize)]
@@ -171,7 +184,7 @@ pub fn render(report: &Report, w: &mut dyn Write) -> io::Result<()> {
                 text: format!(
                     "The article does not support a claim written with the `{k}` check key: \
                      its verdict is refuted, not_found or conflicting (or another verdict that \
-                     --fail-on names). Check keys: shared/claim-format.md."
+                     --fail-on names). The check keys are described in claimcheck's README."
                 ),
             },
             default_configuration: Configuration { level: "error" },
@@ -189,7 +202,7 @@ pub fn render(report: &Report, w: &mut dyn Write) -> io::Result<()> {
         let claim_location = |id| Location {
             id,
             physical_location: PhysicalLocation {
-                artifact_location: ArtifactLocation { uri: uri(path) },
+                artifact_location: artifact(path),
                 region: Region {
                     start_line: c.line,
                     start_column: c.column,
@@ -280,7 +293,7 @@ fn evidence_location(id: Option<usize>, article: &str, e: &Evidence) -> Location
     Location {
         id,
         physical_location: PhysicalLocation {
-            artifact_location: ArtifactLocation { uri: uri(article) },
+            artifact_location: artifact(article),
             region: Region {
                 start_line: e.span.line,
                 start_column: e.span.column,
@@ -299,8 +312,28 @@ fn evidence_location(id: Option<usize>, article: &str, e: &Evidence) -> Location
     }
 }
 
-/// A relative path as a URI reference: `/` kept, everything outside RFC 3986's unreserved
-/// characters percent-encoded (a space, `<stdin>`, non-ASCII names).
+/// A report path as an artifact location: absolute as a `file:` URI (SARIF1004: a URI
+/// reference beginning with `/` does not combine with a base), relative against
+/// [`SRCROOT`]. `<stdin>` is no file under the root: a bare reference.
+fn artifact(path: &str) -> ArtifactLocation {
+    if let Some(rest) = path.strip_prefix('/') {
+        // `display_path` writes a Windows path as `/C:/…`: the drive's colon stays literal.
+        let drive =
+            cfg!(windows) && rest.len() >= 2 && rest.as_bytes()[0].is_ascii_alphabetic() && rest.as_bytes()[1] == b':';
+        let (drive, rest) = if drive { rest.split_at(2) } else { ("", rest) };
+        return ArtifactLocation {
+            uri: format!("file:///{drive}{}", uri(rest)),
+            uri_base_id: None,
+        };
+    }
+    ArtifactLocation {
+        uri: uri(path),
+        uri_base_id: (path != "<stdin>").then_some(SRCROOT),
+    }
+}
+
+/// A path as a URI path: `/` kept, everything outside RFC 3986's unreserved characters
+/// percent-encoded as UTF-8 (a space, `%`, `#`, `?`, `:`, `<stdin>`, non-ASCII names).
 fn uri(path: &str) -> String {
     let mut out = String::with_capacity(path.len());
     for b in path.bytes() {
@@ -321,5 +354,24 @@ mod tests {
     fn uris_percent_encode_what_is_not_unreserved() {
         assert_eq!(uri("claims/a b,é.yaml"), "claims/a%20b%2C%C3%A9.yaml");
         assert_eq!(uri("<stdin>"), "%3Cstdin%3E");
+        assert_eq!(uri("a%#?b"), "a%25%23%3Fb");
+    }
+
+    #[test]
+    fn absolute_paths_are_file_uris_and_relative_ones_have_a_base() {
+        let a = artifact("/home/ci/my work/é#1.txt");
+        assert_eq!(a.uri, "file:///home/ci/my%20work/%C3%A9%231.txt");
+        assert_eq!(a.uri_base_id, None);
+        // A drive letter on Windows; elsewhere `C:` is a folder's name.
+        let drive = if cfg!(windows) { "C:" } else { "C%3A" };
+        assert_eq!(
+            artifact("/C:/news/a b.txt").uri,
+            format!("file:///{drive}/news/a%20b.txt")
+        );
+        let a = artifact("claims/a:b.yaml");
+        assert_eq!(a.uri, "claims/a%3Ab.yaml");
+        assert_eq!(a.uri_base_id, Some("%SRCROOT%"));
+        assert_eq!(artifact("../up.txt").uri, "../up.txt");
+        assert_eq!(artifact("<stdin>").uri_base_id, None);
     }
 }
