@@ -34,7 +34,7 @@ pub const EXIT_INVALID: i32 = 2;
     about = "Check the facts of a news article against claims written in YAML."
 )]
 #[command(
-    after_help = "Exit codes: 0 every claim passed, 1 a claim failed (or too many warnings, or a changed snapshot), 2 invalid input.\nClaim format: shared/claim-format.md; examples in claims/."
+    after_help = "Exit codes: 0 every claim passed, 1 a claim failed (or too many warnings, or a changed snapshot), 2 invalid input.\nClaim format: the README, \"Writing claims\"; examples in claims/."
 )]
 struct Cli {
     #[command(subcommand)]

@@ -14,7 +14,7 @@ use crate::claims::ClaimFile;
 use crate::matcher::Hits;
 use crate::report::{ClaimResult, Counts, Evidence, FileReport, Role, Span, Uncovered, UncoveredItem, Verdict};
 
-/// Which verdicts pass (claim-format.md: `supported`, unless the command line says otherwise).
+/// Which verdicts pass (the claim format: `supported`, unless the command line says otherwise).
 #[derive(Debug, Clone)]
 pub struct Policy {
     pub pass: Vec<Verdict>,

@@ -38,7 +38,7 @@ pub fn schema() -> Value {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": "claimcheck:claim-file:1",
         "title": "claimcheck claim file (format 1)",
-        "description": "Claims that claimcheck checks against a news article. See shared/claim-format.md.",
+        "description": "Claims that claimcheck checks against a news article. The README, \"Writing claims\", teaches the format.",
         "type": "object",
         "additionalProperties": false,
         "required": ["claims"],

@@ -1,4 +1,4 @@
-//! Date mentions as copy writes them (claim-format.md "Numbers and dates the article may use").
+//! Date mentions as copy writes them (the claim format, "Numbers and dates the article may use").
 //!
 //! Mentions are found once per article; what a relative one means ("tomorrow", "on Saturday",
 //! "12 March" without a year) depends on the published date, which may come from the claim

@@ -1,6 +1,6 @@
 //! Normalization: the text that matching sees, with a map back to the source bytes.
 //!
-//! claim-format.md "Normalization": NFC; curly and straight quotes equal; dashes equal; all
+//! the claim format, "Normalization": NFC; curly and straight quotes equal; dashes equal; all
 //! spaces equal and runs of white space one space; soft hyphens dropped; diacritics kept.
 //! Every offset a report prints points into the original file, so each change to the text
 //! leaves an anchor in [`OffsetMap`].

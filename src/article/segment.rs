@@ -1,7 +1,7 @@
 //! Structure: blocks (paragraphs, headings, list items) from the source lines, and
 //! sentences inside each block.
 //!
-//! claim-format.md "Article structure": blank lines separate paragraphs; a short line without
+//! the claim format, "Article structure": blank lines separate paragraphs; a short line without
 //! final punctuation is a heading and, like a list item, a sentence of its own. Blocks are
 //! found on source lines because normalization folds line breaks into spaces. Sentences end
 //! where a careful reader ends them: not at a title, initial or abbreviation the next words

@@ -1,4 +1,4 @@
-//! Near misses (claim-format.md): when the words do not occur exactly, the closest span of
+//! Near misses (the claim format): when the words do not occur exactly, the closest span of
 //! about the same length (a word or two either way) is compared with them by character-level
 //! similarity on normalized, case-folded text. At 0.8 or more it is a near miss.
 //!

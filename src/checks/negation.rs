@@ -1,4 +1,4 @@
-//! Negation cues and clauses (claim-format.md, `negated`).
+//! Negation cues and clauses (the claim format, `negated`).
 //!
 //! A clause is the part of a sentence between `,` `;` `:` brackets and spaced dashes. Cue
 //! words inside the matched terms themselves do not count: in `all: [US, absent]` the word

@@ -32,7 +32,7 @@ use crate::article::numbers::{Bound, Interval, NumberMention, format_value};
 use crate::claims::terms::{TermId, TermTable};
 use crate::report::{Diff, Role};
 
-/// Default `within` for numbers (claim-format.md).
+/// Default `within` for numbers (the claim format).
 pub const DEFAULT_WITHIN: usize = 6;
 
 #[derive(Debug, Clone)]

@@ -1,4 +1,4 @@
-//! Pairing (claim-format.md `near`, `within`): each occurrence of a `near` term is paired
+//! Pairing (the claim format `near`, `within`): each occurrence of a `near` term is paired
 //! with the number (or date) closest to it in its sentence, within `within` words. Only
 //! paired mentions are evidence: in "12 tanks and 40 trucks", tanks pairs with 12 only.
 

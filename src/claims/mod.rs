@@ -1,4 +1,4 @@
-//! Claim files: `shared/claim-format.md` as types, and loading them.
+//! Claim files: the claim format as types, and loading them.
 //!
 //! `yaml.rs` parses (the only file that knows the YAML library), `validate.rs` checks every
 //! rule of the format and collects all problems of a file, `terms.rs` compiles terms. A file

@@ -1,6 +1,6 @@
 //! Terms: what a claim looks for, compiled once per claim file.
 //!
-//! claim-format.md "Terms": a phrase (whole words after normalization), an entity name (the
+//! the claim format, "Terms": a phrase (whole words after normalization), an entity name (the
 //! name and its aliases), `{regex: '…'}`, `{any: [terms]}`; a trailing `*` continues the last
 //! word; all-capitals terms of two letters or more match exactly. Every term of every claim
 //! lands in one [`TermTable`], so [`crate::matcher`] finds them all in one pass.
@@ -105,7 +105,7 @@ impl TermTable {
     }
 }
 
-/// claim-format.md: "an all-capitals term of two letters or more (`US`, `NATO`, `E5`) matches
+/// the claim format: "an all-capitals term of two letters or more (`US`, `NATO`, `E5`) matches
 /// exactly, so `US` never matches \"with us\"".
 pub fn is_all_caps(phrase: &str) -> bool {
     let mut letters = phrase.chars().filter(|c| c.is_alphabetic()).peekable();

@@ -1,4 +1,4 @@
-//! From a YAML tree to a [`ClaimFile`], checking every rule of claim-format.md.
+//! From a YAML tree to a [`ClaimFile`], checking every rule of the claim format.
 //!
 //! Problems are collected, not returned at the first: an editor sees every mistake of a file
 //! in one run, each with `line:column` and a fix.
@@ -39,7 +39,7 @@ type Entities = BTreeMap<String, Vec<String>>;
 pub fn parse(path: &str, source: &str, dir: Option<&Path>) -> Result<Loaded, Vec<Diagnostic>> {
     if source.trim().is_empty() {
         return Err(vec![Diagnostic::file(path, "the file is empty").help(
-            "a claim file needs a `claims:` list; see shared/claim-format.md or claims/ for an example",
+            "a claim file needs a `claims:` list; the README's \"Writing claims\" teaches the format, and claims/ has examples",
         )]);
     }
     let root = yaml::parse(source).map_err(|e| {

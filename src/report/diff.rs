@@ -153,7 +153,7 @@ fn char_marks(old: &str, new: &str) -> (Vec<Range<usize>>, Vec<Range<usize>>) {
     (om, nm)
 }
 
-/// Character-level similarity on normalized, case-folded text (claim-format.md "Near misses").
+/// Character-level similarity on normalized, case-folded text (the claim format, "Near misses").
 pub fn similarity(a: &str, b: &str) -> f64 {
     f64::from(TextDiff::from_chars(a, b).ratio())
 }

@@ -21,7 +21,7 @@ pub use diff::Diff;
 /// The schema name and version of the JSON report.
 pub const SCHEMA: &str = "claimcheck/1";
 
-/// The four verdicts of claim-format.md.
+/// The four verdicts of the claim format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Verdict {
