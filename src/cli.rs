@@ -319,6 +319,10 @@ fn lint(paths: &[PathBuf], out: &mut dyn Write) -> Result<i32, Failure> {
     }
     for f in &files {
         writeln!(out, "ok   {} ({})", f.path, counted(f.claims.len(), "claim"))?;
+        for h in &f.hints {
+            let help = h.help.as_deref().map(|x| format!(": {x}")).unwrap_or_default();
+            writeln!(out, "hint {}:{}:{}: {}{help}", h.path, h.line, h.column, h.message)?;
+        }
     }
     writeln!(
         out,

@@ -533,3 +533,20 @@ fn a_claim_file_given_to_snapshot_is_refused_with_the_right_order() {
     );
     assert!(!dir.path().join("snapshots").exists(), "nothing written");
 }
+
+#[test]
+fn lint_hints_at_an_entity_close_to_a_by_that_is_none() {
+    let dir = folder(&[(
+        "c.yaml",
+        b"entities:\n  Macron: [Emmanuel Macron]\nclaims:\n  - id: q\n    claim: c\n    quote: a plan\n    by: Macronn\n",
+    )]);
+    let run = claimcheck(dir.path(), &["lint", "c.yaml"]);
+    assert_eq!(run.code, 0, "a hint never refuses the file: {}", run.stderr);
+    assert!(
+        run.stdout.contains(
+            "hint c.yaml:7:9: `by: Macronn` is no entity, so it is matched as a plain name: did you mean the entity `Macron`?"
+        ),
+        "{}",
+        run.stdout
+    );
+}

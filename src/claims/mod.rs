@@ -36,6 +36,8 @@ pub struct ClaimFile {
     /// Per claim: its verdict where none of its terms occurs, with those terms, when the
     /// check knows it without the article ([`crate::checks::Check::without_terms`]).
     pub without_terms: Vec<Option<(Verdict, Vec<terms::TermId>)>>,
+    /// Remarks that do not refuse the file, for `lint` (a `by` close to an entity's name).
+    pub hints: Vec<Diagnostic>,
 }
 
 /// One claim of a file.

@@ -22,6 +22,8 @@ struct Diags<'a> {
     path: &'a str,
     source: &'a str,
     list: Vec<Diagnostic>,
+    /// What `lint` mentions without refusing the file (a `by` close to an entity).
+    hints: Vec<Diagnostic>,
 }
 
 impl Diags<'_> {
@@ -53,6 +55,7 @@ pub fn parse(path: &str, source: &str, dir: Option<&Path>) -> Result<Loaded, Vec
         path,
         source,
         list: Vec::new(),
+        hints: Vec::new(),
     };
     let entries = match &root.value {
         Value::Map(entries) => entries,
@@ -191,11 +194,11 @@ pub fn parse(path: &str, source: &str, dir: Option<&Path>) -> Result<Loaded, Vec
         terms: table,
         matcher,
         without_terms,
+        hints: d.hints,
     })))
 }
 
-/// A mapping whose values are all names or lists of names: a shared entities file.
-/// A mapping of names to aliases. One whose keys are all claim-file keys (`article: a.txt`
+/// A mapping whose values are all names or lists of names: a shared entities file. One whose keys are all claim-file keys (`article: a.txt`
 /// alone) is a claim file that lacks its `claims:`, and is reported as one, never skipped.
 fn is_entities_mapping(entries: &[(Node, Node)]) -> bool {
     let file_key = |k: &Node| {
@@ -249,6 +252,7 @@ fn load_entities(n: &Node, dir: Option<&Path>, d: &mut Diags<'_>) -> Entities {
                         path: &shown,
                         source: &source,
                         list: Vec::new(),
+                        hints: Vec::new(),
                     };
                     let out = entities_from(&entries, &mut inner);
                     d.list.extend(inner.list);
@@ -755,7 +759,22 @@ fn speaker(n: &Node, cx: &mut TermCx<'_, '_>) -> Option<TermId> {
             };
             term(&node, cx)
         }
-        None => term(n, cx),
+        None => {
+            if let Some(name) = &name {
+                let known = cx.entities.iter().flat_map(|(k, a)| std::iter::once(k).chain(a));
+                if let Some(close) = crate::error::did_you_mean(name, known.map(String::as_str)) {
+                    let hint = Diagnostic::new(
+                        cx.d.path,
+                        n.line,
+                        n.column,
+                        format!("`by: {name}` is no entity, so it is matched as a plain name"),
+                    )
+                    .help(format!("did you mean the entity `{close}`?"));
+                    cx.d.hints.push(hint);
+                }
+            }
+            term(n, cx)
+        }
     }
 }
 
