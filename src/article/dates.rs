@@ -8,9 +8,13 @@
 //! mention means depends on the published date and the claim file's `date-order`, which
 //! belong to the claim file: [`resolve_all`] reads every mention with them, and says how.
 //!
-//! A mention means one day or a span of days: `before 18 May` is every day before it, `March
-//! 2025` and `last week` their days. Numeric dates are found in both orders and read in the
-//! file's; one impossible in that order is not a date.
+//! A mention means one day or a span of days: `by 18 May` is every day up to it, `March 2025`
+//! and `last week` their days. `before 18 May` is read like `by` (and `after` like `since`):
+//! copy writes it loosely for a deadline, and the claim format has "will be made before May
+//! 18" leave 18 May open (vaguer), not exclude it; a day beyond it is still excluded. Numeric
+//! dates are found in both orders and read in the file's; one impossible in that order is not
+//! a date. `two days later` counts from the date before it in its paragraph (the day the
+//! story is at), else from the published date.
 
 use regex::{Captures, Regex};
 use std::ops::Range;
@@ -97,9 +101,11 @@ impl DateExpr {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Bound {
     Exact,
+    /// `before`: read like `by`, the named day left open (see the module docs).
     Before,
     /// `by`, `until`, `through`, `no later than`: up to and including the day.
     By,
+    /// `after`: read like `since`, the named day left open.
     After,
     /// `since`, `from`: the day and after.
     Since,
@@ -351,7 +357,14 @@ fn period(c: &Captures) -> Option<DateExpr> {
 
 /// What one pattern's match says, and the range it covers.
 fn expr_of(kind: Kind, c: &Captures) -> Option<(DateExpr, Range<usize>)> {
-    let whole = c.get(0)?.range();
+    let mut whole = c.get(0)?.range();
+    // The point after a month is an abbreviation's ("Sept."), not a full name's ("in March.").
+    if let Some(m) = c
+        .name("m")
+        .filter(|m| m.end() + 1 == whole.end && MONTHS.contains(&m.as_str().to_lowercase().as_str()))
+    {
+        whole.end = m.end();
+    }
     let month = || c.name("m").and_then(|m| month_number(m.as_str()));
     let expr = match kind {
         Kind::Iso => Date::new(num(c, "y")?, num(c, "m")?, num(c, "d")?).map(DateExpr::Full)?,
@@ -643,9 +656,10 @@ pub fn resolve_all(mentions: &[DateMention], reading: Reading, text: &str) -> Ve
             Ok((first, last, how)) => {
                 let value = match m.bound {
                     Bound::Exact => Resolved::span(Some(first), Some(last)),
-                    Bound::Before => Resolved::span(None, Some(first.add_days(-1))),
+                    // The named day stays open: see the module docs.
+                    Bound::Before => Resolved::span(None, Some(first)),
                     Bound::By => Resolved::span(None, Some(last)),
-                    Bound::After => Resolved::span(Some(last.add_days(1)), None),
+                    Bound::After => Resolved::span(Some(last), None),
                     Bound::Since => Resolved::span(Some(first), None),
                 };
                 Resolution { value, how }
@@ -1045,7 +1059,7 @@ mod tests {
         let text = "The results will be made public before May 18. Talks ran between 3 and 5 March and \
                     from 10 to 12 March; 20-22 April; the deal stands by Friday.";
         let r = resolved(text, "2020-05-12");
-        assert_eq!(r[0], ("before May 18".to_string(), days("", "2020-05-17")));
+        assert_eq!(r[0], ("before May 18".to_string(), days("", "2020-05-18")));
         assert_eq!(
             r[1],
             ("between 3 and 5 March".to_string(), days("2020-03-03", "2020-03-05"))
