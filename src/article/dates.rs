@@ -138,6 +138,8 @@ impl DateMention {
     }
 }
 
+/// Full names only where a month stands alone: "by Jan Kowalski" is no January.
+const MONTH_FULL: &str = "January|February|March|April|May|June|July|August|September|October|November|December";
 const MONTH_ALT: &str = "January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec";
 const WEEKDAY_ALT: &str = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday";
 const ORD: &str = "(?:st|nd|rd|th)?";
@@ -222,7 +224,7 @@ static PATTERNS: LazyLock<Vec<(Kind, Regex)>> = LazyLock::new(|| {
         (
             Kind::Month,
             re(format!(
-                r"(?:\b(?P<which>(?i:last|next|this))\s+|\b(?i:in|during|early|late|of|since|until|till|by|before|after|from|through)\s+|\b(?i:mid)-?)(?P<m>{MONTH_ALT})\b\.?"
+                r"(?:\b(?P<which>(?i:last|next|this))\s+|\b(?i:in|during|early|late|of|since|until|till|by|before|after|from|through)\s+|\b(?i:mid)-?)(?P<m>{MONTH_FULL})\b"
             )),
         ),
         (
@@ -1113,5 +1115,7 @@ mod tests {
     #[test]
     fn may_the_verb_is_not_a_month() {
         assert!(find("Prices may 5 times rise; they may rise").is_empty());
+        // A month alone needs its full name after a preposition.
+        assert!(find("A novel by Jan Kowalski; March on, said May.").is_empty());
     }
 }

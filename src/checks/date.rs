@@ -75,8 +75,13 @@ impl Check for Date {
             match self.compare(r) {
                 Some(role) => finding.evidence.push(self.found(role, marks, context, r, phrase)),
                 None => {
+                    // " (future: `will be held`)" reads ", future: `will be held`" inside the brackets.
+                    let how = match r.how.strip_prefix(" (").and_then(|h| h.strip_suffix(')')) {
+                        Some(inner) => format!(", {inner}"),
+                        None => r.how.clone(),
+                    };
                     let note = format!(
-                        "the article says `{phrase}` (read as {}), which does not establish {}",
+                        "the article says `{phrase}` (read as {}{how}), which does not establish {}",
                         r.value.describe(),
                         self.date
                     );
@@ -201,6 +206,35 @@ mod tests {
             r.notes,
             vec!["\"Tuesday 12 March 2025\": 2025-03-12 is a Wednesday, not a Tuesday"]
         );
+    }
+
+    #[test]
+    fn a_span_that_allows_the_day_is_vaguer_never_evidence() {
+        let r = run_on(
+            "The summit will be held in March 2025.",
+            "id: d\nclaim: c\ndate: 2025-03-12\nnear: [summit]",
+        );
+        assert_eq!(r.verdict, Verdict::NotFound);
+        assert!(r.evidence.is_empty());
+        assert_eq!(
+            r.notes,
+            vec![
+                "the article says `March 2025` (read as 2025-03-01 to 2025-03-31), which does not establish 2025-03-12"
+            ]
+        );
+        let nearest = r.nearest.expect("the vaguer span is the nearest");
+        assert_eq!(nearest.role, crate::report::Role::Nearest);
+    }
+
+    #[test]
+    fn a_span_that_excludes_the_day_refutes_with_its_days() {
+        let r = run_on(
+            "The summit will be held in March 2025.",
+            "id: d\nclaim: c\ndate: 2025-04-02\nnear: [summit]",
+        );
+        assert_eq!(r.verdict, Verdict::Refuted);
+        assert_eq!(r.diff.unwrap().found, "2025-03-01 to 2025-03-31");
+        assert_eq!(r.evidence[0].date, None);
     }
 
     #[test]

@@ -473,7 +473,8 @@ fn vaguer_before_a_day_does_not_establish_it() {
     assert_eq!(r.verdict, Verdict::NotFound);
     assert!(
         notes(&r).contains(
-            "the article says `before May 18` (read as any day up to 2020-05-18), which does not establish 2020-05-18"
+            "the article says `before May 18` (read as any day up to 2020-05-18, future: `will be made`), \
+             which does not establish 2020-05-18"
         ),
         "{}",
         notes(&r)
@@ -539,6 +540,39 @@ fn vaguer_a_month_that_contains_the_day_and_refutes_one_that_excludes_it() {
         notes(&r)
     );
     assert_eq!(verdict_on(text, None, "2025-04-01", "election"), Verdict::Refuted);
+}
+
+#[test]
+fn vaguer_a_month_without_a_year_read_by_the_tense() {
+    // Future: this year's May; past: last year's November.
+    let text = "The election will be held in May, officials said.";
+    let r = check(text, WED, &on("2025-05-10", "election"));
+    assert_eq!(r.verdict, Verdict::NotFound);
+    assert!(
+        notes(&r).contains(
+            "the article says `May` (read as 2025-05-01 to 2025-05-31, future: `will be held`), \
+             which does not establish 2025-05-10"
+        ),
+        "{}",
+        notes(&r)
+    );
+    assert_eq!(verdict_on(text, WED, "2024-05-10", "election"), Verdict::Refuted);
+    let text = "The plant was shut down in November after a fire.";
+    assert_eq!(verdict_on(text, WED, "2024-11-10", "plant"), Verdict::NotFound);
+    assert_eq!(verdict_on(text, WED, "2025-11-10", "plant"), Verdict::Refuted);
+}
+
+#[test]
+fn vaguer_earlier_this_week_and_refutes_a_later_day() {
+    let text = "Earlier this week the regulator opened an inquiry into the merger.";
+    assert_eq!(
+        verdict_on(text, Some("2025-03-13"), "2025-03-11", "inquiry"),
+        Verdict::NotFound
+    );
+    assert_eq!(
+        verdict_on(text, Some("2025-03-13"), "2025-03-13", "inquiry"),
+        Verdict::Refuted
+    );
 }
 
 #[test]
