@@ -466,7 +466,9 @@ fn bounds(text: &str, mentions: &mut [DateMention]) -> Vec<bool> {
         (" from", Bound::Since),
     ];
     let mut between = vec![false; mentions.len()];
+    let mut prev_end = 0;
     for (i, m) in mentions.iter_mut().enumerate() {
+        let last_end = std::mem::replace(&mut prev_end, m.range.end);
         if matches!(m.expr, DateExpr::Between(..)) {
             continue;
         }
@@ -474,9 +476,15 @@ fn bounds(text: &str, mentions: &mut [DateMention]) -> Vec<bool> {
         // "before Tuesday's vote": the bound is the vote's; the day is Tuesday.
         let possessive = text[m.range.end..].starts_with("'s");
         let gap = text[..m.range.start].len() - text[..m.range.start].trim_end().len();
+        // A bound word inside the mention before it is that mention's.
+        let free = |w: &str| m.range.start - gap - (w.len() - 1) >= last_end;
         if before.ends_with(" between") {
             between[i] = true;
-        } else if let Some((word, bound)) = BOUNDS.iter().find(|(w, _)| before.ends_with(w)).filter(|_| !possessive) {
+        } else if let Some((word, bound)) = BOUNDS
+            .iter()
+            .find(|(w, _)| before.ends_with(w) && free(w))
+            .filter(|_| !possessive)
+        {
             m.bound = *bound;
             m.range.start -= word.len() - 1 + gap;
             m.phrase_start = m.range.start;
@@ -1110,6 +1118,45 @@ mod tests {
     fn day_without_year_takes_the_nearest_year_when_nothing_is_published() {
         let text = "The 2024 talks began on 4 May.";
         assert_eq!(resolved(text, "none").last().unwrap().1, day("2024-05-04"));
+    }
+
+    #[test]
+    fn generated_text_never_panics_and_ranges_land_on_char_boundaries() {
+        #[rustfmt::skip]
+        const PIECES: &[&str] = &[
+            "before", "by", "no later than", "between", "and", "from", "to", "-", "3", "12", "3/4/2025",
+            "03.04.2025", "March", "Sept.", "May", "Tuesday", "Tuesday's", "night", "two days", "ago", "later",
+            "the day before yesterday", "last", "this", "next", "week", "on", "for", "said", "will", "was held",
+            "É", "日本", "İ", "«", "»", "\"", ",", ".", "(", ")", " ", " ", "\n\n", "—",
+        ];
+        let mut seed: u64 = 0x2545_F491_4F6C_DD1D;
+        for round in 0..200 {
+            let mut text = String::new();
+            for _ in 0..(10 + round % 60) {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                text.push_str(PIECES[(seed % PIECES.len() as u64) as usize]);
+                if !seed.is_multiple_of(3) {
+                    text.push(' ');
+                }
+            }
+            let a = Article::new("gen.txt", text);
+            for order in [DateOrder::Dmy, DateOrder::Mdy] {
+                let reading = Reading {
+                    published: Date::parse_iso("2025-03-12"),
+                    order,
+                };
+                let read = resolve_all(a.dates(), reading, &a.text);
+                for (m, r) in a.dates().iter().zip(&read) {
+                    assert!(a.text.is_char_boundary(m.range.start) && a.text.is_char_boundary(m.range.end));
+                    assert!(m.phrase_start <= m.range.start, "{:?}", a.text);
+                    let _ = r.note(m.phrase(&a.text));
+                }
+            }
+            let ranges: Vec<_> = a.dates().iter().map(|m| m.range.clone()).collect();
+            assert!(ranges.windows(2).all(|w| w[0].end <= w[1].start), "{:?}", a.text);
+        }
     }
 
     #[test]
