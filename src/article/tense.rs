@@ -154,6 +154,7 @@ const PLANNING: &[&str] = &[
 #[rustfmt::skip]
 const INTENT: &[&str] = &[
     "plan", "plans", "planning", "intend", "intends", "intending", "aim", "aims", "aiming", "hope", "hopes",
+    "expect", "expects", "expecting",
     "prepare", "prepares", "preparing", "want", "wants", "seek", "seeks", "seeking", "vow", "vows", "pledged",
     "promised", "vowed", "threatened",
 ];
@@ -678,9 +679,10 @@ mod tests {
     }
 
     /// Wire-copy sentences (Reuters, AP and AFP style) and the tense a careful reader gives the
-    /// date: the cues were tuned on the first 50; the rest were written after and read 27 of
-    /// 29 right. Of the two misses, "adjourned the hearing until Tuesday" is read right since
-    /// (moving a thing to a day plans it); "has called for a general strike on Thursday" is
+    /// date. The cues were tuned on the first 50; then 29 more were written and read 27 right,
+    /// then 25 more read 24 right. The misses were "adjourned the hearing until Tuesday" and
+    /// "expects to resume flights on April 1", read right since (a thing moved to a day is
+    /// planned for it; `expects to` plans), and "has called for a general strike on Thursday",
     /// left out (read past: the day belongs to the strike, a noun).
     #[test]
     fn reads_wire_copy_as_a_careful_reader() {
@@ -973,6 +975,115 @@ mod tests {
                 "The new pope will be chosen in a conclave starting on May 7.",
                 "May 7",
                 "future",
+            ),
+            (
+                "South Korea's Constitutional Court upheld the impeachment on Friday.",
+                "Friday",
+                "past",
+            ),
+            (
+                "Trump will sign the executive order on Thursday, the White House said.",
+                "Thursday",
+                "future",
+            ),
+            (
+                "The strike by dock workers ended on Sunday after a deal on pay.",
+                "Sunday",
+                "past",
+            ),
+            (
+                "Brazil's central bank raised its benchmark rate on Wednesday for a fifth time.",
+                "Wednesday",
+                "past",
+            ),
+            (
+                "The Dutch king is scheduled to visit Indonesia on March 10.",
+                "March 10",
+                "future",
+            ),
+            (
+                "Smoke was seen rising from the building on Monday evening.",
+                "Monday",
+                "past",
+            ),
+            (
+                "The airline expects to resume flights to Tel Aviv on April 1.",
+                "April 1",
+                "future",
+            ),
+            (
+                "The opposition leader was detained at his home on Wednesday.",
+                "Wednesday",
+                "past",
+            ),
+            ("Both chambers must approve the text before Friday.", "Friday", "future"),
+            (
+                "The former president testified before Congress on Tuesday.",
+                "Tuesday",
+                "past",
+            ),
+            (
+                "The cabinet is meeting on Monday to decide on the budget.",
+                "Monday",
+                "future",
+            ),
+            (
+                "Inflation data due on Friday is forecast to show a slowdown.",
+                "Friday",
+                "future",
+            ),
+            (
+                "The ministry confirmed on Saturday that two soldiers had died.",
+                "Saturday",
+                "past",
+            ),
+            (
+                "The hostages were handed over to the Red Cross on Thursday.",
+                "Thursday",
+                "past",
+            ),
+            (
+                "Germany's new coalition aims to agree a budget by June 30.",
+                "June 30",
+                "future",
+            ),
+            (
+                "The sale closed on Jan. 31, the company said in a filing.",
+                "Jan. 31",
+                "past",
+            ),
+            (
+                "The Senate is likely to vote on the nominee on Wednesday.",
+                "Wednesday",
+                "future",
+            ),
+            (
+                "A tropical storm slammed into the coast on Sunday night.",
+                "Sunday",
+                "past",
+            ),
+            (
+                "The two leaders spoke by phone on Tuesday, the Kremlin said.",
+                "Tuesday",
+                "past",
+            ),
+            (
+                "Voters head to the polls on Sunday in the first round.",
+                "Sunday",
+                "none",
+            ),
+            (
+                "The embassy urged its citizens on Friday to leave the country.",
+                "Friday",
+                "past",
+            ),
+            ("The trial opened on Monday in Paris.", "Monday", "past"),
+            ("The court will rule on the appeal on Sept. 12.", "Sept. 12", "future"),
+            ("Opec+ agreed on Thursday to raise output from May.", "Thursday", "past"),
+            (
+                "The match was abandoned on Saturday after crowd trouble.",
+                "Saturday",
+                "past",
             ),
             ("The court adjourned the hearing until Tuesday.", "Tuesday", "future"),
             (
