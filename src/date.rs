@@ -82,6 +82,24 @@ impl Date {
         Date::from_days(self.days() + n)
     }
 
+    /// Days from `self` to `later` (negative when `later` is earlier).
+    pub fn days_to(self, later: Date) -> i64 {
+        later.days() - self.days()
+    }
+
+    /// The Monday of this day's week (weeks run Monday to Sunday).
+    pub fn monday(self) -> Date {
+        self.add_days(-(self.weekday() as i64))
+    }
+
+    /// The last day of this day's month.
+    pub fn month_end(self) -> Date {
+        Date {
+            day: days_in_month(self.year, self.month),
+            ..self
+        }
+    }
+
     /// 0 = Monday … 6 = Sunday.
     pub fn weekday(self) -> usize {
         (self.days() + 3).rem_euclid(7) as usize
@@ -94,6 +112,45 @@ impl Date {
     /// "Wednesday".
     pub fn weekday_title(self) -> String {
         title(WEEKDAYS[self.weekday()])
+    }
+}
+
+/// How a numeric date (`3/4/2025`) is read: the claim file's `date-order`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum DateOrder {
+    /// Day first: `3/4/2025` is 3 April.
+    #[default]
+    Dmy,
+    /// Month first: `3/4/2025` is 4 March.
+    Mdy,
+}
+
+impl DateOrder {
+    /// The values a claim file may write.
+    pub const NAMES: &'static [&'static str] = &["dmy", "mdy"];
+
+    pub fn parse(s: &str) -> Option<DateOrder> {
+        match s {
+            "dmy" => Some(DateOrder::Dmy),
+            "mdy" => Some(DateOrder::Mdy),
+            _ => None,
+        }
+    }
+
+    /// (day, month) of a numeric date's first two fields.
+    pub fn day_month(self, first: u8, second: u8) -> (u8, u8) {
+        match self {
+            DateOrder::Dmy => (first, second),
+            DateOrder::Mdy => (second, first),
+        }
+    }
+
+    /// "day-month", for notes.
+    pub fn describe(self) -> &'static str {
+        match self {
+            DateOrder::Dmy => "day-month",
+            DateOrder::Mdy => "month-day",
+        }
     }
 }
 
@@ -134,6 +191,16 @@ mod tests {
             Date::parse_iso("2024-02-29").unwrap().add_days(1).to_string(),
             "2024-03-01"
         );
+    }
+
+    #[test]
+    fn weeks_months_and_distances() {
+        let d = Date::parse_iso("2025-03-13").unwrap();
+        assert_eq!(d.monday().to_string(), "2025-03-10");
+        assert_eq!(d.month_end().to_string(), "2025-03-31");
+        assert_eq!(Date::parse_iso("2024-02-10").unwrap().month_end().day, 29);
+        assert_eq!(d.days_to(Date::parse_iso("2025-03-11").unwrap()), -2);
+        assert_eq!(DateOrder::Mdy.day_month(3, 4), (4, 3));
     }
 
     #[test]

@@ -9,6 +9,7 @@ use std::ops::Range;
 use rayon::prelude::*;
 
 use crate::article::Article;
+use crate::article::dates::Reading;
 use crate::checks::{self, Context, Found};
 use crate::claims::ClaimFile;
 use crate::matcher::Hits;
@@ -164,7 +165,10 @@ fn result(
         article,
         hits,
         terms: &file.terms,
-        published: file.published.or(article.dateline),
+        reading: Reading {
+            published: file.published.or(article.dateline),
+            order: file.date_order,
+        },
     };
     let check = claim.check.check();
     let mut finding = check.evaluate(&cx);

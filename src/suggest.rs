@@ -12,7 +12,7 @@ use std::fmt::Write as _;
 use std::ops::Range;
 
 use crate::article::Article;
-use crate::article::dates::Resolved;
+use crate::article::dates::{Reading, Resolved, resolve_all};
 use crate::article::numbers::{Bound, format_value};
 use crate::checks::quote::speakers;
 use crate::claims;
@@ -576,11 +576,16 @@ fn date_drafts(article: &Article, entities: &Entities) -> Vec<Draft> {
         .and(article.sentences().first().map(|s| s.range.end))
         .unwrap_or(0);
     let mut seen: Vec<(String, String)> = Vec::new();
-    for m in article.dates() {
+    let reading = Reading {
+        published: article.dateline,
+        ..Reading::default()
+    };
+    let read = resolve_all(article.dates(), reading, &article.text);
+    for (m, r) in article.dates().iter().zip(read) {
         if out.len() >= MAX_DATES || m.range.start < dateline_end {
             continue;
         }
-        let Resolved::Day(day) = m.resolve(article.dateline, &article.text) else {
+        let Resolved::Day(day) = r.value else {
             continue;
         };
         let written = article.slice(&m.range);

@@ -11,6 +11,7 @@ mod parts;
 pub mod quotes;
 pub mod ranges;
 pub mod segment;
+pub mod tense;
 pub mod word_index;
 pub mod words;
 
@@ -145,9 +146,14 @@ impl Article {
         self.words.get_or_init(|| word_index::Words::new(self.folded()))
     }
 
-    /// Date mentions, sorted.
+    /// Date mentions, sorted, each with the tense cue that governs it where the day depends
+    /// on one (found in its sentence, see `tense.rs`).
     pub fn dates(&self) -> &[dates::DateMention] {
-        self.dates.get_or_init(|| dates::find(&self.text))
+        self.dates.get_or_init(|| {
+            let mut found = dates::find(&self.text);
+            dates::govern(&mut found, &self.text, |at| self.sentence_around(at));
+            found
+        })
     }
 
     /// Number mentions (not the parts of dates), sorted.

@@ -1,23 +1,29 @@
 //! `date`: a day the article must give for something.
 //!
 //! ## What it checks
-//! Date mentions (`2025-03-11`, `11 March 2025`, `Wednesday 12 March`, `tomorrow`,
-//! `on Saturday`), resolved against `published` (or the article's dateline). With `near`,
-//! only dates paired with a term count (see `pairing.rs`); without it, every date does.
+//! Date mentions (`2025-03-11`, `11 March 2025`, `Sept. 10`, `3/4/2025`, `tomorrow`, `on
+//! Saturday`, `two days ago`, `before 18 May`, `March 2025`), read against `published` (or
+//! the article's dateline) and `date-order`, a weekday or a day without a year by the tense
+//! that governs it (see `article/dates.rs`). With `near`, only dates paired with a term count
+//! (see `pairing.rs`); without it, every date does.
 //!
 //! ## Supported when
-//! A counted date equals the claim's day.
+//! A counted mention allows exactly the claim's day.
 //!
 //! ## Refuted when
-//! Only other days are counted: each is shown with a diff. Months and weeks are ranges and
-//! never equal a day. A weekday that contradicts its date is a note on the claim.
+//! Only mentions that exclude the day are counted: each is shown with a diff. A mention that
+//! allows several days, the claimed one among them (`before 18 May` for 2020-05-17, `March
+//! 2025` for 2025-03-10), is vaguer than the claim: a note, never evidence, and the nearest
+//! span when nothing else is found. A weekday that contradicts its date is a note on the claim.
 //!
 //! ## Example
 //! `date: 2025-03-12` with `near: [Defense Ministers, E5]`
 
+use std::ops::Range;
+
 use super::pairing::pair;
 use super::{Check, Context, Finding, Found, Scope};
-use crate::article::dates::Resolved;
+use crate::article::dates::{Resolution, Resolved, resolve_all};
 use crate::claims::terms::{TermId, TermTable};
 use crate::date::Date as Day;
 use crate::report::{Diff, Role};
@@ -49,78 +55,107 @@ impl Check for Date {
     fn evaluate(&self, cx: &Context<'_>) -> Finding {
         let a = cx.article;
         let mentions = a.dates();
-        let resolved: Vec<Resolved> = mentions.iter().map(|m| m.resolve(cx.published, &a.text)).collect();
-        let counted: Vec<(usize, Vec<std::ops::Range<usize>>)> = if self.near.is_empty() {
-            // Without `near` every day counts; other days refute only when none is equal.
-            let equal: Vec<usize> = (0..mentions.len())
-                .filter(|&i| resolved[i] == Resolved::Day(self.date))
-                .collect();
-            let chosen = if equal.is_empty() {
-                (0..mentions.len()).collect()
-            } else {
-                equal
-            };
-            chosen.into_iter().map(|i| (i, Vec::new())).collect()
-        } else {
-            let ranges: Vec<_> = mentions.iter().map(|m| m.range.clone()).collect();
-            let terms = self.near.iter().flat_map(|&t| cx.hits.of(t).iter().cloned());
-            pair(a, terms, &ranges, self.within)
-                .into_iter()
-                .map(|p| (p.mention, p.terms))
-                .collect()
-        };
-        let mut evidence = Vec::new();
-        let mut notes = Vec::new();
-        for (i, terms) in counted {
-            let m = &mentions[i];
-            let written = a.slice(&m.range).to_string();
-            let day = match &resolved[i] {
-                Resolved::Day(d) => *d,
-                Resolved::Range(r) => {
-                    if !self.near.is_empty() {
-                        notes.push(format!(
-                            "\"{written}\" is a range ({r}), never equal to a day: not compared"
-                        ));
-                    }
-                    continue;
-                }
-                Resolved::Unknown(why) => {
-                    notes.push(format!("\"{written}\" was not compared: {why}"));
-                    continue;
-                }
-            };
-            if let Some(conflict) = m.weekday_conflict(&resolved[i], &a.text) {
-                notes.push(conflict);
+        let read = resolve_all(mentions, cx.reading, &a.text);
+        let mut finding = Finding::new(Vec::new());
+        let mut vaguer: Option<Found> = None;
+        for (i, terms) in self.counted(cx, &read) {
+            let (m, r) = (&mentions[i], &read[i]);
+            let phrase = m.phrase(&a.text);
+            if let Resolved::NotADate(why) | Resolved::Unknown(why) = &r.value {
+                finding.notes.push(format!("`{phrase}` was not compared: {why}"));
+                continue;
             }
-            let role = if day == self.date {
-                Role::Supports
-            } else {
-                Role::Refutes
-            };
+            if let Some(conflict) = m.weekday_conflict(&r.value, &a.text) {
+                finding.notes.push(conflict);
+            }
             let mut marks = vec![m.range.clone()];
             marks.extend(terms);
             marks.sort_by_key(|r| r.start);
-            let mut f = Found::new(role, marks, Scope::Sentence.context(a, &m.range));
-            f.date = Some(day.to_string());
-            if written != day.to_string() {
-                f.note = Some(format!("\"{written}\" read as {day}, a {}", day.weekday_title()).into());
+            let context = Scope::Sentence.context(a, &m.range);
+            match self.compare(r) {
+                Some(role) => finding.evidence.push(self.found(role, marks, context, r, phrase)),
+                None => {
+                    // " (future: `will be held`)" reads ", future: `will be held`" inside the brackets.
+                    let how = match r.how.strip_prefix(" (").and_then(|h| h.strip_suffix(')')) {
+                        Some(inner) => format!(", {inner}"),
+                        None => r.how.clone(),
+                    };
+                    let note = format!(
+                        "the article says `{phrase}` (read as {}{how}), which does not establish {}",
+                        r.value.describe(),
+                        self.date
+                    );
+                    finding.notes.push(note.clone());
+                    vaguer.get_or_insert_with(|| Found::new(Role::Nearest, marks, context).note(note));
+                }
             }
-            if role == Role::Refutes {
-                f.diff = Some(Box::new(Diff::new(&self.date.to_string(), &day.to_string(), None)));
-            }
-            evidence.push(f);
         }
-        notes.dedup();
-        let mut finding = Finding::new(evidence);
-        finding.notes = notes;
+        finding.notes.dedup();
         if finding.evidence.is_empty() {
-            finding.explanation = Some(if self.near.is_empty() {
-                "the article gives no day that can be compared".into()
-            } else {
-                format!("no date paired with {} in one sentence", cx.terms.labels(&self.near)).into()
+            finding.explanation = Some(match &vaguer {
+                Some(_) => "the article is vaguer than the claim: it gives days around it, not that one day".into(),
+                None if self.near.is_empty() => "the article gives no day that can be compared".into(),
+                None => format!("no date paired with {} in one sentence", cx.terms.labels(&self.near)).into(),
             });
+            finding.nearest = vaguer;
         }
         finding
+    }
+}
+
+impl Date {
+    /// The mentions that count, each with the term occurrences paired with it. Without
+    /// `near`, the mentions that read as the claimed day if any, else every mention.
+    fn counted(&self, cx: &Context<'_>, read: &[Resolution]) -> Vec<(usize, Vec<Range<usize>>)> {
+        let a = cx.article;
+        if self.near.is_empty() {
+            let equal: Vec<usize> = (0..read.len())
+                .filter(|&i| read[i].value == Resolved::Day(self.date))
+                .collect();
+            let chosen = if equal.is_empty() {
+                (0..read.len()).collect()
+            } else {
+                equal
+            };
+            return chosen.into_iter().map(|i| (i, Vec::new())).collect();
+        }
+        let ranges: Vec<_> = a.dates().iter().map(|m| m.range.clone()).collect();
+        let terms = self.near.iter().flat_map(|&t| cx.hits.of(t).iter().cloned());
+        pair(a, terms, &ranges, self.within)
+            .into_iter()
+            .map(|p| (p.mention, p.terms))
+            .collect()
+    }
+
+    /// Supports when the wording allows the claimed day only, refutes when it excludes it;
+    /// None when it allows that day among others (vaguer than the claim).
+    fn compare(&self, r: &Resolution) -> Option<Role> {
+        if r.value == Resolved::Day(self.date) {
+            Some(Role::Supports)
+        } else if !r.value.allows(self.date) {
+            Some(Role::Refutes)
+        } else {
+            None
+        }
+    }
+
+    fn found(
+        &self,
+        role: Role,
+        marks: Vec<Range<usize>>,
+        context: Range<usize>,
+        r: &Resolution,
+        phrase: &str,
+    ) -> Found {
+        let mut f = Found::new(role, marks, context);
+        if let Resolved::Day(d) = r.value {
+            f.date = Some(d.to_string());
+        }
+        f.note = r.note(phrase).map(Into::into);
+        if role == Role::Refutes {
+            f.diff = Some(Box::new(Diff::new(&self.date.to_string(), &r.value.describe(), None)));
+        }
+        f
     }
 }
 
@@ -171,6 +206,35 @@ mod tests {
             r.notes,
             vec!["\"Tuesday 12 March 2025\": 2025-03-12 is a Wednesday, not a Tuesday"]
         );
+    }
+
+    #[test]
+    fn a_span_that_allows_the_day_is_vaguer_never_evidence() {
+        let r = run_on(
+            "The summit will be held in March 2025.",
+            "id: d\nclaim: c\ndate: 2025-03-12\nnear: [summit]",
+        );
+        assert_eq!(r.verdict, Verdict::NotFound);
+        assert!(r.evidence.is_empty());
+        assert_eq!(
+            r.notes,
+            vec![
+                "the article says `March 2025` (read as 2025-03-01 to 2025-03-31), which does not establish 2025-03-12"
+            ]
+        );
+        let nearest = r.nearest.expect("the vaguer span is the nearest");
+        assert_eq!(nearest.role, crate::report::Role::Nearest);
+    }
+
+    #[test]
+    fn a_span_that_excludes_the_day_refutes_with_its_days() {
+        let r = run_on(
+            "The summit will be held in March 2025.",
+            "id: d\nclaim: c\ndate: 2025-04-02\nnear: [summit]",
+        );
+        assert_eq!(r.verdict, Verdict::Refuted);
+        assert_eq!(r.diff.unwrap().found, "2025-03-01 to 2025-03-31");
+        assert_eq!(r.evidence[0].date, None);
     }
 
     #[test]

@@ -42,8 +42,8 @@ pub struct Context<'a> {
     pub article: &'a Article,
     pub hits: &'a Hits,
     pub terms: &'a TermTable,
-    /// The claim file's `published`, else the article's dateline.
-    pub published: Option<crate::date::Date>,
+    /// The claim file's `published` (else the article's dateline) and `date-order`.
+    pub reading: crate::article::dates::Reading,
 }
 
 /// Checks one claim against the article. Never prints; finding nothing is a result, not a pass.

@@ -73,6 +73,7 @@ pub const CASES: &[&str] = &["sensitive", "insensitive"];
 pub const KEYS: &[Key] = &[
     key("article", Role::File, Shape::Path, "The article this file checks, relative to this file."),
     key("published", Role::File, Shape::Day, "Publication date, YYYY-MM-DD: resolves \"tomorrow\", \"Saturday\", \"12 March\"."),
+    key("date-order", Role::File, Shape::OneOf(crate::date::DateOrder::NAMES), "How numeric dates read: `dmy` (default: 3/4/2025 is 3 April) or `mdy` (4 March)."),
     key("entities", Role::File, Shape::Entities, "Canonical name -> aliases, or the path of a YAML file holding that mapping."),
     key("claims", Role::File, Shape::Claims, "The claims."),
     key("id", Role::Claim, Shape::Id, "Unique in the file: [a-z0-9][a-z0-9_-]*."),

@@ -30,6 +30,8 @@ pub struct ClaimFile {
     pub article_at: (usize, usize),
     /// `published:`.
     pub published: Option<Date>,
+    /// `date-order:`: how numeric dates read.
+    pub date_order: crate::date::DateOrder,
     pub claims: Vec<Claim>,
     pub terms: TermTable,
     pub matcher: Matcher,

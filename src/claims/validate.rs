@@ -11,7 +11,7 @@ use super::terms::{self, Pattern, Term, TermId, TermTable, UserRegex};
 use super::yaml::{self, Node, Value};
 use super::{Claim, ClaimFile, Loaded};
 use crate::checks::{self, CheckKind, Scope};
-use crate::date::Date;
+use crate::date::{Date, DateOrder};
 use crate::error::{Diagnostic, did_you_mean};
 use crate::matcher::Matcher;
 use crate::report::{Severity, Verdict};
@@ -94,7 +94,7 @@ pub fn parse(path: &str, source: &str, dir: Option<&Path>) -> Result<Loaded, Vec
                 k,
                 format!("unknown top-level key `{name}`"),
                 help.or(Some(
-                    "the top-level keys are article, published, entities, claims".into(),
+                    "the top-level keys are article, published, date-order, entities, claims".into(),
                 )),
             );
         }
@@ -116,6 +116,20 @@ pub fn parse(path: &str, source: &str, dir: Option<&Path>) -> Result<Loaded, Vec
             );
         }
         parsed
+    });
+    let date_order = root.get("date-order").map_or_else(Default::default, |n| {
+        let value = n.scalar_text();
+        value.as_deref().and_then(DateOrder::parse).unwrap_or_else(|| {
+            let help = value
+                .and_then(|v| did_you_mean(&v, DateOrder::NAMES.iter().copied()))
+                .map(|s| format!("did you mean `{s}`?"));
+            d.at(
+                n,
+                "`date-order` must be `dmy` (3/4/2025 is 3 April) or `mdy` (4 March)",
+                help,
+            );
+            DateOrder::default()
+        })
     });
     let entities = match root.get("entities") {
         None => Entities::new(),
@@ -190,6 +204,7 @@ pub fn parse(path: &str, source: &str, dir: Option<&Path>) -> Result<Loaded, Vec
         article,
         article_at,
         published,
+        date_order,
         claims,
         terms: table,
         matcher,

@@ -396,7 +396,7 @@ mod tests {
              \x20 expected: the date 2025-03-13 near summit\n\
              \x20 why:      1 place refutes the claim\n\
              \x20 note:     \"Tuesday 12 March 2025\": 2025-03-12 is a Wednesday, not a Tuesday\n\
-             \x20 refutes  a.txt:1:5  (\"Tuesday 12 March 2025\" read as 2025-03-12, a Wednesday)\n\
+             \x20 refutes  a.txt:1:5  (`Tuesday 12 March 2025` read as 2025-03-12, a Wednesday)\n\
              \x20   The [[summit]] opens on [[Tuesday 12 March 2025]].\n\
              \x20   diff:\n\
              \x20     - expected 2025-03-13\n\
