@@ -20,6 +20,8 @@ mod render;
 mod verdicts;
 // suggest, coverage, explain, test (examples) and the schema.
 mod editor;
+// The README's claims, run as written.
+mod docs;
 // Generated odd text: no panic, spans on character boundaries.
 mod robustness;
 // .pre-commit-hooks.yaml and action.yml: the keys their consumers require; their commands run.
