@@ -1,6 +1,12 @@
 //! Pairing (the claim format `near`, `within`): each occurrence of a `near` term is paired
 //! with the number (or date) closest to it in its sentence, within `within` words. Only
 //! paired mentions are evidence: in "12 tanks and 40 trucks", tanks pairs with 12 only.
+//!
+//! A mention in the term's own clause wins over a closer one in another: in "Envoys met on
+//! Monday night, and a second round is scheduled for Saturday", `second round` is about
+//! Saturday, and pairing it with Monday would pass a claim the article does not make. The
+//! clauses here are the coordinated ones (split at `;`, `:` and `, and`/`, but`/`, while`/
+//! `, whereas`/`, yet`), not every comma: "the next meeting, scheduled for Sept. 19" is one.
 
 use std::ops::Range;
 
@@ -28,17 +34,22 @@ pub fn pair(
             continue;
         };
         let sentence = &article.sentences()[si].range;
+        let clause = coordinated_clause(&article.text, sentence, &t);
         let from = mentions.partition_point(|m| m.end <= sentence.start);
         let best = mentions[from..]
             .iter()
             .enumerate()
             .take_while(|(_, m)| m.start < sentence.end)
             .filter(|(_, m)| !(m.start < t.end && t.start < m.end))
-            .map(|(i, m)| (distance(&article.text, &t, m), m.start > t.start, from + i))
-            .filter(|(d, _, _)| within.is_none_or(|w| *d <= w))
-            // Closest; on a tie the mention before the term ("34 countries").
-            .min_by_key(|&(d, after, i)| (d, after, i));
-        if let Some((_, _, mi)) = best {
+            .map(|(i, m)| {
+                let elsewhere = !(clause.start <= m.start && m.end <= clause.end);
+                (elsewhere, distance(&article.text, &t, m), m.start > t.start, from + i)
+            })
+            .filter(|(_, d, _, _)| within.is_none_or(|w| *d <= w))
+            // Its own clause first; then closest; on a tie the mention before the term
+            // ("34 countries").
+            .min_by_key(|&(elsewhere, d, after, i)| (elsewhere, d, after, i));
+        if let Some((_, _, _, mi)) = best {
             pairs.entry(mi).or_default().push(t);
         }
     }
@@ -46,6 +57,24 @@ pub fn pair(
         .into_iter()
         .map(|(mention, terms)| Pair { mention, terms })
         .collect()
+}
+
+/// The coordinated clause of the sentence that holds `r` (see the module docs).
+fn coordinated_clause(text: &str, sentence: &Range<usize>, r: &Range<usize>) -> Range<usize> {
+    const JOINS: &[&str] = &[", and ", ", but ", ", while ", ", whereas ", ", yet "];
+    let ends_at = |s: &str, i: usize| s[i..].starts_with([';', ':']) || JOINS.iter().any(|j| s[i..].starts_with(j));
+    let before = &text[sentence.start..r.start];
+    let start = (0..before.len())
+        .rev()
+        .filter(|&i| before.is_char_boundary(i))
+        .find(|&i| ends_at(before, i))
+        .map_or(sentence.start, |i| sentence.start + i + 1);
+    let after = &text[r.end.min(sentence.end)..sentence.end];
+    let end = (0..after.len())
+        .filter(|&i| after.is_char_boundary(i))
+        .find(|&i| ends_at(after, i))
+        .map_or(sentence.end, |i| r.end + i);
+    start..end
 }
 
 /// Word distance: 1 for neighbours ("34 countries"), one more per word between.
@@ -59,6 +88,29 @@ fn distance(text: &str, a: &Range<usize>, b: &Range<usize>) -> usize {
 mod tests {
     use super::*;
     use crate::article::tests::find;
+
+    #[test]
+    fn a_mention_in_the_terms_own_clause_wins_over_a_closer_one() {
+        let a = Article::new(
+            "x.txt",
+            "Envoys met in Geneva on Monday night, and a second round is scheduled for Saturday.".into(),
+        );
+        let mentions = vec![find(&a, "Monday night"), find(&a, "Saturday")];
+        let pairs = pair(&a, [find(&a, "second round"), find(&a, "Envoys")], &mentions, None);
+        assert_eq!(
+            pairs,
+            vec![
+                Pair {
+                    mention: 0,
+                    terms: vec![find(&a, "Envoys")]
+                },
+                Pair {
+                    mention: 1,
+                    terms: vec![find(&a, "second round")]
+                },
+            ]
+        );
+    }
 
     #[test]
     fn each_term_pairs_with_its_closest_number() {

@@ -607,3 +607,13 @@ fn supports_the_seed_dates_as_before() {
         "`for Saturday` read as 2025-03-15 (planned: `is in turn organizing`)",
     );
 }
+
+// Pairing: a date in the term's own clause, not a closer one in the clause before.
+
+#[test]
+fn refutes_the_day_of_the_clause_before() {
+    let text = "Envoys met in Geneva on Monday night, and a second round is scheduled for Saturday.";
+    assert_eq!(verdict_on(text, WED, "2025-03-10", "second round"), Verdict::Refuted);
+    supported_with(text, WED, "2025-03-15", "second round", "(planned: `is scheduled for`)");
+    supported_with(text, WED, "2025-03-10", "Envoys", "(past: `met`)");
+}
