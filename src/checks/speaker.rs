@@ -482,10 +482,11 @@ fn phrase_after(a: &Article, toks: &[Tok], mut i: usize) -> Option<Subject> {
     }
     let mut end = i;
     while let Some(t) = toks.get(end) {
+        // "Brig. Gen." before a name, and the points of an initialism ("U.N. spokesman").
         let abbreviation = t.kind == Kind::Punct('.')
             && end > i
             && capital(a, &toks[end - 1])
-            && toks.get(end + 1).is_some_and(|n| capital(a, n));
+            && (toks.get(end + 1).is_some_and(|n| capital(a, n)) || a.slice(&toks[end - 1].r).chars().count() == 1);
         let word = t.kind == Kind::Word && (end == i || !is(a, t, PHRASE_ENDS) || is(a, t, CONNECTORS));
         if (word && !is(a, t, VERBS) && !is(a, t, PARTICIPLES)) || abbreviation {
             end += 1;

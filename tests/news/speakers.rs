@@ -418,3 +418,26 @@ fn refutes_the_agency_a_source_told() {
         notes(&r)
     );
 }
+
+#[test]
+fn supports_the_name_after_an_initialism_and_a_lowercase_title() {
+    let text = "“The decision is not ours alone,” said U.N. spokesman Stéphane Dujarric, \
+                standing beside Secretary-General António Guterres.";
+    let by = |who: &str| {
+        check(
+            text,
+            None,
+            &format!("id: q\nclaim: c\nquote: The decision is not ours alone\nby: {who}"),
+        )
+    };
+    let r = by("Dujarric");
+    assert_eq!(r.verdict, Verdict::Supported, "{}", notes(&r));
+    assert!(
+        notes(&r).contains("`Dujarric` is the speaker (`said … Dujarric`)"),
+        "{}",
+        notes(&r)
+    );
+    let r = by("Guterres");
+    assert_eq!(r.verdict, Verdict::Refuted, "{}", notes(&r));
+    assert!(notes(&r).contains("`Guterres` is only named"), "{}", notes(&r));
+}
