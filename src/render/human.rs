@@ -187,7 +187,15 @@ impl Human {
             w.push_str(" more (all of them are in --format json)\n");
         }
         if let Some(n) = &c.nearest {
-            self.evidence(n, article, w);
+            // Its note is often the claim's own (vaguer evidence): said once, above.
+            match n.note.as_deref().filter(|note| c.notes.iter().any(|m| m == note)) {
+                Some(_) => {
+                    let mut bare = n.as_ref().clone();
+                    bare.note = None;
+                    self.evidence(&bare, article, w);
+                }
+                None => self.evidence(n, article, w),
+            }
         }
     }
 
