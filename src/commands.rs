@@ -24,6 +24,14 @@ pub struct SuggestArgs {
     /// Overwrite --output if it exists.
     #[arg(long)]
     force: bool,
+    /// The publication date, YYYY-MM-DD, for an article without a `date YYYY-MM-DD` dateline:
+    /// it resolves "on Tuesday", "tomorrow" and "12 March", and goes into the draft.
+    #[arg(long, value_name = "DATE", value_parser = published_date)]
+    published: Option<crate::date::Date>,
+}
+
+fn published_date(s: &str) -> Result<crate::date::Date, String> {
+    crate::date::Date::parse_iso(s).ok_or_else(|| format!("`{s}` is not a day as YYYY-MM-DD (e.g. 2025-03-11)"))
 }
 
 #[derive(Debug, Args)]
@@ -94,7 +102,7 @@ pub fn schema(out: &mut dyn Write) -> Result<i32, Failure> {
 pub fn suggest(a: &SuggestArgs, out: &mut dyn Write) -> Result<i32, Failure> {
     let article = read_article(&a.article).map_err(|d| Failure::Invalid(vec![d]))?;
     let Some(target) = &a.output else {
-        out.write_all(drafter::suggest(&article, &claims::display_path(&a.article)).as_bytes())?;
+        out.write_all(drafter::suggest(&article, &claims::display_path(&a.article), a.published).as_bytes())?;
         return Ok(EXIT_PASS);
     };
     let shown = claims::display_path(target);
@@ -108,7 +116,7 @@ pub fn suggest(a: &SuggestArgs, out: &mut dyn Write) -> Result<i32, Failure> {
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
-    let draft = drafter::suggest(&article, &relative(dir, &a.article));
+    let draft = drafter::suggest(&article, &relative(dir, &a.article), a.published);
     crate::atomic::write(target, draft.as_bytes())
         .map_err(|e| Failure::Invalid(vec![Diagnostic::file(&shown, format!("cannot write: {e}"))]))?;
     writeln!(out, "wrote {shown}")?;

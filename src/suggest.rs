@@ -16,6 +16,7 @@ use crate::article::dates::{Reading, Resolved, resolve_all};
 use crate::article::numbers::{Bound, format_value};
 use crate::checks::quote::speakers;
 use crate::claims;
+use crate::date::Date;
 use crate::engine::{self, Policy};
 use crate::report::Verdict;
 
@@ -116,9 +117,13 @@ struct Draft {
     comment: Option<String>,
 }
 
-/// Drafts a claim file for the article. `article_ref` is how the file names the article.
-pub fn suggest(article: &Article, article_ref: &str) -> String {
-    let mut entities = Entities::default();
+/// Drafts a claim file for the article. `article_ref` is how the file names the article;
+/// `published` (else the article's dateline) resolves relative dates.
+pub fn suggest(article: &Article, article_ref: &str, published: Option<Date>) -> String {
+    let mut entities = Header {
+        published,
+        ..Header::default()
+    };
     let quotes = quote_drafts(article, &mut entities);
     entities.add_recurring(article);
     let numbers = number_drafts(article, &entities);
@@ -134,14 +139,24 @@ pub fn suggest(article: &Article, article_ref: &str) -> String {
         "# their comments). Prune what is not worth checking, then run `claimcheck check`."
     );
     let _ = writeln!(out, "article: {}", yaml_str(article_ref));
-    if let Some(d) = article.dateline {
-        let _ = writeln!(out, "# published: {d} (from the article's dateline)");
+    match (published, article.dateline) {
+        (Some(d), _) => {
+            let _ = writeln!(out, "published: {d}");
+        }
+        (None, Some(d)) => {
+            let _ = writeln!(out, "# published: {d} (from the article's dateline)");
+        }
+        (None, None) => {}
     }
     out.push_str(&entities.yaml());
     out.push_str("claims:\n");
     let mut ids: BTreeMap<String, usize> = BTreeMap::new();
+    let no_dates = dates.is_empty().then(|| no_dates_because(article, published));
     for (title, drafts) in [("Figures", numbers), ("Quotations", quotes), ("Dates", dates)] {
         if drafts.is_empty() {
+            if let (true, Some(why)) = (title == "Dates", &no_dates) {
+                let _ = writeln!(out, "\n  # Dates: none drafted: {why}");
+            }
             continue;
         }
         let _ = writeln!(out, "\n  # {title}");
@@ -163,14 +178,29 @@ pub fn suggest(article: &Article, article_ref: &str) -> String {
     out
 }
 
-/// Names the draft will use as `entities` (speakers must be entities when there are any).
-#[derive(Default)]
-struct Entities {
-    /// Canonical name -> variants seen.
-    names: BTreeMap<String, Vec<String>>,
+/// Why a draft has no date claims, said in the draft rather than left to guess.
+fn no_dates_because(article: &Article, published: Option<Date>) -> String {
+    let relative = article.dates().iter().any(|m| {
+        use crate::article::dates::DateExpr as E;
+        !matches!(m.expr, E::Full(_) | E::Numeric { .. } | E::MonthYear { .. })
+    });
+    match (article.dates().is_empty(), published.or(article.dateline), relative) {
+        (true, _, _) => "the article has no date".to_string(),
+        (false, None, true) => "the article has no `date YYYY-MM-DD` dateline, so its relative dates (\"on Tuesday\", \"tomorrow\") cannot be read: give `--published YYYY-MM-DD`".to_string(),
+        _ => "no date could be paired with words that say what it is about".to_string(),
+    }
 }
 
-impl Entities {
+/// The head of the draft that every trial claim is checked with: the names it will use as
+/// `entities` (a speaker is drafted as one), and `published` when the command line gives it.
+#[derive(Default)]
+struct Header {
+    /// Canonical name -> variants seen.
+    names: BTreeMap<String, Vec<String>>,
+    published: Option<Date>,
+}
+
+impl Header {
     /// Adds a speaker under its last word ("Sébastien Lecornu" -> Lecornu); returns the name
     /// to use with `by`.
     fn speaker(&mut self, full: &str) -> String {
@@ -251,8 +281,11 @@ impl Entities {
 
 /// Checks one claim (with the draft's entities) against the article: its verdict and the
 /// source ranges of its supporting evidence.
-fn check(article: &Article, entities: &Entities, body: &str) -> Option<(Verdict, Vec<Range<usize>>)> {
+fn check(article: &Article, entities: &Header, body: &str) -> Option<(Verdict, Vec<Range<usize>>)> {
     let mut yaml = entities.yaml();
+    if let Some(p) = entities.published {
+        yaml.insert_str(0, &format!("published: {p}\n"));
+    }
     yaml.push_str("claims:\n  - id: draft\n");
     for line in body.lines() {
         let _ = writeln!(yaml, "    {line}");
@@ -268,7 +301,7 @@ fn check(article: &Article, entities: &Entities, body: &str) -> Option<(Verdict,
     Some((result.verdict, spans))
 }
 
-fn verdict_of(article: &Article, entities: &Entities, body: &str) -> Option<Verdict> {
+fn verdict_of(article: &Article, entities: &Header, body: &str) -> Option<Verdict> {
     check(article, entities, body).map(|(v, _)| v)
 }
 
@@ -341,7 +374,7 @@ fn near_words(article: &Article, mention: &Range<usize>, counted_first: bool, re
     out
 }
 
-fn number_drafts(article: &Article, entities: &Entities) -> Vec<Draft> {
+fn number_drafts(article: &Article, entities: &Header) -> Vec<Draft> {
     let mut out = Vec::new();
     let mut covered: Vec<Range<usize>> = Vec::new();
     for n in article.numbers() {
@@ -491,7 +524,7 @@ fn quoted_words(inner: &str) -> String {
         .to_string()
 }
 
-fn quote_drafts(article: &Article, entities: &mut Entities) -> Vec<Draft> {
+fn quote_drafts(article: &Article, entities: &mut Header) -> Vec<Draft> {
     let all_names: Vec<String> = {
         let outside = |r: &Range<usize>| !article.inside_quotation(r);
         article
@@ -515,8 +548,9 @@ fn quote_drafts(article: &Article, entities: &mut Entities) -> Vec<Draft> {
         let people: Vec<&String> = named.iter().filter(|n| person_like(n, &all_names)).collect();
         let mut drafted = false;
         for name in people.iter().take(3) {
-            let mut trial = Entities {
+            let mut trial = Header {
                 names: entities.names.clone(),
+                published: entities.published,
             };
             let by = trial.speaker(name);
             let body = format!(
@@ -569,7 +603,7 @@ fn quote_drafts(article: &Article, entities: &mut Entities) -> Vec<Draft> {
     out
 }
 
-fn date_drafts(article: &Article, entities: &Entities) -> Vec<Draft> {
+fn date_drafts(article: &Article, entities: &Header) -> Vec<Draft> {
     let mut out = Vec::new();
     let dateline_end = article
         .dateline
@@ -577,7 +611,7 @@ fn date_drafts(article: &Article, entities: &Entities) -> Vec<Draft> {
         .unwrap_or(0);
     let mut seen: Vec<(String, String)> = Vec::new();
     let reading = Reading {
-        published: article.dateline,
+        published: entities.published.or(article.dateline),
         ..Reading::default()
     };
     let read = resolve_all(article.dates(), reading, &article.text);
@@ -680,7 +714,7 @@ mod tests {
     #[test]
     fn the_seed_draft_loads_and_passes() {
         let a = seed();
-        let yaml = suggest(&a, "paris-coalition-2025-03-11.txt");
+        let yaml = suggest(&a, "paris-coalition-2025-03-11.txt", None);
         let file = claims::parse("draft.yaml", &yaml, None).unwrap_or_else(|e| panic!("{e:?}\n{yaml}"));
         let report = engine::evaluate(&file, &a, &Policy::default());
         let failing: Vec<&str> = report.claims.iter().filter(|c| c.fails_run()).map(|c| &*c.id).collect();
@@ -689,7 +723,7 @@ mod tests {
 
     #[test]
     fn the_seed_draft_covers_the_key_facts() {
-        let yaml = suggest(&seed(), "paris-coalition-2025-03-11.txt");
+        let yaml = suggest(&seed(), "paris-coalition-2025-03-11.txt", None);
         for needle in [
             "number: 34\n    near: [leaders]",
             "number: 30\n",
@@ -710,7 +744,7 @@ mod tests {
                     More than 30 countries have sent aid, the Prime Minister said.\n\n\
                     “It is our responsibility to make sure that no worker in any part of this vast country goes hungry again,” Modi said. \
                     The Prime Minister spoke for 33 minutes.";
-        let yaml = suggest(&Article::new("a.txt", text.into()), "a.txt");
+        let yaml = suggest(&Article::new("a.txt", text.into()), "a.txt", None);
         assert!(!yaml.contains("number: 4\n"), "a label is no figure:\n{yaml}");
         assert!(!yaml.contains("  Minister:"), "a title alone is no entity:\n{yaml}");
         assert!(yaml.contains("number: {min: 30}\n    near: [countries]"), "{yaml}");

@@ -190,3 +190,36 @@ fn explain_walks_through_a_verdict() {
     assert_eq!(run.code, 2);
     assert!(run.stderr.contains("did you mean `chiefs-34`?"), "{}", run.stderr);
 }
+
+/// An article without a dateline: `suggest` says why it drafts no dates, and with
+/// `--published` drafts them, with `published:` in the draft so that `check` reads them alike.
+#[test]
+fn suggest_says_why_it_drafts_no_dates_and_takes_published() {
+    let dir = folder(&[(
+        "a.txt",
+        b"The minister said on Tuesday that talks would go on in Geneva.\n".as_slice(),
+    )]);
+    let run = claimcheck(dir.path(), &["suggest", "a.txt"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout
+            .contains("# Dates: none drafted: the article has no `date YYYY-MM-DD` dateline"),
+        "{}",
+        run.stdout
+    );
+    let run = claimcheck(
+        dir.path(),
+        &["suggest", "a.txt", "--published", "2025-03-12", "-o", "c.yaml"],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let draft = std::fs::read_to_string(dir.path().join("c.yaml")).unwrap();
+    assert!(
+        draft.contains("published: 2025-03-12\n") && draft.contains("date: 2025-03-11\n"),
+        "{draft}"
+    );
+    let check = claimcheck(dir.path(), &["check", "c.yaml"]);
+    assert_eq!(check.code, 0, "the draft passes as it stands: {}", check.stdout);
+    let bad = claimcheck(dir.path(), &["suggest", "a.txt", "--published", "12/03/2025"]);
+    assert_eq!(bad.code, 2);
+    assert!(bad.stderr.contains("is not a day as YYYY-MM-DD"), "{}", bad.stderr);
+}
