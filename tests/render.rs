@@ -770,3 +770,40 @@ fn many_claim_files_give_one_report_with_a_section_each() {
         }
     }
 }
+
+/// A percentage's note is "(a percentage)" in every format, never "((a percentage))".
+#[test]
+fn notes_are_bracketed_once() {
+    let dir = folder(&[
+        (
+            "c.yaml",
+            b"article: a.txt\nclaims:\n  - {id: p, claim: c, number: 40, near: [capacity]}\n".as_slice(),
+        ),
+        ("a.txt", b"The city lost 40pc of its generating capacity.\n".as_slice()),
+    ]);
+    for format in FORMATS {
+        // Failed on purpose, so that the formats that list only failures show it too.
+        let args = [
+            "check",
+            "c.yaml",
+            "--format",
+            format,
+            "--verbose",
+            "--fail-on",
+            "supported",
+        ];
+        let run = claimcheck(dir.path(), &args);
+        assert_eq!(run.code, 1, "{format}: {}", run.stderr);
+        // A GitHub annotation carries no evidence notes.
+        assert!(
+            format == "github" || run.stdout.contains("a percentage"),
+            "{format}: {}",
+            run.stdout
+        );
+        assert!(
+            !run.stdout.contains("((") && !run.stdout.contains("))"),
+            "{format}: {}",
+            run.stdout
+        );
+    }
+}
