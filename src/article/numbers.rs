@@ -185,6 +185,8 @@ pub enum NotNumber {
     Ordinal,
     Year,
     Score,
+    /// `1.` or `2)` opening a list item: the item's place, not an amount.
+    ListMarker,
 }
 
 impl NotNumber {
@@ -194,6 +196,7 @@ impl NotNumber {
             NotNumber::Ordinal => "an ordinal",
             NotNumber::Year => "a year",
             NotNumber::Score => "a score",
+            NotNumber::ListMarker => "a list marker",
         }
     }
 }
@@ -358,6 +361,15 @@ fn figure(text: &str, core: Range<usize>, hard_space: &dyn Fn(usize) -> bool) ->
     }
     let core = spaced(text, core, hard_space);
     let digits = &text[core.clone()];
+    // Blocks are joined by "\n\n": a list item opens its block.
+    let opens_block = text[..start].is_empty() || text[..start].ends_with('\n');
+    if opens_block && (text[core.end..].starts_with(". ") || text[core.end..].starts_with(") ")) {
+        let why = NotANumber {
+            range: start..core.end + 1,
+            why: NotNumber::ListMarker,
+        };
+        return Some(Read::Not(why));
+    }
     if let Some(c) = CLOCK.find(&text[core.end..]) {
         let why = NotANumber {
             range: start..core.end + c.end(),
@@ -862,6 +874,20 @@ mod tests {
             .into_iter()
             .map(|n| (text[n.range.clone()].to_string(), n.value, n.bound))
             .collect()
+    }
+
+    #[test]
+    fn list_markers_are_not_numbers() {
+        let text = "The plan has three parts:\n\n1. Troops will stay.\n\n2) Aid will flow to 40 towns.";
+        assert_eq!(
+            rejected(text),
+            vec![
+                ("1.".to_string(), NotNumber::ListMarker),
+                ("2)".to_string(), NotNumber::ListMarker)
+            ]
+        );
+        let got: Vec<f64> = find(text, &[]).mentions.iter().map(|n| n.value).collect();
+        assert_eq!(got, vec![3.0, 40.0]);
     }
 
     fn rejected(text: &str) -> Vec<(String, NotNumber)> {
