@@ -32,7 +32,8 @@ impl Header {
     }
 
     /// Names that recur (two mentions or more), with the variants seen: "Emmanuel Macron"
-    /// under Macron, "Elysée" under Elisee (spellings at similarity 0.8 or more).
+    /// under Macron, "Elysée" under Elisee (one word with the same two opening letters at
+    /// similarity 0.6 or more).
     pub(super) fn add_recurring(&mut self, article: &Article) {
         let outside = |r: &Range<usize>| !article.inside_quotation(r);
         let mut counts: BTreeMap<String, usize> = BTreeMap::new();
