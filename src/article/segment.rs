@@ -186,7 +186,7 @@ pub fn sentences(block: &str) -> Vec<Range<usize>> {
 }
 
 /// Where the run of end marks starting at `at` stops: more end marks, closing quotes and
-/// brackets, and citation marks ("lasting.[6][7]") belong to the sentence they close.
+/// brackets, and citation marks (`lasting.[6][7]`) belong to the sentence they close.
 fn end_of_marks(block: &str, at: usize) -> usize {
     let mut end = at;
     loop {

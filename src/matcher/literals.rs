@@ -233,85 +233,96 @@ fn info(h: &Hir) -> Info {
             factor: None,
         },
         HirKind::Capture(c) => info(&c.sub),
-        HirKind::Repetition(r) => {
-            let sub = info(&r.sub);
-            let exact = match (&sub.exact, r.max) {
-                (Some(e), Some(max)) if max == r.min && max <= 4 => {
-                    (0..max).try_fold(vec![String::new()], |acc, _| product(&acc, e))
-                }
-                _ => None,
-            }
-            .or_else(|| (r.max == Some(0)).then(|| vec![String::new()]));
-            let factor = if r.min >= 1 { best(sub.exact, sub.factor) } else { None };
-            Info { exact, factor }
+        HirKind::Repetition(r) => repetition_info(r),
+        HirKind::Concat(subs) => concat_info(subs),
+        HirKind::Alternation(subs) => alternation_info(subs),
+    }
+}
+
+/// A repetition: its exact set when short and fixed (`\d{2}` over a small class), and the
+/// sub-node's literals when it must occur at least once.
+fn repetition_info(r: &regex_syntax::hir::Repetition) -> Info {
+    let sub = info(&r.sub);
+    let exact = match (&sub.exact, r.max) {
+        (Some(e), Some(max)) if max == r.min && max <= 4 => {
+            (0..max).try_fold(vec![String::new()], |acc, _| product(&acc, e))
         }
-        HirKind::Concat(subs) => {
-            let infos: Vec<Info> = subs.iter().map(info).collect();
-            let mut exact = Some(vec![String::new()]);
-            let mut candidates: Vec<Vec<String>> = Vec::new();
-            let mut run: Option<Vec<String>> = None;
-            for i in &infos {
-                exact = match (&exact, &i.exact) {
-                    (Some(a), Some(b)) => product(a, b),
-                    _ => None,
-                };
-                match &i.exact {
-                    Some(e) => {
-                        run = Some(match run.take() {
-                            None => e.clone(),
-                            Some(r) => match product(&r, e) {
-                                Some(p) => p,
-                                None => {
-                                    candidates.push(r);
-                                    e.clone()
-                                }
-                            },
-                        });
-                    }
-                    None => {
-                        if let Some(r) = run.take() {
+        _ => None,
+    }
+    .or_else(|| (r.max == Some(0)).then(|| vec![String::new()]));
+    let factor = if r.min >= 1 { best(sub.exact, sub.factor) } else { None };
+    Info { exact, factor }
+}
+
+/// A concatenation: the product of exact sets while it stays small, and the best of the
+/// runs of exact nodes and the factors of the others as its factor.
+fn concat_info(subs: &[Hir]) -> Info {
+    let infos: Vec<Info> = subs.iter().map(info).collect();
+    let mut exact = Some(vec![String::new()]);
+    let mut candidates: Vec<Vec<String>> = Vec::new();
+    let mut run: Option<Vec<String>> = None;
+    for i in &infos {
+        exact = match (&exact, &i.exact) {
+            (Some(a), Some(b)) => product(a, b),
+            _ => None,
+        };
+        match &i.exact {
+            Some(e) => {
+                run = Some(match run.take() {
+                    None => e.clone(),
+                    Some(r) => match product(&r, e) {
+                        Some(p) => p,
+                        None => {
                             candidates.push(r);
+                            e.clone()
                         }
-                    }
+                    },
+                });
+            }
+            None => {
+                if let Some(r) = run.take() {
+                    candidates.push(r);
                 }
-                if let Some(f) = &i.factor {
-                    candidates.push(f.clone());
-                }
-            }
-            if let Some(r) = run {
-                candidates.push(r);
-            }
-            let factor = candidates
-                .into_iter()
-                .filter(|c| usable(c))
-                .max_by(|a, b| score(a).total_cmp(&score(b)));
-            Info { exact, factor }
-        }
-        HirKind::Alternation(subs) => {
-            let infos: Vec<Info> = subs.iter().map(info).collect();
-            let mut exact: Option<Vec<String>> = Some(Vec::new());
-            let mut factor: Option<Vec<String>> = Some(Vec::new());
-            for i in infos {
-                exact = match (exact, &i.exact) {
-                    (Some(mut a), Some(b)) if a.len() + b.len() <= MAX_SET => {
-                        a.extend(b.iter().cloned());
-                        Some(a)
-                    }
-                    _ => None,
-                };
-                factor = match (factor, best(i.exact, i.factor)) {
-                    (Some(mut a), Some(b)) if a.len() + b.len() <= MAX_SET => {
-                        a.extend(b);
-                        Some(a)
-                    }
-                    _ => None,
-                };
-            }
-            Info {
-                exact: exact.map(dedup),
-                factor: factor.map(dedup),
             }
         }
+        if let Some(f) = &i.factor {
+            candidates.push(f.clone());
+        }
+    }
+    if let Some(r) = run {
+        candidates.push(r);
+    }
+    let factor = candidates
+        .into_iter()
+        .filter(|c| usable(c))
+        .max_by(|a, b| score(a).total_cmp(&score(b)));
+    Info { exact, factor }
+}
+
+/// An alternation: the union of the branches' sets, when every branch has one.
+fn alternation_info(subs: &[Hir]) -> Info {
+    let infos: Vec<Info> = subs.iter().map(info).collect();
+    let mut exact: Option<Vec<String>> = Some(Vec::new());
+    let mut factor: Option<Vec<String>> = Some(Vec::new());
+    for i in infos {
+        exact = match (exact, &i.exact) {
+            (Some(mut a), Some(b)) if a.len() + b.len() <= MAX_SET => {
+                a.extend(b.iter().cloned());
+                Some(a)
+            }
+            _ => None,
+        };
+        factor = match (factor, best(i.exact, i.factor)) {
+            (Some(mut a), Some(b)) if a.len() + b.len() <= MAX_SET => {
+                a.extend(b);
+                Some(a)
+            }
+            _ => None,
+        };
+    }
+    Info {
+        exact: exact.map(dedup),
+        factor: factor.map(dedup),
     }
 }
 

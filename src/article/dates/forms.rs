@@ -1,0 +1,277 @@
+//! The written forms of a date (`11 March 2025`, `Sept. 10`, `3/4/2025`, `on Tuesday`, `two
+//! days ago`, `last week`) as regexes, each with what its words say ([`DateExpr`]). Apart
+//! because a new form is added here and nowhere else.
+
+use regex::{Captures, Regex};
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use super::{DateExpr, Part, Unit, Which};
+use crate::date::{Date, DateOrder, MONTHS, WEEKDAYS};
+
+/// Full names only where a month stands alone: "by Jan Kowalski" is no January.
+const MONTH_FULL: &str = "January|February|March|April|May|June|July|August|September|October|November|December";
+const MONTH_ALT: &str = "January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec";
+const WEEKDAY_ALT: &str = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday";
+const ORD: &str = "(?:st|nd|rd|th)?";
+#[rustfmt::skip]
+const NUMBER_WORDS: &[&str] = &[
+    "a", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+    "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty",
+];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Kind {
+    Iso,
+    DayRange,
+    MonthDayRange,
+    Numeric,
+    DayMonth,
+    MonthDay,
+    MonthYear,
+    Relative,
+    Counted,
+    NextDay,
+    Period,
+    Month,
+    Weekday,
+}
+
+/// Earlier patterns win where mentions overlap: "Wednesday 12 March" is one mention, "3-5
+/// March" one span.
+pub(super) static PATTERNS: LazyLock<Vec<(Kind, Regex)>> = LazyLock::new(|| {
+    let wd = format!(r"(?:(?P<wd>{WEEKDAY_ALT}),?\s+)?");
+    let year = r"(?:,?\s+(?P<y>\d{4})\b)?";
+    let sep = r"(?P<sep>\s*-\s*|\s+(?:to|and|until|through)\s+)";
+    let number = NUMBER_WORDS.join("|");
+    let re = |s: String| Regex::new(&s).expect("date patterns compile");
+    vec![
+        (Kind::Iso, re(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b".into())),
+        (
+            Kind::DayRange,
+            re(format!(
+                r"\b(?P<between>(?i:between)\s+)?(?P<d1>\d{{1,2}}){ORD}{sep}(?P<d2>\d{{1,2}}){ORD}\s+(?:of\s+)?(?P<m>{MONTH_ALT})\b\.?{year}"
+            )),
+        ),
+        (
+            Kind::MonthDayRange,
+            re(format!(
+                r"\b(?P<between>(?i:between)\s+)?(?P<m>{MONTH_ALT})\.?\s+(?P<d1>\d{{1,2}}){ORD}{sep}(?P<d2>\d{{1,2}}){ORD}\b{year}"
+            )),
+        ),
+        (
+            Kind::Numeric,
+            re(r"\b(?P<a>\d{1,2})(?P<s1>[/.])(?P<b>\d{1,2})(?P<s2>[/.])(?P<y>\d{4})\b".into()),
+        ),
+        (
+            Kind::DayMonth,
+            re(format!(
+                r"\b{wd}(?:[Tt]he\s+)?(?P<d>\d{{1,2}}){ORD}(?:\s+of)?\s+(?P<m>{MONTH_ALT})\b\.?{year}"
+            )),
+        ),
+        (
+            Kind::MonthDay,
+            re(format!(r"\b{wd}(?P<m>{MONTH_ALT})\.?\s+(?P<d>\d{{1,2}}){ORD}\b{year}")),
+        ),
+        (Kind::MonthYear, re(format!(r"\b(?P<m>{MONTH_ALT})\.?\s+(?P<y>\d{{4}})\b"))),
+        (
+            Kind::Relative,
+            re(r"(?i)\b(?P<r>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|yesterday|tomorrow|tonight|last\s+night|this\s+(?:morning|afternoon|evening))\b".into()),
+        ),
+        (
+            Kind::Counted,
+            re(format!(
+                r"(?i)\b(?P<n>\d{{1,3}}|an|{number})\s+(?P<unit>days?|weeks?|fortnights?)\s+(?P<dir>ago|from\s+now|later|earlier|afterwards)\b"
+            )),
+        ),
+        (
+            Kind::NextDay,
+            re(r"(?i)\bthe\s+(?P<which>next|following|previous)\s+day\b".into()),
+        ),
+        (
+            Kind::Period,
+            re(r"(?i)\b(?:(?P<part>earlier|later)\s+)?(?P<which>last|this|next)\s+(?P<unit>week|weekend|month|year)\b".into()),
+        ),
+        (
+            Kind::Month,
+            re(format!(
+                r"(?:\b(?P<which>(?i:last|next|this))\s+|\b(?i:in|during|early|late|of|since|until|till|by|before|after|from|through)\s+|\b(?i:mid)-?)(?P<m>{MONTH_FULL})\b"
+            )),
+        ),
+        (
+            Kind::Weekday,
+            re(format!(
+                r"(?:\b(?P<which>(?i:last|next|this\s+coming|this|coming))\s+)?\b(?P<wd>{WEEKDAY_ALT})\b(?:\s+(?P<tod>morning|afternoon|evening|night))?"
+            )),
+        ),
+    ]
+});
+
+fn month_number(name: &str) -> Option<u8> {
+    let lower = name.to_lowercase();
+    MONTHS
+        .iter()
+        .position(|m| m.starts_with(&lower[..3.min(lower.len())]) && m.starts_with(&lower))
+        .map(|i| i as u8 + 1)
+}
+
+pub(super) fn weekday_number(name: &str) -> Option<usize> {
+    let lower = name.to_lowercase();
+    WEEKDAYS.iter().position(|w| *w == lower)
+}
+
+fn which_of(word: Option<&str>) -> Which {
+    match word.map(|w| w.to_lowercase()).as_deref() {
+        Some("last") => Which::Last,
+        Some("next") => Which::Next,
+        // "this coming Friday" can only be ahead.
+        Some(w) if w.contains("coming") => Which::Next,
+        Some("this") => Which::This,
+        _ => Which::Bare,
+    }
+}
+
+fn num<T: std::str::FromStr>(c: &Captures, name: &str) -> Option<T> {
+    c.name(name).and_then(|m| m.as_str().parse().ok())
+}
+
+/// A day of a month, with its year when written; an impossible day (`30 February`) is none.
+fn day_in(day: u8, month: u8, year: Option<i32>) -> Option<DateExpr> {
+    match year {
+        Some(y) => Date::new(y, month, day).map(DateExpr::Full),
+        // Leap years have every day a month can have.
+        None => Date::new(2024, month, day).map(|_| DateExpr::DayMonth { day, month }),
+    }
+}
+
+/// `between 3 and 5 March`, `March 3-5`: both ends in one month; `and` only after `between`.
+fn day_range(c: &Captures) -> Option<DateExpr> {
+    let sep = c.name("sep")?.as_str().trim();
+    if sep == "and" && c.name("between").is_none() {
+        return None;
+    }
+    let month = month_number(c.name("m")?.as_str())?;
+    let year = num(c, "y");
+    let (first, last) = (day_in(num(c, "d1")?, month, year)?, day_in(num(c, "d2")?, month, year)?);
+    Some(DateExpr::Between(Box::new(first), Box::new(last)))
+}
+
+/// `3/4/2025`: a date in at least one order, with one separator.
+fn numeric(c: &Captures) -> Option<DateExpr> {
+    if c.name("s1")?.as_str() != c.name("s2")?.as_str() {
+        return None;
+    }
+    let (first, second, year): (u8, u8, i32) = (num(c, "a")?, num(c, "b")?, num(c, "y")?);
+    let possible = |o: DateOrder| {
+        let (d, m) = o.day_month(first, second);
+        Date::new(year, m, d).is_some()
+    };
+    (possible(DateOrder::Dmy) || possible(DateOrder::Mdy)).then_some(DateExpr::Numeric { first, second, year })
+}
+
+/// `two days ago`, `a week later`, `three days from now`.
+fn counted(c: &Captures) -> Option<DateExpr> {
+    let n = c.name("n")?.as_str().to_lowercase();
+    let count = match NUMBER_WORDS.iter().position(|w| *w == n) {
+        Some(0) => 1,
+        Some(i) => i as i64,
+        None if n == "an" => 1,
+        None => n.parse().ok()?,
+    };
+    let unit = c.name("unit")?.as_str().to_lowercase();
+    let days = count
+        * match unit.trim_end_matches('s') {
+            "week" => 7,
+            "fortnight" => 14,
+            _ => 1,
+        };
+    let dir = c.name("dir")?.as_str().to_lowercase();
+    Some(match dir.as_str() {
+        "ago" => DateExpr::Relative(-days),
+        "later" | "afterwards" => DateExpr::Later(days),
+        "earlier" => DateExpr::Later(-days),
+        _ => DateExpr::Relative(days),
+    })
+}
+
+fn relative(word: &str) -> DateExpr {
+    let w = word.to_lowercase();
+    DateExpr::Relative(if w.contains("before yesterday") {
+        -2
+    } else if w.contains("after tomorrow") {
+        2
+    } else if w == "yesterday" || w.starts_with("last") {
+        -1
+    } else if w == "tomorrow" {
+        1
+    } else {
+        0
+    })
+}
+
+fn period(c: &Captures) -> Option<DateExpr> {
+    let unit = match c.name("unit")?.as_str().to_lowercase().as_str() {
+        "week" => Unit::Week,
+        "weekend" => Unit::Weekend,
+        "month" => Unit::Month,
+        _ => Unit::Year,
+    };
+    let part = match c.name("part").map(|p| p.as_str().to_lowercase()).as_deref() {
+        Some("earlier") => Part::Earlier,
+        Some("later") => Part::Later,
+        _ => Part::Whole,
+    };
+    Some(DateExpr::Period {
+        unit,
+        which: which_of(c.name("which").map(|w| w.as_str())),
+        part,
+    })
+}
+
+/// What one pattern's match says, and the range it covers.
+pub(super) fn expr_of(kind: Kind, c: &Captures) -> Option<(DateExpr, Range<usize>)> {
+    let mut whole = c.get(0)?.range();
+    // The point after a month is an abbreviation's ("Sept."), not a full name's ("in March.").
+    if let Some(m) = c
+        .name("m")
+        .filter(|m| m.end() + 1 == whole.end && MONTHS.contains(&m.as_str().to_lowercase().as_str()))
+    {
+        whole.end = m.end();
+    }
+    let month = || c.name("m").and_then(|m| month_number(m.as_str()));
+    let expr = match kind {
+        Kind::Iso => Date::new(num(c, "y")?, num(c, "m")?, num(c, "d")?).map(DateExpr::Full)?,
+        Kind::DayRange | Kind::MonthDayRange => day_range(c)?,
+        Kind::Numeric => numeric(c)?,
+        Kind::DayMonth | Kind::MonthDay => day_in(num(c, "d")?, month()?, num(c, "y"))?,
+        Kind::MonthYear => DateExpr::MonthYear {
+            month: month()?,
+            year: num(c, "y")?,
+        },
+        Kind::Relative => relative(c.name("r")?.as_str()),
+        Kind::Counted => counted(c)?,
+        Kind::NextDay => DateExpr::Later(if c["which"].eq_ignore_ascii_case("previous") {
+            -1
+        } else {
+            1
+        }),
+        Kind::Period => period(c)?,
+        Kind::Month => {
+            let which = c.name("which");
+            // "in March": the mention is the month; "last March" keeps its `last`.
+            let start = which.map_or(c.name("m")?.start(), |w| w.start());
+            return Some((
+                DateExpr::Month {
+                    month: month()?,
+                    which: which_of(which.map(|w| w.as_str())),
+                },
+                start..whole.end,
+            ));
+        }
+        Kind::Weekday => DateExpr::Weekday {
+            weekday: weekday_number(c.name("wd")?.as_str())?,
+            which: which_of(c.name("which").map(|w| w.as_str())),
+        },
+    };
+    Some((expr, whole))
+}
