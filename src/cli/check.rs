@@ -124,7 +124,7 @@ pub fn check(a: &CheckArgs, out: &mut dyn Write) -> Result<i32, Failure> {
         jobs::refuse_to_overwrite_inputs(path, &files, &plan.jobs)?;
     }
     // An archive run (one claim file, many articles) is written as the articles are
-    // checked, by the formats that can be ([`render::Stream`]). An unreadable article then
+    // checked, by the formats that can be (`render::Stream`). An unreadable article then
     // comes after the report of the others; with one article, invalid input prints no report.
     let snapshots = a.snapshot.is_some() || a.snapshot_update;
     let stream = (files.len() == 1 && plan.jobs.len() > 1 && !snapshots)
@@ -140,6 +140,12 @@ pub fn check(a: &CheckArgs, out: &mut dyn Write) -> Result<i32, Failure> {
             (report.summary.clone(), Some(report))
         }
     };
+    exit_code(a, &summary, report.filter(|_| snapshots), out)
+}
+
+/// 1 when a claim failed, when more warning claims did not pass than `--max-warnings`, or
+/// when a report differs from its snapshot (`report`: given in snapshot mode); else 0.
+fn exit_code(a: &CheckArgs, summary: &Summary, report: Option<Report>, out: &mut dyn Write) -> Result<i32, Failure> {
     let mut code = if summary.failed == 0 { EXIT_PASS } else { EXIT_FAIL };
     let warnings = summary.warnings;
     if let Some(max) = a.max_warnings.filter(|&max| warnings > max) {
@@ -151,7 +157,7 @@ pub fn check(a: &CheckArgs, out: &mut dyn Write) -> Result<i32, Failure> {
         );
         code = EXIT_FAIL;
     }
-    if let Some(report) = report.filter(|_| snapshots) {
+    if let Some(report) = report {
         out.flush()?;
         let settings = snapshot::Settings {
             dir: a.snapshot.clone().unwrap_or_else(|| PathBuf::from("snapshots")),
