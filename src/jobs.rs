@@ -183,6 +183,7 @@ where
     Ok(diags)
 }
 
+/// Reads an article (`-`: standard input); a file that cannot be read is a diagnostic.
 pub fn read_article(path: &Path) -> Result<Article, Diagnostic> {
     if path == Path::new("-") {
         let mut bytes = Vec::new();

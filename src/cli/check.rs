@@ -87,6 +87,7 @@ enum Color {
     Never,
 }
 
+/// `claimcheck check`: the report on standard output (or `--output`), the exit code.
 pub fn check(a: &CheckArgs, out: &mut dyn Write) -> Result<i32, Failure> {
     if let Some(dir) = a.snapshot.as_ref().filter(|d| d.is_file()) {
         // `check --snapshot claims.yaml`: clap gives the claim file to --snapshot.
