@@ -69,14 +69,20 @@ pub fn evaluate_with(file: &ClaimFile, article: &Article, policy: &Policy, limit
         _ => None,
     };
     let one = |i: usize| match quiet(i) {
-        Some(v) => Err(v),
+        Some(v) => Outcome::Counted(v),
         None => result(file, i, article, &hits, policy, limits),
     };
     let mut omitted = Counts::default();
-    let keep = |r: Result<ClaimResult, Verdict>| r.map_err(|v| omitted.add(v)).ok();
+    let keep = |o: Outcome| match o {
+        Outcome::Result(r) => Some(r),
+        Outcome::Counted(v) => {
+            omitted.add(v);
+            None
+        }
+    };
     // Straight into the report: a vector of every result first was copied twice.
     let claims = if article.text.len() >= crate::matcher::PARALLEL_FROM {
-        let all: Vec<Result<ClaimResult, Verdict>> = (0..file.claims.len()).into_par_iter().map(one).collect();
+        let all: Vec<Outcome> = (0..file.claims.len()).into_par_iter().map(one).collect();
         all.into_iter().filter_map(keep).collect()
     } else {
         (0..file.claims.len()).map(one).filter_map(keep).collect()
@@ -149,17 +155,20 @@ pub fn add_coverage(report: &mut FileReport, article: &Article) {
 /// Checks one claim of a file (its examples, `explain`).
 pub fn evaluate_claim(file: &ClaimFile, index: usize, article: &Article, policy: &Policy) -> ClaimResult {
     let hits = file.matcher.find(article);
-    result(file, index, article, &hits, policy, &Limits::default()).expect("passing claims are kept")
+    match result(file, index, article, &hits, policy, &Limits::default()) {
+        Outcome::Result(r) => r,
+        Outcome::Counted(_) => unreachable!("the default limits count no claim"),
+    }
 }
 
-fn result(
-    file: &ClaimFile,
-    index: usize,
-    article: &Article,
-    hits: &Hits,
-    policy: &Policy,
-    limits: &Limits,
-) -> Result<ClaimResult, Verdict> {
+/// What checking one claim gives: its result, or only its verdict for a claim that passed
+/// where passing claims are only counted ([`Limits::passing_counted_only`]).
+enum Outcome {
+    Result(ClaimResult),
+    Counted(Verdict),
+}
+
+fn result(file: &ClaimFile, index: usize, article: &Article, hits: &Hits, policy: &Policy, limits: &Limits) -> Outcome {
     let claim = &file.claims[index];
     let cx = Context {
         article,
@@ -175,7 +184,7 @@ fn result(
     let verdict = checks::verdict(&finding);
     let passed = policy.pass.contains(&verdict);
     if passed && limits.passing_counted_only {
-        return Err(verdict);
+        return Outcome::Counted(verdict);
     }
     let keep = limits.max_evidence.unwrap_or(usize::MAX);
     let evidence: Vec<Evidence> = finding
@@ -194,7 +203,7 @@ fn result(
         .explanation
         .take()
         .unwrap_or_else(|| explain(verdict, count(Role::Supports), count(Role::Refutes), &claim.expected));
-    Ok(ClaimResult {
+    Outcome::Result(ClaimResult {
         id: claim.id.clone(),
         claim: claim.claim.clone(),
         kind: claim.check.key(),

@@ -1,7 +1,10 @@
-//! The articles of a `check` run: each read once, by the thread that checks it against
-//! every claim file that uses it, in order, a batch of articles at a time on every core.
+//! A `check` run: its inputs (loaded and planned in `inputs`), then its articles, each read
+//! once by the thread that checks it against every claim file that uses it, in order, a
+//! batch of articles at a time on every core; the report is built whole or written as the
+//! run goes.
 
-use std::io::{self, Read};
+use std::convert::Infallible;
+use std::io::{self, Read, Write};
 use std::path::Path;
 
 use rayon::prelude::*;
@@ -10,25 +13,54 @@ use crate::article::{Article, ReadError};
 use crate::claims::{self, ClaimFile};
 use crate::engine::{self, Limits, Policy};
 use crate::error::Diagnostic;
-use crate::report::FileReport;
+use crate::render::{Format, Stream};
+use crate::report::{FileReport, Report, Summary};
+
+mod inputs;
+
+pub use inputs::{
+    Job, Plan, article_for, find_claim, load_all, load_only, plan, refuse_to_overwrite_inputs, unreadable_articles,
+};
 
 /// What every article of a run is checked with.
-pub struct Run<'a> {
-    pub policy: &'a Policy,
-    pub limits: &'a Limits,
+pub struct Run {
+    pub policy: Policy,
+    pub limits: Limits,
     /// List what no claim checks (`uncovered`), as `coverage` does (the JSON report).
     pub coverage: bool,
     /// Standard input, read once before the run when an article is `-`.
-    pub stdin: Option<&'a Result<Article, Diagnostic>>,
+    pub stdin: Option<Result<Article, Diagnostic>>,
 }
 
-impl Run<'_> {
+impl Run {
+    /// A run of `jobs` for a report in `format`, which says what the report needs
+    /// ([`Format::needs`]); `max_evidence` is `--max-evidence`. Standard input, when an
+    /// article is `-`, is read now: it can be read only once.
+    pub fn new(policy: Policy, format: Format, max_evidence: Option<usize>, jobs: &[Job]) -> Run {
+        let needs = format.needs();
+        let stdin = jobs
+            .iter()
+            .any(|j| j.article == Path::new("-"))
+            .then(|| read_article(Path::new("-")));
+        let limits = Limits {
+            max_evidence: max_evidence.or(needs.evidence),
+            article_source: needs.article_source,
+            passing_counted_only: needs.passing_counted_in_archive && jobs.len() > 1,
+        };
+        Run {
+            policy,
+            limits,
+            coverage: needs.coverage,
+            stdin,
+        }
+    }
+
     /// Reads one article and checks it against the claim files that use it (`true`: the claim
     /// file names it with `article:`), reports in claim file order. An article that cannot be
     /// read is one diagnostic per claim file, naming where a claim file named it.
     pub fn check(&self, path: &Path, users: &[(&ClaimFile, bool)]) -> Result<Vec<FileReport>, Vec<Diagnostic>> {
         let owned;
-        let article = match (path == Path::new("-"), self.stdin) {
+        let article = match (path == Path::new("-"), &self.stdin) {
             (true, Some(read)) => read.as_ref().map_err(Clone::clone),
             _ => {
                 owned = read_article(path);
@@ -40,7 +72,7 @@ impl Run<'_> {
                 let mut reports: Vec<FileReport> = users
                     .iter()
                     .map(|(f, _)| {
-                        let mut r = engine::evaluate_with(f, art, self.policy, self.limits);
+                        let mut r = engine::evaluate_with(f, art, &self.policy, &self.limits);
                         if self.coverage {
                             engine::add_coverage(&mut r, art);
                         }
@@ -63,16 +95,62 @@ impl Run<'_> {
                 .collect()),
         }
     }
+
+    /// Checks every job and returns the whole report, or the articles that could not be read.
+    pub fn report(&self, jobs: &[Job]) -> Result<Report, Vec<Diagnostic>> {
+        let mut reports = Vec::new();
+        let check = |job: &Job| self.check(&job.article, &job.users);
+        let Ok(diags) = in_batches(jobs, &check, |f| {
+            reports.push(f);
+            Ok::<(), Infallible>(())
+        });
+        if !diags.is_empty() {
+            return Err(diags);
+        }
+        reports.sort_by(|x, y| (&x.path, &x.article).cmp(&(&y.path, &y.article)));
+        Ok(Report::new(reports))
+    }
+
+    /// Checks every job and writes the report as it goes, for an archive run (one claim file,
+    /// many articles) whose report's order (claim file, then article) is the order of the
+    /// jobs: the run holds a batch of results, not all of them. Returns the summary and the
+    /// articles that could not be read, which the report written leaves out.
+    pub fn stream(
+        &self,
+        jobs: &[Job],
+        mut stream: Stream,
+        w: &mut dyn Write,
+    ) -> io::Result<(Summary, Vec<Diagnostic>)> {
+        let mut summary = Summary::default();
+        stream.begin(w)?;
+        // Each report is rendered (and freed) by the thread that checked it, from a copy of
+        // the stream: this thread keeps the original to write the parts in order.
+        let renderer = stream.clone();
+        let check_and_render = |job: &Job| {
+            self.check(&job.article, &job.users).map(|reports| {
+                let render =
+                    |f: FileReport| -> io::Result<(Summary, Vec<u8>)> { Ok((f.summary(), renderer.body(&f)?)) };
+                reports.into_iter().map(render).collect::<Vec<_>>()
+            })
+        };
+        let diags = in_batches(jobs, &check_and_render, |rendered| {
+            let (counts, body) = rendered?;
+            summary.merge(&counts);
+            stream.rendered(&body, w)
+        })?;
+        stream.end(&summary, w)?;
+        Ok((summary, diags))
+    }
 }
 
 /// Runs the jobs in order, a batch at a time on every core, and hands each result (a
 /// report, or a report already rendered) to `emit` in job order. Diagnostics (unreadable
 /// articles) are collected, deduplicated.
-pub fn in_batches<J: Sync, T: Send, F>(
+pub fn in_batches<J: Sync, T: Send, E, F>(
     jobs: &[J],
     check: &F,
-    mut emit: impl FnMut(T) -> io::Result<()>,
-) -> io::Result<Vec<Diagnostic>>
+    mut emit: impl FnMut(T) -> Result<(), E>,
+) -> Result<Vec<Diagnostic>, E>
 where
     F: Fn(&J) -> Result<Vec<T>, Vec<Diagnostic>> + Sync,
 {
@@ -81,7 +159,7 @@ where
     // small next to an article.
     let batch = rayon::current_num_threads() * 32;
     let mut diags = Vec::new();
-    let mut emit_all = |results: Batch<T>| -> io::Result<()> {
+    let mut emit_all = |results: Batch<T>| -> Result<(), E> {
         for r in results {
             match r {
                 Ok(found) => found.into_iter().try_for_each(&mut emit)?,
@@ -96,7 +174,7 @@ where
         let next = std::thread::scope(|s| {
             let next = s.spawn(|| chunk.par_iter().map(check).collect::<Batch<T>>());
             emit_all(std::mem::take(&mut done))?;
-            Ok::<_, io::Error>(next.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            Ok::<_, E>(next.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
         })?;
         done = next;
     }
@@ -105,6 +183,7 @@ where
     Ok(diags)
 }
 
+/// Reads an article (`-`: standard input); a file that cannot be read is a diagnostic.
 pub fn read_article(path: &Path) -> Result<Article, Diagnostic> {
     if path == Path::new("-") {
         let mut bytes = Vec::new();

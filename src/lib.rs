@@ -13,7 +13,8 @@
 //!
 //! Around it, for people writing claims: [`selftest`] (a claim's `examples:`), [`suggest`]
 //! (draft claims from an article), [`explain`] (one verdict step by step), [`schema`] (the
-//! claim format as a JSON Schema). [`cli`] is the command line, thin over all of it.
+//! claim format as a JSON Schema); [`jobs`] runs a `check` over many articles. The command
+//! line is the binary (`src/main.rs`), thin over all of it: the library never prints.
 //!
 //! ```
 //! use claimcheck::{article::Article, claims, engine, report::Verdict};
@@ -35,8 +36,6 @@ pub mod article;
 pub mod atomic;
 pub mod checks;
 pub mod claims;
-pub mod cli;
-mod commands;
 pub mod date;
 pub mod engine;
 pub mod error;

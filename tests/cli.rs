@@ -557,3 +557,40 @@ fn lint_hints_at_an_entity_close_to_a_by_that_is_none() {
         run.stdout
     );
 }
+
+/// Only the binary (src/main.rs, src/cli/) writes to standard output and standard error: the
+/// library returns reports, diagnostics and warnings as values.
+#[test]
+fn the_library_never_writes_to_standard_output_or_error() {
+    const WRITERS: &[&str] = &[
+        "stdout()",
+        "stderr()",
+        "print!(",
+        "println!(",
+        "eprint!(",
+        "eprintln!(",
+        "dbg!(",
+    ];
+    let src = root().join("src");
+    let mut todo = vec![src.clone()];
+    let mut offenders = Vec::new();
+    while let Some(dir) = todo.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let p = entry.unwrap().path();
+            if p == src.join("cli") || p == src.join("main.rs") {
+                continue;
+            }
+            if p.is_dir() {
+                todo.push(p);
+            } else if p.extension().is_some_and(|x| x == "rs") {
+                let text = std::fs::read_to_string(&p).unwrap();
+                for (i, line) in text.lines().enumerate() {
+                    if WRITERS.iter().any(|w| line.contains(w)) {
+                        offenders.push(format!("{}:{}: {}", p.display(), i + 1, line.trim()));
+                    }
+                }
+            }
+        }
+    }
+    assert!(offenders.is_empty(), "the library writes:\n{}", offenders.join("\n"));
+}

@@ -1,4 +1,5 @@
-//! Snapshots of every report format for every claim file in `claims/`.
+//! Snapshots of every report format, and of `coverage`, for every claim file in `claims/`;
+//! of `explain` for a claim of each outcome.
 //!
 //! Snapshot names carry the claim file's name (`human@paris-coalition.yaml.snap`), so adding
 //! a claim file adds snapshots and renames none. Review changes with `cargo insta review`.
@@ -83,4 +84,33 @@ fn markdown_report_of_every_example() {
 #[test]
 fn html_report_of_every_example() {
     snapshot_every_example("html");
+}
+
+#[test]
+fn coverage_of_every_example() {
+    for name in claim_files() {
+        let run = claimcheck(&root(), &["coverage", &format!("claims/{name}")]);
+        assert_eq!(run.code, 0, "{name}: {}", run.stderr);
+        settings().bind(|| insta::assert_snapshot!(format!("coverage@{name}"), run.stdout));
+    }
+}
+
+/// `explain` of a claim of each outcome, snapshotted as `explain@<id>.snap`: a supported
+/// claim passes (exit 0); a refuted one and one with nothing found fail (exit 1).
+#[test]
+fn explain_of_a_supported_a_refuted_and_a_not_found_claim() {
+    for (id, verdict, code) in [
+        ("army-800-thousand", "supported", 0),
+        ("fails-changed-figure", "refuted", 1),
+        ("fails-china", "not_found", 1),
+    ] {
+        let run = claimcheck(&root(), &["explain", id, "claims/paris-coalition.yaml"]);
+        assert_eq!(run.code, code, "{id}: {}", run.stderr);
+        assert!(
+            run.stdout.contains(&format!("Verdict: {verdict}\n")),
+            "{id}: {}",
+            run.stdout
+        );
+        settings().bind(|| insta::assert_snapshot!(format!("explain@{id}"), run.stdout));
+    }
 }

@@ -41,6 +41,36 @@ pub enum Format {
 /// Evidence places the human report lists per claim unless `--max-evidence` says otherwise.
 pub const DEFAULT_SHOWN: usize = 20;
 
+/// What a format needs from the run that builds its report, so a run builds what the
+/// format reads and no more. Whether a format is written as the run goes is
+/// [`Stream::new`]'s answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Needs {
+    /// A copy of the article's text in the report: the HTML page shows the article whole.
+    pub article_source: bool,
+    /// What no claim checks (`uncovered`): the JSON report lists it, as `coverage` does.
+    pub coverage: bool,
+    /// Evidence places kept per claim unless `--max-evidence` says otherwise; `None` keeps
+    /// every one.
+    pub evidence: Option<usize>,
+    /// In a report of several articles, claims that pass are only counted: the human report
+    /// lists only what did not pass.
+    pub passing_counted_in_archive: bool,
+}
+
+impl Format {
+    /// What this format reads of a report.
+    pub fn needs(self) -> Needs {
+        let human = self == Format::Human;
+        Needs {
+            article_source: self == Format::Html,
+            coverage: self == Format::Json,
+            evidence: human.then_some(DEFAULT_SHOWN),
+            passing_counted_in_archive: human,
+        }
+    }
+}
+
 /// How to render.
 #[derive(Debug, Clone, Default)]
 pub struct Options {
