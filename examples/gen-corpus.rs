@@ -485,7 +485,7 @@ fn absent(n: usize, seed: u64) -> (String, Vec<String>) {
 /// digits, days in the three ways the articles write them. Number ranges have no pattern.
 fn patterns_of(yaml: &str) -> Vec<String> {
     use claimcheck::checks::CheckKind;
-    use claimcheck::claims::terms::Pattern;
+    use claimcheck::terms::Pattern;
     let file = claimcheck::claims::parse("gen.yaml", yaml, None).expect("generated claims load");
     let mut out = Vec::new();
     for term in &file.terms.terms {

@@ -8,10 +8,10 @@ use std::ops::Range;
 use crate::article::Article;
 use crate::checks::CheckKind;
 use crate::claims::ClaimFile;
-use crate::claims::terms::{Pattern, TermId};
 use crate::engine::{self, Policy};
 use crate::matcher::Hits;
 use crate::report::{Evidence, Role, Verdict};
+use crate::terms::{Pattern, TermId};
 
 /// Places listed per term before "and N more".
 const SHOWN: usize = 10;

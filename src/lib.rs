@@ -49,5 +49,6 @@ pub mod schema;
 pub mod selftest;
 pub mod snapshot;
 pub mod suggest;
+pub mod terms;
 #[cfg(test)]
 mod testrng;

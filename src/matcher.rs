@@ -24,7 +24,7 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 use crate::article::Article;
-use crate::claims::terms::{self, Pattern, TermId, TermTable, UserRegex};
+use crate::terms::{self, Pattern, TermId, TermTable, UserRegex};
 use literals::Plan;
 
 /// Articles from this size on are searched with both cores: below it, a thread hand-off
@@ -800,7 +800,7 @@ fn whole_word(text: &str, start: usize, end: usize, prefix: bool) -> Option<Rang
 mod tests {
     use super::*;
     use crate::article::tests::seed;
-    use crate::claims::terms::{Term, phrase_pattern};
+    use crate::terms::{Term, phrase_pattern};
 
     fn table(terms: &[&[&str]]) -> TermTable {
         let mut t = TermTable::default();
@@ -895,9 +895,7 @@ mod tests {
         ]);
         t.add(Term {
             label: "regex".into(),
-            patterns: vec![Pattern::Regex(
-                crate::claims::terms::check_regex(r"\b\d+ countries\b").unwrap(),
-            )],
+            patterns: vec![Pattern::Regex(crate::terms::check_regex(r"\b\d+ countries\b").unwrap())],
         });
         let m = Matcher::new(&t);
         let one = m.literal_pass(&a, false);
@@ -940,7 +938,7 @@ mod tests {
         ] {
             table.add(Term {
                 label: r.into(),
-                patterns: vec![Pattern::Regex(crate::claims::terms::check_regex(r).unwrap())],
+                patterns: vec![Pattern::Regex(crate::terms::check_regex(r).unwrap())],
             });
         }
         let m = Matcher::new(&table);
@@ -1059,7 +1057,7 @@ mod tests {
         for r in REGEXES {
             table.add(Term {
                 label: (*r).into(),
-                patterns: vec![Pattern::Regex(crate::claims::terms::check_regex(r).unwrap())],
+                patterns: vec![Pattern::Regex(crate::terms::check_regex(r).unwrap())],
             });
         }
         let matcher = Matcher::new(&table);

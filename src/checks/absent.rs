@@ -17,8 +17,8 @@
 use std::sync::Arc;
 
 use super::{Check, Context, Finding, Found, Scope};
-use crate::claims::terms::{TermId, TermTable};
 use crate::report::{Role, Verdict};
+use crate::terms::{TermId, TermTable};
 
 #[derive(Debug, Clone)]
 pub struct Absent {

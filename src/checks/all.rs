@@ -11,7 +11,7 @@
 //! `all: [Italy, observer]`
 
 use super::{Check, Context, Finding, Found, Scope, polarity_role};
-use crate::claims::terms::{TermId, TermTable};
+use crate::terms::{TermId, TermTable};
 
 #[derive(Debug, Clone)]
 pub struct All {

@@ -10,7 +10,7 @@
 //! `any: [Starmer, British Prime Minister]`
 
 use super::{Check, Context, Finding, Found, Scope, polarity_role};
-use crate::claims::terms::{TermId, TermTable};
+use crate::terms::{TermId, TermTable};
 
 #[derive(Debug, Clone)]
 pub struct Any {

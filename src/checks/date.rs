@@ -24,9 +24,9 @@ use std::ops::Range;
 use super::pairing::pair;
 use super::{Check, Context, Finding, Found, Scope};
 use crate::article::dates::{Resolution, Resolved, resolve_all};
-use crate::claims::terms::{TermId, TermTable};
 use crate::date::Date as Day;
 use crate::report::{Diff, Role};
+use crate::terms::{TermId, TermTable};
 
 #[derive(Debug, Clone)]
 pub struct Date {

@@ -33,9 +33,9 @@ pub use regex::Regex;
 pub use text::Text;
 
 use crate::article::Article;
-use crate::claims::terms::TermTable;
 use crate::matcher::Hits;
 use crate::report::{Diff, Role, Verdict};
+use crate::terms::TermTable;
 
 /// What a check sees: the article and where every term of its file occurs.
 pub struct Context<'a> {
@@ -51,7 +51,7 @@ pub trait Check {
     /// What the claim expects, in words, for every report format.
     fn expected(&self, terms: &TermTable) -> String;
     /// The terms it looks for (for `explain`).
-    fn terms(&self) -> Vec<crate::claims::terms::TermId>;
+    fn terms(&self) -> Vec<crate::terms::TermId>;
     fn evaluate(&self, cx: &Context<'_>) -> Finding;
     /// The verdict on an article where none of [`Check::terms`] occurs, when that needs
     /// nothing else of the article. An archive run counts such a claim without checking it,

@@ -29,8 +29,8 @@ use std::ops::Range;
 
 use crate::article::Article;
 use crate::article::numbers::{Bound, Interval, NumberMention, format_value};
-use crate::claims::terms::{TermId, TermTable};
 use crate::report::{Diff, Role};
+use crate::terms::{TermId, TermTable};
 
 /// Default `within` for numbers (the claim format).
 pub const DEFAULT_WITHIN: usize = 6;

@@ -32,8 +32,8 @@ use super::{Check, Context, Finding, Found, Scope, near_miss, speaker};
 use crate::article::Article;
 use crate::article::normalize::{fold_case, normalize_str};
 use crate::article::quotes::Quotation;
-use crate::claims::terms::{TermId, TermTable};
 use crate::report::{Diff, Role};
+use crate::terms::{TermId, TermTable};
 
 #[derive(Debug, Clone)]
 pub struct Quote {

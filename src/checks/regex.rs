@@ -10,8 +10,8 @@
 //! `regex: '\b(3[0-9]) countries\b'`
 
 use super::{Check, Context, Finding, Found, Scope};
-use crate::claims::terms::{TermId, TermTable};
 use crate::report::Role;
+use crate::terms::{TermId, TermTable};
 
 #[derive(Debug, Clone)]
 pub struct Regex {

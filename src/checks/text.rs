@@ -15,8 +15,8 @@
 //! `text: leaders of Staff of the countries`
 
 use super::{Check, Context, Finding, Found, Scope, near_miss, polarity_role};
-use crate::claims::terms::{TermId, TermTable};
 use crate::report::{Diff, Role};
+use crate::terms::{TermId, TermTable};
 
 #[derive(Debug, Clone)]
 pub struct Text {

@@ -1,11 +1,10 @@
 //! Claim files: the claim format as types, and loading them.
 //!
 //! `yaml.rs` parses (the only file that knows the YAML library), `validate.rs` checks every
-//! rule of the format and collects all problems of a file, `terms.rs` compiles terms. A file
+//! rule of the format and collects all problems of a file, terms are in [`crate::terms`]. A file
 //! loads whole or not at all: a claim file with one bad claim is rejected, never half-run.
 
 pub mod keys;
-pub mod terms;
 mod validate;
 pub mod yaml;
 
@@ -17,7 +16,7 @@ use crate::date::Date;
 use crate::error::Diagnostic;
 use crate::matcher::Matcher;
 use crate::report::{Severity, Verdict};
-use terms::TermTable;
+use crate::terms::{self, TermTable};
 
 /// A loaded, valid claim file, its terms compiled.
 #[derive(Debug)]

@@ -7,7 +7,6 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
 use super::keys::{self, Role};
-use super::terms::{self, Pattern, Term, TermId, TermTable, UserRegex};
 use super::yaml::{self, Node, Value};
 use super::{Claim, ClaimFile, Loaded};
 use crate::checks::{self, CheckKind, Scope};
@@ -15,6 +14,7 @@ use crate::date::{Date, DateOrder};
 use crate::error::{Diagnostic, did_you_mean};
 use crate::matcher::Matcher;
 use crate::report::{Severity, Verdict};
+use crate::terms::{self, Pattern, Term, TermId, TermTable, UserRegex};
 use rayon::prelude::*;
 
 /// Collects the problems of one file.
