@@ -22,7 +22,7 @@
 use std::ops::Range;
 
 use super::pairing::pair;
-use super::{Check, Context, Finding, Found, Scope};
+use super::{Check, Context, Finding, Found, Scope, Spec};
 use crate::article::dates::{Resolution, Resolved, resolve_all};
 use crate::date::Date as Day;
 use crate::report::{Diff, Role};
@@ -33,6 +33,18 @@ pub struct Date {
     pub date: Day,
     pub near: Vec<TermId>,
     pub within: Option<usize>,
+}
+
+impl Date {
+    pub fn build(spec: &mut dyn Spec) -> Option<Date> {
+        let m = spec.modifiers(Scope::Article);
+        let date = spec.day()?;
+        Some(Date {
+            date,
+            near: m.near?,
+            within: m.within,
+        })
+    }
 }
 
 impl Check for Date {
@@ -50,6 +62,25 @@ impl Check for Date {
 
     fn terms(&self) -> Vec<TermId> {
         self.near.clone()
+    }
+
+    fn reads(&self) -> &'static str {
+        "dates"
+    }
+
+    fn why_not(&self, cx: &Context<'_>, sentence: &Range<usize>) -> String {
+        let a = cx.article;
+        let dates: Vec<&str> = a
+            .dates()
+            .iter()
+            .filter(|d| sentence.start <= d.range.start && d.range.end <= sentence.end)
+            .map(|d| a.slice(&d.range))
+            .collect();
+        if dates.is_empty() {
+            "no date in this sentence".to_string()
+        } else {
+            format!("its dates ({}) are not paired with the terms", dates.join(", "))
+        }
     }
 
     fn evaluate(&self, cx: &Context<'_>) -> Finding {

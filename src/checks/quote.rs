@@ -28,7 +28,7 @@
 use std::ops::Range;
 
 pub use super::speaker::{names_in, speakers};
-use super::{Check, Context, Finding, Found, Scope, near_miss, speaker};
+use super::{Check, Context, Finding, Found, Scope, Spec, near_miss, speaker};
 use crate::article::Article;
 use crate::article::normalize::{fold_case, normalize_str};
 use crate::article::quotes::Quotation;
@@ -44,6 +44,16 @@ pub struct Quote {
 /// The most claim words a `[bracketed]` insertion may stand for.
 const BRACKET_WORDS: usize = 4;
 
+impl Quote {
+    pub fn build(spec: &mut dyn Spec) -> Option<Quote> {
+        // Read for their problems (`scope` and the like do not apply to a quote).
+        spec.modifiers(Scope::Article);
+        let words = spec.text()?;
+        let by = spec.speaker()?;
+        Some(Quote { words, by })
+    }
+}
+
 impl Check for Quote {
     fn expected(&self, terms: &TermTable) -> String {
         match self.by {
@@ -54,6 +64,18 @@ impl Check for Quote {
 
     fn terms(&self) -> Vec<TermId> {
         self.by.into_iter().collect()
+    }
+
+    fn reads(&self) -> &'static str {
+        "quotations"
+    }
+
+    fn mentions(&self, article: &Article) -> Vec<Range<usize>> {
+        article.quotations().iter().map(|q| q.inner.clone()).collect()
+    }
+
+    fn why_not(&self, _: &Context<'_>, _: &Range<usize>) -> String {
+        "the claimed words are not in this quotation".to_string()
     }
 
     fn evaluate(&self, cx: &Context<'_>) -> Finding {

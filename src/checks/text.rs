@@ -14,7 +14,9 @@
 //! ## Example
 //! `text: leaders of Staff of the countries`
 
-use super::{Check, Context, Finding, Found, Scope, near_miss, polarity_role};
+use std::ops::Range;
+
+use super::{Check, Context, Finding, Found, Scope, Spec, near_miss, polarity_role};
 use crate::report::{Diff, Role};
 use crate::terms::{TermId, TermTable};
 
@@ -24,6 +26,20 @@ pub struct Text {
     pub term: TermId,
     pub scope: Scope,
     pub negated: bool,
+}
+
+impl Text {
+    pub fn build(spec: &mut dyn Spec) -> Option<Text> {
+        let m = spec.modifiers(Scope::Article);
+        let phrase = spec.text()?;
+        let term = spec.phrase(&phrase);
+        Some(Text {
+            phrase,
+            term,
+            scope: m.scope,
+            negated: m.negated,
+        })
+    }
 }
 
 impl Check for Text {
@@ -83,6 +99,14 @@ impl Check for Text {
             }
         }
         finding
+    }
+
+    fn reads(&self) -> &'static str {
+        "text"
+    }
+
+    fn why_not(&self, _: &Context<'_>, _: &Range<usize>) -> String {
+        "outside the claim's scope".to_string()
     }
 }
 

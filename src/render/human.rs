@@ -220,13 +220,14 @@ impl Human {
     }
 
     fn evidence(&self, e: &Evidence, article: &str, w: &mut String) {
-        let (label, code) = match e.role {
-            Role::Supports => ("supports", GREEN),
-            Role::Refutes => ("refutes ", RED),
-            Role::Nearest => ("nearest ", YELLOW),
+        let code = match e.role {
+            Role::Supports => GREEN,
+            Role::Refutes => RED,
+            Role::Nearest => YELLOW,
         };
         w.push_str("  ");
-        self.put(w, code, label);
+        // Padded to the longest role, so places line up.
+        self.put(w, code, &format!("{:<8}", e.role.as_str()));
         w.push(' ');
         place(w, article, e.span.line, e.span.column);
         if let (Sort::Status, Some((p, s))) = (self.sort, e.reading_place) {

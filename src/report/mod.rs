@@ -67,6 +67,17 @@ pub enum Role {
     Nearest,
 }
 
+impl Role {
+    /// The role as one word, as JSON spells it: every format says roles the same way.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Supports => "supports",
+            Role::Refutes => "refutes",
+            Role::Nearest => "nearest",
+        }
+    }
+}
+
 /// A span of the article: source byte offsets and 1-based line/column (columns in
 /// characters); `end_*` is exclusive.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
