@@ -486,7 +486,7 @@ fn absent(n: usize, seed: u64) -> (String, Vec<String>) {
 fn patterns_of(yaml: &str) -> Vec<String> {
     use claimcheck::checks::CheckKind;
     use claimcheck::terms::Pattern;
-    let file = claimcheck::claims::parse("gen.yaml", yaml, None).expect("generated claims load");
+    let file = claimcheck::compile::parse("gen.yaml", yaml, None).expect("generated claims load");
     let mut out = Vec::new();
     for term in &file.terms.terms {
         for p in &term.patterns {

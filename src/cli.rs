@@ -13,8 +13,9 @@ use std::path::{Path, PathBuf};
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::claims::{self, ClaimFile, Loaded};
+use crate::claims::{self, Loaded};
 use crate::commands;
+use crate::compile::CompiledFile;
 use crate::engine::{self, Policy};
 use crate::error::Diagnostic;
 use crate::jobs;
@@ -257,7 +258,7 @@ fn report_diagnostics(diags: &[Diagnostic], outcome: &str) {
 
 /// Loads every claim file under the paths; all problems of all files are reported together,
 /// failed `examples:` included (a claim that misjudges its own examples is a broken claim).
-pub(crate) fn load_all(paths: &[PathBuf]) -> Result<Vec<ClaimFile>, Failure> {
+pub(crate) fn load_all(paths: &[PathBuf]) -> Result<Vec<CompiledFile>, Failure> {
     let files = load_only(paths)?;
     let mut diags = Vec::new();
     for f in &files {
@@ -271,13 +272,13 @@ pub(crate) fn load_all(paths: &[PathBuf]) -> Result<Vec<ClaimFile>, Failure> {
 }
 
 /// Loads claim files without running their examples.
-pub(crate) fn load_only(paths: &[PathBuf]) -> Result<Vec<ClaimFile>, Failure> {
+pub(crate) fn load_only(paths: &[PathBuf]) -> Result<Vec<CompiledFile>, Failure> {
     let files = claims::expand(paths).map_err(|d| Failure::Invalid(vec![d]))?;
     let mut loaded = Vec::new();
     let mut diags = Vec::new();
     for f in &files {
         match claims::load(f) {
-            Ok(Loaded::Claims(c)) => loaded.push(*c),
+            Ok(Loaded::Claims(c)) => loaded.push(CompiledFile::new(*c)),
             Ok(Loaded::Entities) => {}
             Err(d) => diags.extend(d),
         }
@@ -354,7 +355,7 @@ fn check(a: &CheckArgs, out: &mut dyn Write) -> Result<i32, Failure> {
     }
     // Each article is read once, by the thread that checks it, with every claim file that
     // uses it: memory follows the largest article, not the corpus.
-    let mut by_article: BTreeMap<PathBuf, Vec<(&ClaimFile, bool)>> = BTreeMap::new();
+    let mut by_article: BTreeMap<PathBuf, Vec<(&CompiledFile, bool)>> = BTreeMap::new();
     for f in &files {
         match (&f.article, given.is_empty()) {
             (Some(p), given_too) => {
@@ -401,14 +402,14 @@ fn check(a: &CheckArgs, out: &mut dyn Write) -> Result<i32, Failure> {
         // did not pass.
         passing_counted_only: a.format == Format::Human && by_article.len() > 1,
     };
-    let jobs: Vec<(&PathBuf, &Vec<(&ClaimFile, bool)>)> = by_article.iter().collect();
+    let jobs: Vec<(&PathBuf, &Vec<(&CompiledFile, bool)>)> = by_article.iter().collect();
     let run = jobs::Run {
         policy: &policy,
         limits: &limits,
         coverage: a.format == Format::Json,
         stdin: stdin.as_ref(),
     };
-    let check_one = |job: &(&PathBuf, &Vec<(&ClaimFile, bool)>)| run.check(job.0, job.1);
+    let check_one = |job: &(&PathBuf, &Vec<(&CompiledFile, bool)>)| run.check(job.0, job.1);
     let color = match a.color {
         Color::Always => true,
         Color::Never => false,
@@ -441,7 +442,7 @@ fn check(a: &CheckArgs, out: &mut dyn Write) -> Result<i32, Failure> {
                 // copy of the stream: this thread keeps the original to write the parts in order.
                 let renderer = stream.clone();
                 let shared = &renderer;
-                let check_and_render = |job: &(&PathBuf, &Vec<(&ClaimFile, bool)>)| {
+                let check_and_render = |job: &(&PathBuf, &Vec<(&CompiledFile, bool)>)| {
                     check_one(job).map(|reports| {
                         let render = |f: crate::report::FileReport| -> io::Result<(Summary, Vec<u8>)> {
                             Ok((f.summary(), shared.body(&f)?))
@@ -537,7 +538,7 @@ fn cannot_write(path: &Path, e: io::Error) -> io::Error {
 /// `--output` must never replace a claim file or an article.
 fn refuse_to_overwrite_inputs<'a>(
     output: &Path,
-    files: &[ClaimFile],
+    files: &[CompiledFile],
     articles: impl Iterator<Item = &'a PathBuf>,
 ) -> Result<(), Failure> {
     let Ok(target) = output.canonicalize() else {

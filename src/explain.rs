@@ -7,7 +7,7 @@ use std::io::{self, Write};
 use crate::article::Article;
 use crate::article::dates::Reading;
 use crate::checks::{Context, near_miss};
-use crate::claims::ClaimFile;
+use crate::compile::CompiledFile;
 use crate::engine::{self, Policy};
 use crate::matcher::Hits;
 use crate::report::{Evidence, Role, Verdict};
@@ -16,7 +16,7 @@ use crate::terms::{Pattern, TermId};
 /// Places listed per term before "and N more".
 const SHOWN: usize = 10;
 
-pub fn explain(file: &ClaimFile, index: usize, article: &Article, w: &mut dyn Write) -> io::Result<()> {
+pub fn explain(file: &CompiledFile, index: usize, article: &Article, w: &mut dyn Write) -> io::Result<()> {
     let claim = &file.claims[index];
     let result = engine::evaluate_claim(file, index, article, &Policy::default());
     let hits = file.matcher.find(article);
@@ -80,7 +80,7 @@ pub fn explain(file: &ClaimFile, index: usize, article: &Article, w: &mut dyn Wr
     writeln!(w, "   The claim {outcome} (only `supported` passes).")
 }
 
-fn term_lines(file: &ClaimFile, article: &Article, hits: &Hits, t: TermId, w: &mut dyn Write) -> io::Result<()> {
+fn term_lines(file: &CompiledFile, article: &Article, hits: &Hits, t: TermId, w: &mut dyn Write) -> io::Result<()> {
     let term = &file.terms.terms[t.0];
     let how: Vec<String> = term
         .patterns
@@ -115,7 +115,7 @@ fn term_lines(file: &ClaimFile, article: &Article, hits: &Hits, t: TermId, w: &m
 
 /// Sentences holding any term (or, for typed claims, any mention), and what became of each.
 fn considered(
-    file: &ClaimFile,
+    file: &CompiledFile,
     index: usize,
     article: &Article,
     hits: &Hits,

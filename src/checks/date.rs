@@ -271,7 +271,7 @@ mod tests {
     #[test]
     fn published_in_the_claim_file_wins_over_nothing() {
         let yaml = "published: 2025-03-11\nclaims:\n  - id: d\n    claim: c\n    date: 2025-03-12\n    near: [talks]\n";
-        let file = crate::claims::parse("t.yaml", yaml, None).unwrap();
+        let file = crate::compile::parse("t.yaml", yaml, None).unwrap();
         let article = crate::article::Article::new("a.txt", "The talks are tomorrow.".into());
         let r = crate::engine::evaluate(&file, &article, &crate::engine::Policy::default());
         assert_eq!(r.claims[0].verdict, Verdict::Supported);

@@ -348,7 +348,7 @@ pub(crate) mod testutil {
 
     pub fn run_on(text: &str, claim_yaml: &str) -> ClaimResult {
         let yaml = format!("claims:\n{}", indent(claim_yaml));
-        let file = crate::claims::parse("test.yaml", &yaml, None).unwrap_or_else(|e| panic!("{e:?}"));
+        let file = crate::compile::parse("test.yaml", &yaml, None).unwrap_or_else(|e| panic!("{e:?}"));
         let article = Article::new("seed.txt", text.to_string());
         let mut report = crate::engine::evaluate(&file, &article, &crate::engine::Policy::default());
         report.claims.remove(0)
@@ -438,7 +438,7 @@ mod table_tests {
 
     #[test]
     fn every_kind_explains_itself() {
-        let file = crate::claims::parse("kinds.yaml", EVERY_KIND, None).unwrap_or_else(|e| panic!("{e:?}"));
+        let file = crate::compile::parse("kinds.yaml", EVERY_KIND, None).unwrap_or_else(|e| panic!("{e:?}"));
         assert_eq!(
             sorted(file.claims.iter().map(|c| c.check.key())),
             sorted(KINDS.iter().map(|k| k.key)),

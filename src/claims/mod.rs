@@ -14,11 +14,10 @@ use std::sync::Arc;
 use crate::checks::CheckKind;
 use crate::date::Date;
 use crate::error::Diagnostic;
-use crate::matcher::Matcher;
-use crate::report::{Severity, Verdict};
-use crate::terms::{self, TermTable};
+use crate::report::Severity;
+use crate::terms::TermTable;
 
-/// A loaded, valid claim file, its terms compiled.
+/// A loaded, valid claim file; [`crate::compile`] builds what checking it needs.
 #[derive(Debug)]
 pub struct ClaimFile {
     /// The path as the report shows it.
@@ -33,10 +32,6 @@ pub struct ClaimFile {
     pub date_order: crate::date::DateOrder,
     pub claims: Vec<Claim>,
     pub terms: TermTable,
-    pub matcher: Matcher,
-    /// Per claim: its verdict where none of its terms occurs, with those terms, when the
-    /// check knows it without the article ([`crate::checks::Check::without_terms`]).
-    pub without_terms: Vec<Option<(Verdict, Vec<terms::TermId>)>>,
     /// Remarks that do not refuse the file, for `lint` (a `by` close to an entity's name).
     pub hints: Vec<Diagnostic>,
 }
@@ -47,8 +42,6 @@ pub struct Claim {
     // Shared with every result of the claim: an archive run builds one per article.
     pub id: Arc<str>,
     pub claim: Arc<str>,
-    /// What the claim expects, in words (the check's `expected`), worded once at load.
-    pub expected: Arc<str>,
     pub severity: Severity,
     /// Where the claim starts in its file.
     pub line: usize,

@@ -77,7 +77,6 @@ pub(super) fn claim(
     Some(Claim {
         id: id?.into(),
         claim: text?.into(),
-        expected: "".into(),
         severity,
         line: item.line,
         column: item.column,

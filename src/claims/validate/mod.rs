@@ -16,7 +16,6 @@ use super::yaml::{self, Node, Value};
 use super::{ClaimFile, Loaded};
 use crate::date::{Date, DateOrder};
 use crate::error::{Diagnostic, did_you_mean};
-use crate::matcher::Matcher;
 use crate::terms::TermTable;
 use values::Regexes;
 
@@ -223,25 +222,13 @@ fn claims(claims_node: &Node, entities: &Entities, table: &mut TermTable, d: &mu
     claims
 }
 
-/// The loaded file, its claims' expectations worded.
 fn finish(
     path: &str,
     settings: Settings,
-    mut claims: Vec<super::Claim>,
+    claims: Vec<super::Claim>,
     table: TermTable,
     hints: Vec<Diagnostic>,
 ) -> ClaimFile {
-    for c in &mut claims {
-        c.expected = c.check.check().expected(&table).into();
-    }
-    let matcher = Matcher::new(&table);
-    let without_terms = claims
-        .iter()
-        .map(|c| {
-            let check = c.check.check();
-            check.without_terms().map(|v| (v, check.terms()))
-        })
-        .collect();
     ClaimFile {
         path: path.to_string(),
         article: settings.article,
@@ -250,8 +237,6 @@ fn finish(
         date_order: settings.date_order,
         claims,
         terms: table,
-        matcher,
-        without_terms,
         hints,
     }
 }
