@@ -17,7 +17,7 @@
 use std::ops::Range;
 
 use super::{Check, Context, Finding, Found, Scope, Spec, near_miss, polarity_role};
-use crate::report::{Diff, Role};
+use crate::report::Role;
 use crate::terms::{TermId, TermTable};
 
 #[derive(Debug, Clone)]
@@ -71,16 +71,10 @@ impl Check for Text {
         let units = Scope::Sentence.units(a);
         let mut finding = Finding::new(Vec::new());
         if let Some((r, sim)) = near_miss::closest(a, &self.phrase, &units) {
-            let found_text = a.slice(&r).to_string();
-            let role = if sim >= near_miss::THRESHOLD {
-                Role::Refutes
-            } else {
-                Role::Nearest
-            };
-            let mut f = Found::new(role, vec![r.clone()], self.scope.context(a, &r));
-            f.diff = Some(Box::new(Diff::new(&self.phrase, &found_text, Some(sim))));
-            f.note = Some(format!("similarity {:.2} to the claimed words", sim).into());
-            if role == Role::Refutes {
+            let context = self.scope.context(a, &r);
+            let note = format!("similarity {:.2} to the claimed words", sim);
+            let f = near_miss::judged(a, &self.phrase, r, sim, context, note);
+            if f.role == Role::Refutes {
                 finding.explanation = Some(
                     format!(
                         "the words do not occur; the article has a near miss (similarity {sim:.2}, threshold {:.1})",
