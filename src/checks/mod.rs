@@ -10,14 +10,21 @@
 //! `kinds!` table below, which makes [`CheckKind`] and [`KINDS`]; a test holds that table to
 //! the key table of `claims::keys` and to the JSON Schema.
 //!
-//! To add a kind:
-//! 1. a file here with its struct, `fn build(spec: &mut dyn Spec) -> Option<Self>` and
-//!    `impl Check` (its module doc says what supports and refutes it, with an example);
-//! 2. its line in the `kinds!` table below;
-//! 3. its key in the key table (`claims/keys.rs`: a `Role::Check` key with its shape, and
-//!    the modifiers that apply to it): the loader and `claimcheck schema` read it from there;
-//! 4. a fixture under `tests/fixtures/` and, when `claimcheck schema` changes, the
-//!    regenerated `schema/claimcheck.schema.json`.
+//! To add a kind (the one recipe; the README points here):
+//! 1. a file here with its struct, `pub fn build(spec: &mut dyn Spec) -> Option<Self>` (its
+//!    default scope is there) and `impl Check` (`reads` and `why_not` say how `explain`
+//!    tells it); a `//!` doc (what it checks, supported when, refuted when, example) and
+//!    unit tests on real sentences (`testutil` runs a claim written as YAML);
+//! 2. its `mod` and `pub use` lines at the top of this file and its line in the `kinds!`
+//!    table below;
+//! 3. its key in the key table, `claims/keys.rs` (a `Role::Check` key with its value's
+//!    shape, and its name in the `applies_to` of the modifiers it takes): the loader and
+//!    `claimcheck schema` read it from there. A value of a new shape needs a method of
+//!    [`Spec`], implemented in `claims/validate/values.rs`;
+//! 4. a claim of the new kind in `table_tests::EVERY_KIND` below (the test fails until it is
+//!    there), one in a shipped claim file under `claims/` (the example snapshots then show
+//!    it: `INSTA_UPDATE=always cargo test`, and read the diff), and the schema regenerated:
+//!    `claimcheck schema > schema/claimcheck.schema.json`.
 
 mod absent;
 mod all;

@@ -1,8 +1,10 @@
 //! Claim files: the claim format as types, and loading them.
 //!
-//! `yaml.rs` parses (the only file that knows the YAML library), `validate.rs` checks every
-//! rule of the format and collects all problems of a file, terms are in [`crate::terms`]. A file
-//! loads whole or not at all: a claim file with one bad claim is rejected, never half-run.
+//! `yaml.rs` parses (the only file that knows the YAML library), `validate/` checks every
+//! rule of the format and collects all problems of a file (each check kind builds its check
+//! through [`crate::checks::Spec`]); terms are in [`crate::terms`]. A file loads whole or not
+//! at all: a claim file with one bad claim is rejected, never half-run. Nothing is compiled
+//! here: [`crate::compile`] builds the matcher from a loaded file.
 
 pub mod keys;
 mod validate;
