@@ -8,7 +8,7 @@ use std::ops::Range;
 
 use claimcheck::article::{Article, dates, numbers, quotes};
 use claimcheck::checks::near_miss;
-use claimcheck::claims;
+use claimcheck::compile;
 
 const SEED: &str = include_str!("../claims/paris-coalition-2025-03-11.txt");
 
@@ -34,7 +34,7 @@ fn text(kb: usize) -> String {
 }
 
 /// A claim file of `n` `absent` claims with `\b` regexes and phrases, like an archive audit.
-fn claim_file(n: usize) -> claims::ClaimFile {
+fn claim_file(n: usize) -> compile::CompiledFile {
     let mut yaml = String::from("claims:\n");
     for i in 0..n {
         let check = match i % 4 {
@@ -45,7 +45,7 @@ fn claim_file(n: usize) -> claims::ClaimFile {
         };
         yaml.push_str(&format!("  - id: c{i}\n    claim: c\n    {check}\n"));
     }
-    claims::parse("bench.yaml", &yaml, None).expect("the bench claims load")
+    compile::parse("bench.yaml", &yaml, None).expect("the bench claims load")
 }
 
 /// Normalizing, segmenting and indexing an article.

@@ -485,8 +485,8 @@ fn absent(n: usize, seed: u64) -> (String, Vec<String>) {
 /// digits, days in the three ways the articles write them. Number ranges have no pattern.
 fn patterns_of(yaml: &str) -> Vec<String> {
     use claimcheck::checks::CheckKind;
-    use claimcheck::claims::terms::Pattern;
-    let file = claimcheck::claims::parse("gen.yaml", yaml, None).expect("generated claims load");
+    use claimcheck::terms::Pattern;
+    let file = claimcheck::compile::parse("gen.yaml", yaml, None).expect("generated claims load");
     let mut out = Vec::new();
     for term in &file.terms.terms {
         for p in &term.patterns {

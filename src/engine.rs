@@ -11,7 +11,7 @@ use rayon::prelude::*;
 use crate::article::Article;
 use crate::article::dates::Reading;
 use crate::checks::{self, Context, Found};
-use crate::claims::ClaimFile;
+use crate::compile::CompiledFile;
 use crate::matcher::Hits;
 use crate::report::{ClaimResult, Counts, Evidence, FileReport, Role, Span, Uncovered, UncoveredItem, Verdict};
 
@@ -45,7 +45,7 @@ pub struct Limits {
 }
 
 /// Checks every claim of a file against an article, keeping every piece of evidence.
-pub fn evaluate(file: &ClaimFile, article: &Article, policy: &Policy) -> FileReport {
+pub fn evaluate(file: &CompiledFile, article: &Article, policy: &Policy) -> FileReport {
     let limits = Limits {
         max_evidence: None,
         article_source: true,
@@ -57,7 +57,7 @@ pub fn evaluate(file: &ClaimFile, article: &Article, policy: &Policy) -> FileRep
 /// Checks every claim of a file against an article. Only the evidence kept is located
 /// (`line:column`, text as written): a claim with thousands of hits costs little more than
 /// its count.
-pub fn evaluate_with(file: &ClaimFile, article: &Article, policy: &Policy, limits: &Limits) -> FileReport {
+pub fn evaluate_with(file: &CompiledFile, article: &Article, policy: &Policy, limits: &Limits) -> FileReport {
     let hits = file.matcher.find(article);
     // A long article's claims are checked on every core; results keep the file's order.
     // A claim that passes wherever its terms are absent, and is only counted when it passes,
@@ -153,7 +153,7 @@ pub fn add_coverage(report: &mut FileReport, article: &Article) {
 }
 
 /// Checks one claim of a file (its examples, `explain`).
-pub fn evaluate_claim(file: &ClaimFile, index: usize, article: &Article, policy: &Policy) -> ClaimResult {
+pub fn evaluate_claim(file: &CompiledFile, index: usize, article: &Article, policy: &Policy) -> ClaimResult {
     let hits = file.matcher.find(article);
     match result(file, index, article, &hits, policy, &Limits::default()) {
         Outcome::Result(r) => r,
@@ -168,7 +168,14 @@ enum Outcome {
     Counted(Verdict),
 }
 
-fn result(file: &ClaimFile, index: usize, article: &Article, hits: &Hits, policy: &Policy, limits: &Limits) -> Outcome {
+fn result(
+    file: &CompiledFile,
+    index: usize,
+    article: &Article,
+    hits: &Hits,
+    policy: &Policy,
+    limits: &Limits,
+) -> Outcome {
     let claim = &file.claims[index];
     let cx = Context {
         article,
@@ -199,15 +206,19 @@ fn result(file: &ClaimFile, index: usize, article: &Article, hits: &Hits, policy
         .find(|e| e.role == Role::Refutes)
         .and_then(|e| e.diff.clone());
     let count = |role| finding.evidence.iter().filter(|e| e.role == role).count();
-    let explanation = finding
-        .explanation
-        .take()
-        .unwrap_or_else(|| explain(verdict, count(Role::Supports), count(Role::Refutes), &claim.expected));
+    let explanation = finding.explanation.take().unwrap_or_else(|| {
+        explain(
+            verdict,
+            count(Role::Supports),
+            count(Role::Refutes),
+            &file.expected[index],
+        )
+    });
     Outcome::Result(ClaimResult {
         id: claim.id.clone(),
         claim: claim.claim.clone(),
         kind: claim.check.key(),
-        expected: claim.expected.clone(),
+        expected: file.expected[index].clone(),
         verdict,
         passed,
         severity: claim.severity,
@@ -392,7 +403,6 @@ fn as_written(s: &str, marks: &[Range<usize>]) -> (String, Vec<Range<usize>>) {
 mod tests {
     use super::*;
     use crate::article::tests::SEED;
-    use crate::claims;
 
     /// A human archive report counts passing claims; claims whose terms do not occur are
     /// counted without being checked. The counts and the claims kept are those of a full check.
@@ -405,7 +415,7 @@ mod tests {
   - {id: italy, claim: c, all: [Italy, observer]}
   - {id: spain, claim: c, text: Spain}
 ";
-        let file = claims::parse("a.yaml", yaml, None).unwrap();
+        let file = crate::compile::parse("a.yaml", yaml, None).unwrap();
         let article = Article::new("seed.txt", SEED.to_string());
         let policy = Policy::default();
         let full = evaluate(&file, &article, &policy);

@@ -3,20 +3,20 @@
 //! each counted or not, the similarity of a near miss, and the rule that gave the verdict.
 
 use std::io::{self, Write};
-use std::ops::Range;
 
 use crate::article::Article;
-use crate::checks::CheckKind;
-use crate::claims::ClaimFile;
-use crate::claims::terms::{Pattern, TermId};
+use crate::article::dates::Reading;
+use crate::checks::{Context, near_miss};
+use crate::compile::CompiledFile;
 use crate::engine::{self, Policy};
 use crate::matcher::Hits;
 use crate::report::{Evidence, Role, Verdict};
+use crate::terms::{Pattern, TermId};
 
 /// Places listed per term before "and N more".
 const SHOWN: usize = 10;
 
-pub fn explain(file: &ClaimFile, index: usize, article: &Article, w: &mut dyn Write) -> io::Result<()> {
+pub fn explain(file: &CompiledFile, index: usize, article: &Article, w: &mut dyn Write) -> io::Result<()> {
     let claim = &file.claims[index];
     let result = engine::evaluate_claim(file, index, article, &Policy::default());
     let hits = file.matcher.find(article);
@@ -26,7 +26,7 @@ pub fn explain(file: &ClaimFile, index: usize, article: &Article, w: &mut dyn Wr
     writeln!(w, "  claim:    {}", claim.claim)?;
     writeln!(w, "  check:    {} — {}", claim.check.key(), result.expected)?;
     writeln!(w, "  article:  {}", article.path)?;
-    if matches!(claim.check, CheckKind::Date(_)) || article.dateline.is_some() || file.published.is_some() {
+    if check.reads() == "dates" || article.dateline.is_some() || file.published.is_some() {
         let published = file
             .published
             .or(article.dateline)
@@ -39,7 +39,7 @@ pub fn explain(file: &ClaimFile, index: usize, article: &Article, w: &mut dyn Wr
         writeln!(
             w,
             "   (this claim has no terms: it reads the article's {} directly)",
-            kind_source(&claim.check)
+            check.reads()
         )?;
     }
     for &t in &terms {
@@ -80,16 +80,7 @@ pub fn explain(file: &ClaimFile, index: usize, article: &Article, w: &mut dyn Wr
     writeln!(w, "   The claim {outcome} (only `supported` passes).")
 }
 
-fn kind_source(kind: &CheckKind) -> &'static str {
-    match kind {
-        CheckKind::Quote(_) => "quotations",
-        CheckKind::Number(_) => "numbers",
-        CheckKind::Date(_) => "dates",
-        _ => "text",
-    }
-}
-
-fn term_lines(file: &ClaimFile, article: &Article, hits: &Hits, t: TermId, w: &mut dyn Write) -> io::Result<()> {
+fn term_lines(file: &CompiledFile, article: &Article, hits: &Hits, t: TermId, w: &mut dyn Write) -> io::Result<()> {
     let term = &file.terms.terms[t.0];
     let how: Vec<String> = term
         .patterns
@@ -124,7 +115,7 @@ fn term_lines(file: &ClaimFile, article: &Article, hits: &Hits, t: TermId, w: &m
 
 /// Sentences holding any term (or, for typed claims, any mention), and what became of each.
 fn considered(
-    file: &ClaimFile,
+    file: &CompiledFile,
     index: usize,
     article: &Article,
     hits: &Hits,
@@ -134,19 +125,26 @@ fn considered(
     let claim = &file.claims[index];
     let check = claim.check.check();
     let terms = check.terms();
+    let cx = Context {
+        article,
+        hits,
+        terms: &file.terms,
+        reading: Reading {
+            published: file.published.or(article.dateline),
+            order: file.date_order,
+        },
+    };
     let mut sentences: Vec<usize> = terms
         .iter()
         .flat_map(|&t| hits.of(t).iter())
         .filter_map(|h| article.sentence_at(h.start))
         .collect();
-    if let CheckKind::Quote(_) = claim.check {
-        sentences.extend(
-            article
-                .quotations()
-                .iter()
-                .filter_map(|q| article.sentence_at(q.inner.start)),
-        );
-    }
+    sentences.extend(
+        check
+            .mentions(article)
+            .iter()
+            .filter_map(|m| article.sentence_at(m.start)),
+    );
     sentences.sort_unstable();
     sentences.dedup();
     if sentences.is_empty() {
@@ -162,9 +160,8 @@ fn considered(
             .filter(|e| e.span.start < src.end && src.start < e.span.end)
             .collect();
         let verdict = match used.first() {
-            Some(e) if e.role == Role::Supports => "accepted: supports".to_string(),
-            Some(e) if e.role == Role::Refutes => "accepted: refutes".to_string(),
-            _ => format!("rejected: {}", why_not(file, index, article, hits, &r)),
+            Some(e) if e.role != Role::Nearest => format!("accepted: {}", e.role.as_str()),
+            _ => format!("rejected: {}", check.why_not(&cx, &r)),
         };
         writeln!(w, "   {}:{}:{}  {verdict}", article.path, s.line, s.column)?;
         writeln!(w, "     {}", s.text)?;
@@ -175,65 +172,8 @@ fn considered(
     Ok(())
 }
 
-/// Why a sentence holding a term gave no evidence.
-fn why_not(file: &ClaimFile, index: usize, article: &Article, hits: &Hits, r: &Range<usize>) -> String {
-    let inside = |range: &Range<usize>| r.start <= range.start && range.end <= r.end;
-    match &file.claims[index].check {
-        CheckKind::All(c) => {
-            let missing: Vec<&str> = c
-                .terms
-                .iter()
-                .filter(|&&t| hits.within(t, r).is_empty())
-                .map(|&t| file.terms.label(t))
-                .collect();
-            if missing.is_empty() {
-                "all terms occur, but not in one unit of the claim's scope".to_string()
-            } else {
-                format!("missing {}", missing.join(", "))
-            }
-        }
-        CheckKind::Number(c) => {
-            let numbers: Vec<&str> = article
-                .numbers()
-                .iter()
-                .filter(|n| inside(&n.range))
-                .map(|n| article.slice(&n.range))
-                .collect();
-            if numbers.is_empty() {
-                "no number in this sentence".to_string()
-            } else {
-                format!(
-                    "its numbers ({}) are more than {} words from the terms",
-                    numbers.join(", "),
-                    c.within
-                )
-            }
-        }
-        CheckKind::Date(_) => {
-            let dates: Vec<&str> = article
-                .dates()
-                .iter()
-                .filter(|d| inside(&d.range))
-                .map(|d| article.slice(&d.range))
-                .collect();
-            if dates.is_empty() {
-                "no date in this sentence".to_string()
-            } else {
-                format!("its dates ({}) are not paired with the terms", dates.join(", "))
-            }
-        }
-        CheckKind::Quote(_) => "the claimed words are not in this quotation".to_string(),
-        CheckKind::Text(_) | CheckKind::Regex(_) => "outside the claim's scope".to_string(),
-        CheckKind::Any(_) | CheckKind::Absent(_) => "no term here".to_string(),
-    }
-}
-
 fn evidence_lines(e: &Evidence, article: &str, w: &mut dyn Write) -> io::Result<()> {
-    let role = match e.role {
-        Role::Supports => "supports",
-        Role::Refutes => "refutes",
-        Role::Nearest => "nearest",
-    };
+    let role = e.role.as_str();
     writeln!(
         w,
         "   {role} {article}:{}:{}  \"{}\"",
@@ -245,7 +185,7 @@ fn evidence_lines(e: &Evidence, article: &str, w: &mut dyn Write) -> io::Result<
     if let Some(d) = &e.diff {
         let sim = d
             .similarity
-            .map(|s| format!(" (similarity {s:.2}, near miss at 0.80)"))
+            .map(|s| format!(" (similarity {s:.2}, near miss at {:.2})", near_miss::THRESHOLD))
             .unwrap_or_default();
         writeln!(w, "     expected: {}{sim}", d.expected)?;
         writeln!(w, "     found:    {}", d.found)?;

@@ -10,7 +10,8 @@ use std::path::Path;
 use rayon::prelude::*;
 
 use crate::article::{Article, ReadError};
-use crate::claims::{self, ClaimFile};
+use crate::claims;
+use crate::compile::CompiledFile;
 use crate::engine::{self, Limits, Policy};
 use crate::error::Diagnostic;
 use crate::render::{Format, Stream};
@@ -58,7 +59,7 @@ impl Run {
     /// Reads one article and checks it against the claim files that use it (`true`: the claim
     /// file names it with `article:`), reports in claim file order. An article that cannot be
     /// read is one diagnostic per claim file, naming where a claim file named it.
-    pub fn check(&self, path: &Path, users: &[(&ClaimFile, bool)]) -> Result<Vec<FileReport>, Vec<Diagnostic>> {
+    pub fn check(&self, path: &Path, users: &[(&CompiledFile, bool)]) -> Result<Vec<FileReport>, Vec<Diagnostic>> {
         let owned;
         let article = match (path == Path::new("-"), &self.stdin) {
             (true, Some(read)) => read.as_ref().map_err(Clone::clone),

@@ -2,7 +2,8 @@
 //! servers (completion, hover, red squiggles).
 //!
 //! Written from `claims/keys.rs`, the table the loader checks keys against, so the two accept
-//! the same keys; a test holds both to the example claim files.
+//! the same keys; a test holds both to the example claim files, and `checks`' table of kinds
+//! is tested against both.
 
 use serde_json::{Map, Value, json};
 

@@ -4,7 +4,8 @@
 //! meets an article, so `check` refuses the file and `claimcheck test` lists every result.
 
 use crate::article::Article;
-use crate::claims::{Claim, ClaimFile, Example};
+use crate::claims::{Claim, Example};
+use crate::compile::CompiledFile;
 use crate::engine;
 use crate::error::Diagnostic;
 use crate::report::Verdict;
@@ -45,7 +46,7 @@ impl Outcome<'_> {
 }
 
 /// Runs every example of every claim of a file.
-pub fn run(file: &ClaimFile) -> Vec<Outcome<'_>> {
+pub fn run(file: &CompiledFile) -> Vec<Outcome<'_>> {
     let mut out = Vec::new();
     for (i, claim) in file.claims.iter().enumerate() {
         for example in &claim.examples {
@@ -63,7 +64,7 @@ pub fn run(file: &ClaimFile) -> Vec<Outcome<'_>> {
 }
 
 /// The failed examples of a file, as errors with their positions.
-pub fn failures(file: &ClaimFile, source: Option<&str>) -> Vec<Diagnostic> {
+pub fn failures(file: &CompiledFile, source: Option<&str>) -> Vec<Diagnostic> {
     run(file)
         .iter()
         .filter(|o| !o.passed())
@@ -94,7 +95,7 @@ mod tests {
 
     #[test]
     fn examples_that_hold_pass() {
-        let f = crate::claims::parse("c.yaml", FILE, None).unwrap();
+        let f = crate::compile::parse("c.yaml", FILE, None).unwrap();
         let outcomes = run(&f);
         assert_eq!(outcomes.len(), 3);
         assert!(outcomes.iter().all(Outcome::passed), "{outcomes:#?}");
@@ -105,7 +106,7 @@ mod tests {
         let yaml = FILE
             .replace("refuted: [Macron met 35", "supported: [Macron met 35")
             .replace("      supported: [Macron met 34 leaders of Staff.]\n", "");
-        let f = crate::claims::parse("c.yaml", &yaml, None).unwrap();
+        let f = crate::compile::parse("c.yaml", &yaml, None).unwrap();
         let d = failures(&f, None);
         assert_eq!(d.len(), 1);
         assert_eq!(

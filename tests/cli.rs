@@ -248,6 +248,7 @@ fn an_archive_report_written_as_it_goes_is_the_whole_report() {
     };
     let mut file = *file;
     file.path = "audit.yaml".into();
+    let file = claimcheck::compile::CompiledFile::new(file);
     let names = [
         "archive/2024/kiev.txt",
         "archive/2025/03/paris-no-italy.txt",

@@ -2,7 +2,7 @@
 //! quotation marks, digits, brackets and line breaks in awkward places.
 
 use claimcheck::article::Article;
-use claimcheck::{claims, engine};
+use claimcheck::{compile, engine};
 
 const PIECES: &[&str] = &[
     "Élysée",
@@ -103,7 +103,7 @@ claims:
 
 #[test]
 fn generated_text_never_panics_and_spans_land_on_char_boundaries() {
-    let file = claims::parse("r.yaml", CLAIMS, None).expect("the claim file loads");
+    let file = compile::parse("r.yaml", CLAIMS, None).expect("the claim file loads");
     let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
     for round in 0..300 {
         let mut text = String::new();

@@ -14,11 +14,12 @@
 //! ## Example
 //! `absent: [Elisee, Kiev]`
 
+use std::ops::Range;
 use std::sync::Arc;
 
-use super::{Check, Context, Finding, Found, Scope};
-use crate::claims::terms::{TermId, TermTable};
+use super::{Check, Context, Finding, Found, Scope, Spec};
 use crate::report::{Role, Verdict};
+use crate::terms::{TermId, TermTable};
 
 #[derive(Debug, Clone)]
 pub struct Absent {
@@ -29,6 +30,12 @@ pub struct Absent {
 }
 
 impl Absent {
+    pub fn build(spec: &mut dyn Spec) -> Option<Absent> {
+        let m = spec.modifiers(Scope::Article);
+        let terms = spec.term_or_terms()?;
+        Some(Absent::new(terms, m.scope, spec.table()))
+    }
+
     pub fn new(terms: Vec<TermId>, scope: Scope, table: &TermTable) -> Absent {
         let notes = terms
             .iter()
@@ -49,6 +56,14 @@ impl Check for Absent {
 
     fn without_terms(&self) -> Option<Verdict> {
         Some(Verdict::Supported)
+    }
+
+    fn reads(&self) -> &'static str {
+        "text"
+    }
+
+    fn why_not(&self, _: &Context<'_>, _: &Range<usize>) -> String {
+        "no term here".to_string()
     }
 
     fn evaluate(&self, cx: &Context<'_>) -> Finding {

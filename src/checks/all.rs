@@ -10,14 +10,29 @@
 //! ## Example
 //! `all: [Italy, observer]`
 
-use super::{Check, Context, Finding, Found, Scope, polarity_role};
-use crate::claims::terms::{TermId, TermTable};
+use std::ops::Range;
+
+use super::{Check, Context, Finding, Found, Scope, Spec, polarity_role};
+use crate::terms::{TermId, TermTable};
 
 #[derive(Debug, Clone)]
 pub struct All {
     pub terms: Vec<TermId>,
     pub scope: Scope,
     pub negated: bool,
+}
+
+impl All {
+    pub fn build(spec: &mut dyn Spec) -> Option<All> {
+        // Terms said together are said in one sentence unless the claim widens it.
+        let m = spec.modifiers(Scope::Sentence);
+        let terms = spec.terms()?;
+        Some(All {
+            terms,
+            scope: m.scope,
+            negated: m.negated,
+        })
+    }
 }
 
 impl Check for All {
@@ -33,6 +48,24 @@ impl Check for All {
 
     fn terms(&self) -> Vec<TermId> {
         self.terms.clone()
+    }
+
+    fn reads(&self) -> &'static str {
+        "text"
+    }
+
+    fn why_not(&self, cx: &Context<'_>, sentence: &Range<usize>) -> String {
+        let missing: Vec<&str> = self
+            .terms
+            .iter()
+            .filter(|&&t| cx.hits.within(t, sentence).is_empty())
+            .map(|&t| cx.terms.label(t))
+            .collect();
+        if missing.is_empty() {
+            "all terms occur, but not in one unit of the claim's scope".to_string()
+        } else {
+            format!("missing {}", missing.join(", "))
+        }
     }
 
     fn evaluate(&self, cx: &Context<'_>) -> Finding {

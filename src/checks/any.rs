@@ -9,14 +9,28 @@
 //! ## Example
 //! `any: [Starmer, British Prime Minister]`
 
-use super::{Check, Context, Finding, Found, Scope, polarity_role};
-use crate::claims::terms::{TermId, TermTable};
+use std::ops::Range;
+
+use super::{Check, Context, Finding, Found, Scope, Spec, polarity_role};
+use crate::terms::{TermId, TermTable};
 
 #[derive(Debug, Clone)]
 pub struct Any {
     pub terms: Vec<TermId>,
     pub scope: Scope,
     pub negated: bool,
+}
+
+impl Any {
+    pub fn build(spec: &mut dyn Spec) -> Option<Any> {
+        let m = spec.modifiers(Scope::Article);
+        let terms = spec.terms()?;
+        Some(Any {
+            terms,
+            scope: m.scope,
+            negated: m.negated,
+        })
+    }
 }
 
 impl Check for Any {
@@ -27,6 +41,14 @@ impl Check for Any {
 
     fn terms(&self) -> Vec<TermId> {
         self.terms.clone()
+    }
+
+    fn reads(&self) -> &'static str {
+        "text"
+    }
+
+    fn why_not(&self, _: &Context<'_>, _: &Range<usize>) -> String {
+        "no term here".to_string()
     }
 
     fn evaluate(&self, cx: &Context<'_>) -> Finding {

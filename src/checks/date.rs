@@ -22,17 +22,29 @@
 use std::ops::Range;
 
 use super::pairing::pair;
-use super::{Check, Context, Finding, Found, Scope};
+use super::{Check, Context, Finding, Found, Scope, Spec};
 use crate::article::dates::{Resolution, Resolved, resolve_all};
-use crate::claims::terms::{TermId, TermTable};
 use crate::date::Date as Day;
 use crate::report::{Diff, Role};
+use crate::terms::{TermId, TermTable};
 
 #[derive(Debug, Clone)]
 pub struct Date {
     pub date: Day,
     pub near: Vec<TermId>,
     pub within: Option<usize>,
+}
+
+impl Date {
+    pub fn build(spec: &mut dyn Spec) -> Option<Date> {
+        let m = spec.modifiers(Scope::Article);
+        let date = spec.day()?;
+        Some(Date {
+            date,
+            near: m.near?,
+            within: m.within,
+        })
+    }
 }
 
 impl Check for Date {
@@ -50,6 +62,25 @@ impl Check for Date {
 
     fn terms(&self) -> Vec<TermId> {
         self.near.clone()
+    }
+
+    fn reads(&self) -> &'static str {
+        "dates"
+    }
+
+    fn why_not(&self, cx: &Context<'_>, sentence: &Range<usize>) -> String {
+        let a = cx.article;
+        let dates: Vec<&str> = a
+            .dates()
+            .iter()
+            .filter(|d| sentence.start <= d.range.start && d.range.end <= sentence.end)
+            .map(|d| a.slice(&d.range))
+            .collect();
+        if dates.is_empty() {
+            "no date in this sentence".to_string()
+        } else {
+            format!("its dates ({}) are not paired with the terms", dates.join(", "))
+        }
     }
 
     fn evaluate(&self, cx: &Context<'_>) -> Finding {
@@ -240,7 +271,7 @@ mod tests {
     #[test]
     fn published_in_the_claim_file_wins_over_nothing() {
         let yaml = "published: 2025-03-11\nclaims:\n  - id: d\n    claim: c\n    date: 2025-03-12\n    near: [talks]\n";
-        let file = crate::claims::parse("t.yaml", yaml, None).unwrap();
+        let file = crate::compile::parse("t.yaml", yaml, None).unwrap();
         let article = crate::article::Article::new("a.txt", "The talks are tomorrow.".into());
         let r = crate::engine::evaluate(&file, &article, &crate::engine::Policy::default());
         assert_eq!(r.claims[0].verdict, Verdict::Supported);

@@ -4,8 +4,27 @@
 //! supports or refutes the claim. It never prints and never decides pass or fail; one
 //! function, [`verdict`], turns findings into the four verdicts for every kind.
 //!
-//! To add a kind: a file here with its struct and `impl Check`, a variant of [`CheckKind`],
-//! its key in `claims/validate.rs`, and a fixture under `tests/fixtures/`.
+//! Each kind's file holds all of it: how it is built from its claim (`build`, reading the
+//! claim through [`Spec`], with its default scope), how it is evaluated, and how `explain`
+//! tells it ([`Check::reads`], [`Check::why_not`]). The kinds are listed once, in the
+//! `kinds!` table below, which makes [`CheckKind`] and [`KINDS`]; a test holds that table to
+//! the key table of `claims::keys` and to the JSON Schema.
+//!
+//! To add a kind (the one recipe; the README points here):
+//! 1. a file here with its struct, `pub fn build(spec: &mut dyn Spec) -> Option<Self>` (its
+//!    default scope is there) and `impl Check` (`reads` and `why_not` say how `explain`
+//!    tells it); a `//!` doc (what it checks, supported when, refuted when, example) and
+//!    unit tests on real sentences (`testutil` runs a claim written as YAML);
+//! 2. its `mod` and `pub use` lines at the top of this file and its line in the `kinds!`
+//!    table below;
+//! 3. its key in the key table, `claims/keys.rs` (a `Role::Check` key with its value's
+//!    shape, and its name in the `applies_to` of the modifiers it takes): the loader and
+//!    `claimcheck schema` read it from there. A value of a new shape needs a method of
+//!    [`Spec`], implemented in `claims/validate/values.rs`;
+//! 4. a claim of the new kind in `table_tests::EVERY_KIND` below (the test fails until it is
+//!    there), one in a shipped claim file under `claims/` (the example snapshots then show
+//!    it: `INSTA_UPDATE=always cargo test`, and read the diff), and the schema regenerated:
+//!    `claimcheck schema > schema/claimcheck.schema.json`.
 
 mod absent;
 mod all;
@@ -33,9 +52,9 @@ pub use regex::Regex;
 pub use text::Text;
 
 use crate::article::Article;
-use crate::claims::terms::TermTable;
 use crate::matcher::Hits;
 use crate::report::{Diff, Role, Verdict};
+use crate::terms::{TermId, TermTable};
 
 /// What a check sees: the article and where every term of its file occurs.
 pub struct Context<'a> {
@@ -51,7 +70,7 @@ pub trait Check {
     /// What the claim expects, in words, for every report format.
     fn expected(&self, terms: &TermTable) -> String;
     /// The terms it looks for (for `explain`).
-    fn terms(&self) -> Vec<crate::claims::terms::TermId>;
+    fn terms(&self) -> Vec<TermId>;
     fn evaluate(&self, cx: &Context<'_>) -> Finding;
     /// The verdict on an article where none of [`Check::terms`] occurs, when that needs
     /// nothing else of the article. An archive run counts such a claim without checking it,
@@ -59,48 +78,111 @@ pub trait Check {
     fn without_terms(&self) -> Option<Verdict> {
         None
     }
+    /// What a claim of this kind without terms reads in the article (`explain`: "it reads
+    /// the article's quotations directly").
+    fn reads(&self) -> &'static str;
+    /// Places it reads besides its terms' hits (a quote's quotations), for the sentences
+    /// `explain` considers.
+    fn mentions(&self, _article: &Article) -> Vec<Range<usize>> {
+        Vec::new()
+    }
+    /// Why a sentence it considered gave no evidence, for `explain`.
+    fn why_not(&self, cx: &Context<'_>, sentence: &Range<usize>) -> String;
 }
 
-/// Every check kind; the YAML key names the variant.
-#[derive(Debug, Clone)]
-pub enum CheckKind {
-    Text(Text),
-    Regex(Regex),
-    Quote(Quote),
-    Number(Number),
-    Date(Date),
-    Absent(Absent),
-    All(All),
-    Any(Any),
+/// The one table of kinds: each line names a kind's variant of [`CheckKind`] (and its
+/// struct) and its YAML key. It makes [`CheckKind`], [`CheckKind::key`],
+/// [`CheckKind::check`] and [`KINDS`], so nothing else lists the kinds.
+macro_rules! kinds {
+    ($($variant:ident = $key:literal),* $(,)?) => {
+        /// Every check kind; the YAML key names the variant.
+        #[derive(Debug, Clone)]
+        pub enum CheckKind {
+            $($variant($variant)),*
+        }
+
+        impl CheckKind {
+            /// The YAML key of this kind.
+            pub fn key(&self) -> &'static str {
+                match self {
+                    $(CheckKind::$variant(_) => $key),*
+                }
+            }
+
+            pub fn check(&self) -> &dyn Check {
+                match self {
+                    $(CheckKind::$variant(c) => c),*
+                }
+            }
+        }
+
+        /// Every kind by its YAML key, with how it is built from its claim.
+        pub const KINDS: &[Kind] = &[
+            $(Kind { key: $key, build: |spec| $variant::build(spec).map(CheckKind::$variant) }),*
+        ];
+    };
 }
 
-impl CheckKind {
-    /// The YAML key of this kind.
-    pub fn key(&self) -> &'static str {
-        match self {
-            CheckKind::Text(_) => "text",
-            CheckKind::Regex(_) => "regex",
-            CheckKind::Quote(_) => "quote",
-            CheckKind::Number(_) => "number",
-            CheckKind::Date(_) => "date",
-            CheckKind::Absent(_) => "absent",
-            CheckKind::All(_) => "all",
-            CheckKind::Any(_) => "any",
-        }
-    }
+kinds! {
+    Text = "text",
+    Regex = "regex",
+    Quote = "quote",
+    Number = "number",
+    Date = "date",
+    Absent = "absent",
+    All = "all",
+    Any = "any",
+}
 
-    pub fn check(&self) -> &dyn Check {
-        match self {
-            CheckKind::Text(c) => c,
-            CheckKind::Regex(c) => c,
-            CheckKind::Quote(c) => c,
-            CheckKind::Number(c) => c,
-            CheckKind::Date(c) => c,
-            CheckKind::Absent(c) => c,
-            CheckKind::All(c) => c,
-            CheckKind::Any(c) => c,
-        }
-    }
+/// A kind of [`KINDS`].
+pub struct Kind {
+    /// Its key in a claim (`text`, `number`, ...).
+    pub key: &'static str,
+    /// Builds the check from its claim; `None` once the problems are recorded in `spec`.
+    pub build: fn(&mut dyn Spec) -> Option<CheckKind>,
+}
+
+/// The kind with this YAML key.
+pub fn kind(key: &str) -> Option<&'static Kind> {
+    KINDS.iter().find(|k| k.key == key)
+}
+
+/// A claim's check key and modifiers as a kind's `build` reads them. The loader implements
+/// it over the YAML and records every problem with its place, so a kind never sees YAML and
+/// the loader never names a kind: the arrows go from `claims` to `checks` only.
+pub trait Spec {
+    /// The modifiers, read first so their problems are reported even when the value is wrong
+    /// too; `default` is the kind's scope when the claim names none.
+    fn modifiers(&mut self, default: Scope) -> Modifiers;
+    /// The value as non-empty text.
+    fn text(&mut self) -> Option<String>;
+    /// The value as a phrase term of its own (no entity aliases), in the claim's `case`.
+    fn phrase(&mut self, phrase: &str) -> TermId;
+    /// The value as a regex, checked, and its term.
+    fn regex(&mut self) -> Option<(String, TermId)>;
+    /// The value as a list of terms.
+    fn terms(&mut self) -> Option<Vec<TermId>>;
+    /// The value as a term or a list of terms.
+    fn term_or_terms(&mut self) -> Option<Vec<TermId>>;
+    /// The value as a number or a `{min, max}` range.
+    fn number(&mut self) -> Option<(Option<f64>, Option<f64>)>;
+    /// The value as a day, `YYYY-MM-DD`.
+    fn day(&mut self) -> Option<crate::date::Date>;
+    /// `by`: the speaker's term (an entity when it names one); `Some(None)` without `by`.
+    fn speaker(&mut self) -> Option<Option<TermId>>;
+    /// Records a problem of the whole claim.
+    fn problem(&mut self, message: &str, help: &str);
+    /// The terms so far.
+    fn table(&self) -> &TermTable;
+}
+
+/// The modifiers of a claim (`scope`, `negated`, `within`, `near`), read by [`Spec::modifiers`].
+pub struct Modifiers {
+    pub scope: Scope,
+    pub negated: bool,
+    pub within: Option<usize>,
+    /// `None` when `near` has a problem (recorded); empty without `near`.
+    pub near: Option<Vec<TermId>>,
 }
 
 /// `scope`: the unit in which terms must occur together, and the context a report shows.
@@ -273,7 +355,7 @@ pub(crate) mod testutil {
 
     pub fn run_on(text: &str, claim_yaml: &str) -> ClaimResult {
         let yaml = format!("claims:\n{}", indent(claim_yaml));
-        let file = crate::claims::parse("test.yaml", &yaml, None).unwrap_or_else(|e| panic!("{e:?}"));
+        let file = crate::compile::parse("test.yaml", &yaml, None).unwrap_or_else(|e| panic!("{e:?}"));
         let article = Article::new("seed.txt", text.to_string());
         let mut report = crate::engine::evaluate(&file, &article, &crate::engine::Policy::default());
         report.claims.remove(0)
@@ -295,5 +377,96 @@ pub(crate) mod testutil {
             out.push('\n');
         }
         out
+    }
+}
+
+#[cfg(test)]
+mod table_tests {
+    //! The table of kinds against the key table, the schema and `explain`.
+    use super::*;
+    use crate::article::tests::SEED;
+    use crate::claims::keys::{self, Role};
+
+    /// One claim per kind. A kind missing here fails [`every_kind_explains_itself`].
+    const EVERY_KIND: &str = "claims:
+  - id: a-text
+    claim: c
+    text: leaders of Staff
+  - id: a-regex
+    claim: c
+    regex: 'lead\\w+'
+  - id: a-quote
+    claim: c
+    quote: a first stone
+  - id: a-number
+    claim: c
+    number: 34
+    near: [leaders]
+  - id: a-date
+    claim: c
+    date: 2025-03-11
+  - id: an-absent
+    claim: c
+    absent: [Germany]
+  - id: an-all
+    claim: c
+    all: [Italy, observer]
+  - id: an-any
+    claim: c
+    any: [Italy, Spain]
+";
+
+    fn sorted<'a>(it: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
+        let mut v: Vec<&str> = it.collect();
+        v.sort_unstable();
+        v
+    }
+
+    #[test]
+    fn every_check_key_is_a_kind_and_every_kind_a_check_key() {
+        assert_eq!(sorted(keys::names(Role::Check)), sorted(KINDS.iter().map(|k| k.key)));
+    }
+
+    #[test]
+    fn every_kind_has_a_schema_entry() {
+        let schema = crate::schema::schema();
+        let claim = &schema["$defs"]["claim"];
+        for k in KINDS {
+            assert!(
+                claim["properties"].get(k.key).is_some(),
+                "{} has no schema property",
+                k.key
+            );
+            let required = serde_json::json!({ "required": [k.key] });
+            let one_of = claim["oneOf"].as_array().expect("oneOf");
+            assert!(one_of.contains(&required), "{} is not a check key of the schema", k.key);
+        }
+    }
+
+    #[test]
+    fn every_kind_explains_itself() {
+        let file = crate::compile::parse("kinds.yaml", EVERY_KIND, None).unwrap_or_else(|e| panic!("{e:?}"));
+        assert_eq!(
+            sorted(file.claims.iter().map(|c| c.check.key())),
+            sorted(KINDS.iter().map(|k| k.key)),
+            "EVERY_KIND needs one claim per kind"
+        );
+        let article = Article::new("seed.txt", SEED.to_string());
+        let hits = file.matcher.find(&article);
+        let cx = Context {
+            article: &article,
+            hits: &hits,
+            terms: &file.terms,
+            reading: crate::article::dates::Reading {
+                published: None,
+                order: Default::default(),
+            },
+        };
+        let sentence = article.sentences()[0].range.clone();
+        for c in &file.claims {
+            let check = c.check.check();
+            assert!(!check.reads().is_empty(), "{}", c.id);
+            assert!(!check.why_not(&cx, &sentence).is_empty(), "{}", c.id);
+        }
     }
 }

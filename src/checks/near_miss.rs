@@ -17,9 +17,11 @@
 
 use std::ops::Range;
 
+use super::Found;
 use crate::article::Article;
 use crate::article::normalize::{fold_case, normalize_str};
 use crate::report::diff::similarity;
+use crate::report::{Diff, Role};
 
 /// The contract's threshold.
 pub const THRESHOLD: f64 = 0.8;
@@ -38,6 +40,24 @@ const STOPWORDS: &[&str] = &[
     "his", "her", "their", "our", "who", "which", "will", "would", "said", "into", "than", "then", "also", "been",
     "only", "all", "any", "one", "two",
 ];
+
+/// The closest span `at` to the `claimed` words, at similarity `sim`, as evidence: refuting
+/// at [`THRESHOLD`] or more, else only the nearest span; diffed either way. The one place that
+/// decides what a near miss is, for every kind that looks for one.
+pub fn judged(
+    article: &Article,
+    claimed: &str,
+    at: Range<usize>,
+    sim: f64,
+    context: Range<usize>,
+    note: String,
+) -> Found {
+    let role = if sim >= THRESHOLD { Role::Refutes } else { Role::Nearest };
+    let mut f = Found::new(role, vec![at.clone()], context);
+    f.diff = Some(Box::new(Diff::new(claimed, article.slice(&at), Some(sim))));
+    f.note = Some(note.into());
+    f
+}
 
 /// The closest span to `phrase` inside the given ranges, with its similarity.
 pub fn closest<'a>(

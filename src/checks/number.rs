@@ -24,13 +24,13 @@
 //! `number: 34` with `near: [leaders of Staff]`
 
 use super::pairing::pair;
-use super::{Check, Context, Finding, Found};
+use super::{Check, Context, Finding, Found, Scope, Spec};
 use std::ops::Range;
 
 use crate::article::Article;
 use crate::article::numbers::{Bound, Interval, NumberMention, format_value};
-use crate::claims::terms::{TermId, TermTable};
 use crate::report::{Diff, Role};
+use crate::terms::{TermId, TermTable};
 
 /// Default `within` for numbers (the claim format).
 pub const DEFAULT_WITHIN: usize = 6;
@@ -55,6 +55,27 @@ impl Number {
     }
 }
 
+impl Number {
+    pub fn build(spec: &mut dyn Spec) -> Option<Number> {
+        let m = spec.modifiers(Scope::Article);
+        let (min, max) = spec.number()?;
+        let near = m.near?;
+        if near.is_empty() {
+            spec.problem(
+                "a `number` claim needs `near`: the words that say what the number counts",
+                "for example `near: [countries, leaders]`",
+            );
+            return None;
+        }
+        Some(Number {
+            min,
+            max,
+            near,
+            within: m.within.unwrap_or(DEFAULT_WITHIN),
+        })
+    }
+}
+
 impl Check for Number {
     fn expected(&self, terms: &TermTable) -> String {
         format!(
@@ -67,6 +88,29 @@ impl Check for Number {
 
     fn terms(&self) -> Vec<TermId> {
         self.near.clone()
+    }
+
+    fn reads(&self) -> &'static str {
+        "numbers"
+    }
+
+    fn why_not(&self, cx: &Context<'_>, sentence: &Range<usize>) -> String {
+        let a = cx.article;
+        let numbers: Vec<&str> = a
+            .numbers()
+            .iter()
+            .filter(|n| sentence.start <= n.range.start && n.range.end <= sentence.end)
+            .map(|n| a.slice(&n.range))
+            .collect();
+        if numbers.is_empty() {
+            "no number in this sentence".to_string()
+        } else {
+            format!(
+                "its numbers ({}) are more than {} words from the terms",
+                numbers.join(", "),
+                self.within
+            )
+        }
     }
 
     fn evaluate(&self, cx: &Context<'_>) -> Finding {

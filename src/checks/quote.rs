@@ -28,12 +28,12 @@
 use std::ops::Range;
 
 pub use super::speaker::{names_in, speakers};
-use super::{Check, Context, Finding, Found, Scope, near_miss, speaker};
+use super::{Check, Context, Finding, Found, Scope, Spec, near_miss, speaker};
 use crate::article::Article;
 use crate::article::normalize::{fold_case, normalize_str};
 use crate::article::quotes::Quotation;
-use crate::claims::terms::{TermId, TermTable};
-use crate::report::{Diff, Role};
+use crate::report::Role;
+use crate::terms::{TermId, TermTable};
 
 #[derive(Debug, Clone)]
 pub struct Quote {
@@ -43,6 +43,16 @@ pub struct Quote {
 
 /// The most claim words a `[bracketed]` insertion may stand for.
 const BRACKET_WORDS: usize = 4;
+
+impl Quote {
+    pub fn build(spec: &mut dyn Spec) -> Option<Quote> {
+        // Read for their problems (`scope` and the like do not apply to a quote).
+        spec.modifiers(Scope::Article);
+        let words = spec.text()?;
+        let by = spec.speaker()?;
+        Some(Quote { words, by })
+    }
+}
 
 impl Check for Quote {
     fn expected(&self, terms: &TermTable) -> String {
@@ -54,6 +64,18 @@ impl Check for Quote {
 
     fn terms(&self) -> Vec<TermId> {
         self.by.into_iter().collect()
+    }
+
+    fn reads(&self) -> &'static str {
+        "quotations"
+    }
+
+    fn mentions(&self, article: &Article) -> Vec<Range<usize>> {
+        article.quotations().iter().map(|q| q.inner.clone()).collect()
+    }
+
+    fn why_not(&self, _: &Context<'_>, _: &Range<usize>) -> String {
+        "the claimed words are not in this quotation".to_string()
     }
 
     fn evaluate(&self, cx: &Context<'_>) -> Finding {
@@ -90,45 +112,15 @@ impl Check for Quote {
             }
         }
         if evidence.is_empty() && nearest.is_none() {
-            // The words outside quotation marks: said by the article, not by anyone. Only the
-            // sentences holding the claim's first plain word are read (the article's word index),
-            // not every sentence once per quote claim.
-            let anchor = parts.first().and_then(|p| p.iter().find(|w| !w.contains('\'')));
-            let mut candidates: Vec<usize> = match anchor {
-                Some(w) => a
-                    .words()
-                    .of(w)
-                    .iter()
-                    .filter_map(|&at| a.sentence_at(at as usize))
-                    .collect(),
-                None => (0..a.sentences().len()).collect(),
-            };
-            candidates.dedup();
-            for s in candidates.into_iter().map(|i| &a.sentences()[i]) {
-                if let Some(marks) = find_parts(a, &s.range, &parts)
-                    && !quotes
-                        .iter()
-                        .any(|q| q.outer.start <= marks[0].start && marks[0].end <= q.outer.end)
-                {
-                    evidence.push(
-                        Found::new(Role::Refutes, marks, s.range.clone())
-                            .note("the words occur outside quotation marks: nobody is quoted saying them"),
-                    );
-                }
-            }
+            evidence = unquoted(a, &parts, quotes);
             if evidence.is_empty() {
                 let inner: Vec<Range<usize>> = quotes.iter().map(|q| q.inner.clone()).collect();
                 let plain = self.words.replace("...", " ").replace('…', " ");
                 if let Some((r, sim)) = near_miss::closest(a, &plain, &inner) {
-                    let role = if sim >= near_miss::THRESHOLD {
-                        Role::Refutes
-                    } else {
-                        Role::Nearest
-                    };
-                    let mut f = Found::new(role, vec![r.clone()], Scope::Sentence.context(a, &r));
-                    f.diff = Some(Box::new(Diff::new(&plain, a.slice(&r), Some(sim))));
-                    f.note = Some(format!("similarity {sim:.2} to the claimed words, inside a quotation").into());
-                    if role == Role::Refutes {
+                    let context = Scope::Sentence.context(a, &r);
+                    let note = format!("similarity {sim:.2} to the claimed words, inside a quotation");
+                    let f = near_miss::judged(a, &plain, r, sim, context, note);
+                    if f.role == Role::Refutes {
                         explanation = Some(
                             format!(
                                 "the quotation differs from the claimed words (similarity {sim:.2}, threshold {:.1})",
@@ -148,6 +140,37 @@ impl Check for Quote {
         finding.explanation = explanation;
         finding
     }
+}
+
+/// The claimed words outside quotation marks: said by the article, not by anyone. Only the
+/// sentences holding the claim's first plain word are read (the article's word index), not
+/// every sentence once per quote claim.
+fn unquoted(a: &Article, parts: &[Vec<String>], quotes: &[Quotation]) -> Vec<Found> {
+    let anchor = parts.first().and_then(|p| p.iter().find(|w| !w.contains('\'')));
+    let mut candidates: Vec<usize> = match anchor {
+        Some(w) => a
+            .words()
+            .of(w)
+            .iter()
+            .filter_map(|&at| a.sentence_at(at as usize))
+            .collect(),
+        None => (0..a.sentences().len()).collect(),
+    };
+    candidates.dedup();
+    let mut evidence = Vec::new();
+    for s in candidates.into_iter().map(|i| &a.sentences()[i]) {
+        if let Some(marks) = find_parts(a, &s.range, parts)
+            && !quotes
+                .iter()
+                .any(|q| q.outer.start <= marks[0].start && marks[0].end <= q.outer.end)
+        {
+            evidence.push(
+                Found::new(Role::Refutes, marks, s.range.clone())
+                    .note("the words occur outside quotation marks: nobody is quoted saying them"),
+            );
+        }
+    }
+    evidence
 }
 
 /// The sentences a quotation belongs to.

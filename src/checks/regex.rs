@@ -9,15 +9,29 @@
 //! ## Example
 //! `regex: '\b(3[0-9]) countries\b'`
 
-use super::{Check, Context, Finding, Found, Scope};
-use crate::claims::terms::{TermId, TermTable};
+use std::ops::Range;
+
+use super::{Check, Context, Finding, Found, Scope, Spec};
 use crate::report::Role;
+use crate::terms::{TermId, TermTable};
 
 #[derive(Debug, Clone)]
 pub struct Regex {
     pub pattern: String,
     pub term: TermId,
     pub scope: Scope,
+}
+
+impl Regex {
+    pub fn build(spec: &mut dyn Spec) -> Option<Regex> {
+        let m = spec.modifiers(Scope::Article);
+        let (pattern, term) = spec.regex()?;
+        Some(Regex {
+            pattern,
+            term,
+            scope: m.scope,
+        })
+    }
 }
 
 impl Check for Regex {
@@ -27,6 +41,14 @@ impl Check for Regex {
 
     fn terms(&self) -> Vec<TermId> {
         vec![self.term]
+    }
+
+    fn reads(&self) -> &'static str {
+        "text"
+    }
+
+    fn why_not(&self, _: &Context<'_>, _: &Range<usize>) -> String {
+        "outside the claim's scope".to_string()
     }
 
     fn evaluate(&self, cx: &Context<'_>) -> Finding {

@@ -14,9 +14,11 @@
 //! ## Example
 //! `text: leaders of Staff of the countries`
 
-use super::{Check, Context, Finding, Found, Scope, near_miss, polarity_role};
-use crate::claims::terms::{TermId, TermTable};
-use crate::report::{Diff, Role};
+use std::ops::Range;
+
+use super::{Check, Context, Finding, Found, Scope, Spec, near_miss, polarity_role};
+use crate::report::Role;
+use crate::terms::{TermId, TermTable};
 
 #[derive(Debug, Clone)]
 pub struct Text {
@@ -24,6 +26,20 @@ pub struct Text {
     pub term: TermId,
     pub scope: Scope,
     pub negated: bool,
+}
+
+impl Text {
+    pub fn build(spec: &mut dyn Spec) -> Option<Text> {
+        let m = spec.modifiers(Scope::Article);
+        let phrase = spec.text()?;
+        let term = spec.phrase(&phrase);
+        Some(Text {
+            phrase,
+            term,
+            scope: m.scope,
+            negated: m.negated,
+        })
+    }
 }
 
 impl Check for Text {
@@ -55,16 +71,10 @@ impl Check for Text {
         let units = Scope::Sentence.units(a);
         let mut finding = Finding::new(Vec::new());
         if let Some((r, sim)) = near_miss::closest(a, &self.phrase, &units) {
-            let found_text = a.slice(&r).to_string();
-            let role = if sim >= near_miss::THRESHOLD {
-                Role::Refutes
-            } else {
-                Role::Nearest
-            };
-            let mut f = Found::new(role, vec![r.clone()], self.scope.context(a, &r));
-            f.diff = Some(Box::new(Diff::new(&self.phrase, &found_text, Some(sim))));
-            f.note = Some(format!("similarity {:.2} to the claimed words", sim).into());
-            if role == Role::Refutes {
+            let context = self.scope.context(a, &r);
+            let note = format!("similarity {:.2} to the claimed words", sim);
+            let f = near_miss::judged(a, &self.phrase, r, sim, context, note);
+            if f.role == Role::Refutes {
                 finding.explanation = Some(
                     format!(
                         "the words do not occur; the article has a near miss (similarity {sim:.2}, threshold {:.1})",
@@ -83,6 +93,14 @@ impl Check for Text {
             }
         }
         finding
+    }
+
+    fn reads(&self) -> &'static str {
+        "text"
+    }
+
+    fn why_not(&self, _: &Context<'_>, _: &Range<usize>) -> String {
+        "outside the claim's scope".to_string()
     }
 }
 

@@ -1,11 +1,12 @@
 //! Claim files: the claim format as types, and loading them.
 //!
-//! `yaml.rs` parses (the only file that knows the YAML library), `validate.rs` checks every
-//! rule of the format and collects all problems of a file, `terms.rs` compiles terms. A file
-//! loads whole or not at all: a claim file with one bad claim is rejected, never half-run.
+//! `yaml.rs` parses (the only file that knows the YAML library), `validate/` checks every
+//! rule of the format and collects all problems of a file (each check kind builds its check
+//! through [`crate::checks::Spec`]); terms are in [`crate::terms`]. A file loads whole or not
+//! at all: a claim file with one bad claim is rejected, never half-run. Nothing is compiled
+//! here: [`crate::compile`] builds the matcher from a loaded file.
 
 pub mod keys;
-pub mod terms;
 mod validate;
 pub mod yaml;
 
@@ -15,11 +16,10 @@ use std::sync::Arc;
 use crate::checks::CheckKind;
 use crate::date::Date;
 use crate::error::Diagnostic;
-use crate::matcher::Matcher;
-use crate::report::{Severity, Verdict};
-use terms::TermTable;
+use crate::report::Severity;
+use crate::terms::TermTable;
 
-/// A loaded, valid claim file, its terms compiled.
+/// A loaded, valid claim file; [`crate::compile`] builds what checking it needs.
 #[derive(Debug)]
 pub struct ClaimFile {
     /// The path as the report shows it.
@@ -34,10 +34,6 @@ pub struct ClaimFile {
     pub date_order: crate::date::DateOrder,
     pub claims: Vec<Claim>,
     pub terms: TermTable,
-    pub matcher: Matcher,
-    /// Per claim: its verdict where none of its terms occurs, with those terms, when the
-    /// check knows it without the article ([`crate::checks::Check::without_terms`]).
-    pub without_terms: Vec<Option<(Verdict, Vec<terms::TermId>)>>,
     /// Remarks that do not refuse the file, for `lint` (a `by` close to an entity's name).
     pub hints: Vec<Diagnostic>,
 }
@@ -48,8 +44,6 @@ pub struct Claim {
     // Shared with every result of the claim: an archive run builds one per article.
     pub id: Arc<str>,
     pub claim: Arc<str>,
-    /// What the claim expects, in words (the check's `expected`), worded once at load.
-    pub expected: Arc<str>,
     pub severity: Severity,
     /// Where the claim starts in its file.
     pub line: usize,

@@ -8,12 +8,13 @@ use std::path::{Path, PathBuf};
 
 use super::read_article;
 use crate::article::Article;
-use crate::claims::{self, ClaimFile, Loaded};
+use crate::claims::{self, Loaded};
+use crate::compile::CompiledFile;
 use crate::error::{Diagnostic, did_you_mean};
 
 /// Loads every claim file under the paths; all problems of all files are reported together,
 /// failed `examples:` included (a claim that misjudges its own examples is a broken claim).
-pub fn load_all(paths: &[PathBuf]) -> Result<Vec<ClaimFile>, Vec<Diagnostic>> {
+pub fn load_all(paths: &[PathBuf]) -> Result<Vec<CompiledFile>, Vec<Diagnostic>> {
     let files = load_only(paths)?;
     let mut diags = Vec::new();
     for f in &files {
@@ -27,13 +28,13 @@ pub fn load_all(paths: &[PathBuf]) -> Result<Vec<ClaimFile>, Vec<Diagnostic>> {
 }
 
 /// Loads claim files without running their examples.
-pub fn load_only(paths: &[PathBuf]) -> Result<Vec<ClaimFile>, Vec<Diagnostic>> {
+pub fn load_only(paths: &[PathBuf]) -> Result<Vec<CompiledFile>, Vec<Diagnostic>> {
     let files = claims::expand(paths).map_err(|d| vec![d])?;
     let mut loaded = Vec::new();
     let mut diags = Vec::new();
     for f in &files {
         match claims::load(f) {
-            Ok(Loaded::Claims(c)) => loaded.push(*c),
+            Ok(Loaded::Claims(c)) => loaded.push(CompiledFile::new(*c)),
             Ok(Loaded::Entities) => {}
             Err(d) => diags.extend(d),
         }
@@ -53,7 +54,7 @@ pub fn load_only(paths: &[PathBuf]) -> Result<Vec<ClaimFile>, Vec<Diagnostic>> {
 
 /// The articles that claim files name with `article:` and that cannot be read, each located
 /// at its `article:` (`lint`: a claim file is not "ok" when `check` would stop there).
-pub fn unreadable_articles(files: &[ClaimFile]) -> Vec<Diagnostic> {
+pub fn unreadable_articles(files: &[CompiledFile]) -> Vec<Diagnostic> {
     files
         .iter()
         .filter_map(|f| {
@@ -76,7 +77,7 @@ pub fn unreadable_articles(files: &[ClaimFile]) -> Vec<Diagnostic> {
 #[derive(Debug)]
 pub struct Job<'a> {
     pub article: PathBuf,
-    pub users: Vec<(&'a ClaimFile, bool)>,
+    pub users: Vec<(&'a CompiledFile, bool)>,
 }
 
 /// The jobs of a `check` run, one per article in path order, and what was found on the way.
@@ -94,7 +95,7 @@ pub struct Plan<'a> {
 /// given (`article`: files, `-` for standard input; `articles`: folders). Each article is
 /// then read once, by the thread that checks it with every claim file that uses it: memory
 /// follows the largest article, not the corpus.
-pub fn plan<'a>(files: &'a [ClaimFile], article: &[PathBuf], articles: &[PathBuf]) -> Plan<'a> {
+pub fn plan<'a>(files: &'a [CompiledFile], article: &[PathBuf], articles: &[PathBuf]) -> Plan<'a> {
     let mut plan = Plan::default();
     let mut given = article.to_vec();
     for dir in articles {
@@ -103,7 +104,7 @@ pub fn plan<'a>(files: &'a [ClaimFile], article: &[PathBuf], articles: &[PathBuf
             Err(d) => plan.problems.push(d),
         }
     }
-    let mut by_article: BTreeMap<PathBuf, Vec<(&ClaimFile, bool)>> = BTreeMap::new();
+    let mut by_article: BTreeMap<PathBuf, Vec<(&CompiledFile, bool)>> = BTreeMap::new();
     for f in files {
         match (&f.article, given.is_empty()) {
             (Some(p), given_too) => {
@@ -173,7 +174,7 @@ fn articles_under(dir: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
 }
 
 /// `--output` must never replace a claim file or an article.
-pub fn refuse_to_overwrite_inputs(output: &Path, files: &[ClaimFile], jobs: &[Job]) -> Result<(), Diagnostic> {
+pub fn refuse_to_overwrite_inputs(output: &Path, files: &[CompiledFile], jobs: &[Job]) -> Result<(), Diagnostic> {
     let Ok(target) = output.canonicalize() else {
         return Ok(()); // It does not exist yet, so it is no input.
     };
@@ -192,7 +193,7 @@ pub fn refuse_to_overwrite_inputs(output: &Path, files: &[ClaimFile], jobs: &[Jo
 
 /// The article of a claim file for `coverage` and `explain`: its own `article:`, else the
 /// command line's.
-pub fn article_for(f: &ClaimFile, given: Option<&Path>) -> Result<Article, Diagnostic> {
+pub fn article_for(f: &CompiledFile, given: Option<&Path>) -> Result<Article, Diagnostic> {
     let path = f.article.as_deref().or(given).ok_or_else(|| {
         Diagnostic::file(&f.path, "this claim file names no article").help("add `article: FILE` or pass --article FILE")
     })?;
@@ -201,7 +202,7 @@ pub fn article_for(f: &ClaimFile, given: Option<&Path>) -> Result<Article, Diagn
 
 /// The claim with this id (its file and its index there), or an error that suggests the
 /// nearest id.
-pub fn find_claim<'a>(files: &'a [ClaimFile], id: &str) -> Result<(&'a ClaimFile, usize), Diagnostic> {
+pub fn find_claim<'a>(files: &'a [CompiledFile], id: &str) -> Result<(&'a CompiledFile, usize), Diagnostic> {
     let found = files
         .iter()
         .find_map(|f| f.claims.iter().position(|c| *c.id == *id).map(|i| (f, i)));

@@ -12,7 +12,7 @@ use std::sync::OnceLock;
 use super::literals::Plan;
 use super::scan::ascii_fold_is_enough;
 use super::{Group, Matcher, Owner, Scanned, Windowed};
-use crate::claims::terms::{Pattern, TermId, TermTable, UserRegex};
+use crate::terms::{Pattern, TermId, TermTable, UserRegex};
 
 impl Matcher {
     pub fn new(table: &TermTable) -> Matcher {

@@ -32,7 +32,7 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 use crate::article::Article;
-use crate::claims::terms::{self, TermId, UserRegex};
+use crate::terms::{self, TermId, UserRegex};
 use literals::Plan;
 use scan::{LiteralHits, SlotHits};
 
@@ -217,7 +217,7 @@ mod tests {
     use super::scan::ascii_fold_is_enough;
     use super::*;
     use crate::article::tests::seed;
-    use crate::claims::terms::{Pattern, Term, TermTable, phrase_pattern};
+    use crate::terms::{Pattern, Term, TermTable, phrase_pattern};
 
     pub(super) fn table(terms: &[&[&str]]) -> TermTable {
         let mut t = TermTable::default();
@@ -309,7 +309,7 @@ mod tests {
         ] {
             table.add(Term {
                 label: r.into(),
-                patterns: vec![Pattern::Regex(crate::claims::terms::check_regex(r).unwrap())],
+                patterns: vec![Pattern::Regex(crate::terms::check_regex(r).unwrap())],
             });
         }
         let m = Matcher::new(&table);

@@ -193,7 +193,7 @@ fn whole_word(text: &str, start: usize, end: usize, prefix: bool) -> Option<Rang
 mod tests {
     use super::super::tests::table;
     use super::*;
-    use crate::claims::terms::{Pattern, Term};
+    use crate::terms::{Pattern, Term};
 
     #[test]
     fn the_literal_pass_in_stretches_finds_what_one_pass_finds() {
@@ -210,9 +210,7 @@ mod tests {
         ]);
         t.add(Term {
             label: "regex".into(),
-            patterns: vec![Pattern::Regex(
-                crate::claims::terms::check_regex(r"\b\d+ countries\b").unwrap(),
-            )],
+            patterns: vec![Pattern::Regex(crate::terms::check_regex(r"\b\d+ countries\b").unwrap())],
         });
         let m = Matcher::new(&t);
         let one = m.literal_pass(&a, false);

@@ -11,7 +11,7 @@ use std::ops::Range;
 use super::literals::{self, Plan};
 use super::scan::SlotHits;
 use super::{Group, Matcher, Windowed, compile};
-use crate::claims::terms;
+use crate::terms;
 
 impl Matcher {
     /// The windowed regexes to verify: those reading a slot with hits, and those a group
@@ -299,7 +299,7 @@ fn allowed_run(plan: &Plan, text: &str, p: usize, lo: usize, hi: usize) -> Range
 #[cfg(test)]
 mod tests {
     use crate::article::Article;
-    use crate::claims::terms::{Pattern, Term, TermId, TermTable};
+    use crate::terms::{Pattern, Term, TermId, TermTable};
 
     use super::*;
 
@@ -401,7 +401,7 @@ mod tests {
         for r in REGEXES {
             table.add(Term {
                 label: (*r).into(),
-                patterns: vec![Pattern::Regex(crate::claims::terms::check_regex(r).unwrap())],
+                patterns: vec![Pattern::Regex(crate::terms::check_regex(r).unwrap())],
             });
         }
         let matcher = Matcher::new(&table);

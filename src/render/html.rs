@@ -19,7 +19,7 @@ use std::fmt::Write as _;
 use std::io::{self, Write};
 use std::ops::Range;
 
-use super::{escape_markup as esc, role_word, status_word, summary_line};
+use super::{escape_markup as esc, status_word, summary_line};
 use crate::report::{ClaimResult, Diff, Evidence, FileReport, Report, Span, Status, Verdict};
 
 /// Verdict colours: (verdict, strong, background, the colour's name for the legend).
@@ -469,12 +469,12 @@ fn claim(out: &mut String, fi: usize, ci: usize, file: &FileReport) {
 fn evidence(out: &mut String, article: &str, src: &str, id: &str, e: &Evidence) {
     let place = format!(
         "{} <code>{}:{}:{}</code>",
-        role_word(e.role),
+        e.role.as_str(),
         esc(article),
         e.span.line,
         e.span.column
     );
-    let _ = write!(out, "<li class=\"role-{}\">", role_word(e.role));
+    let _ = write!(out, "<li class=\"role-{}\">", e.role.as_str());
     if placeable(src, &e.span) {
         let _ = write!(out, "<a class=\"goto\" href=\"#{id}\">{place}</a>");
     } else {

@@ -220,13 +220,14 @@ impl Human {
     }
 
     fn evidence(&self, e: &Evidence, article: &str, w: &mut String) {
-        let (label, code) = match e.role {
-            Role::Supports => ("supports", GREEN),
-            Role::Refutes => ("refutes ", RED),
-            Role::Nearest => ("nearest ", YELLOW),
+        let code = match e.role {
+            Role::Supports => GREEN,
+            Role::Refutes => RED,
+            Role::Nearest => YELLOW,
         };
         w.push_str("  ");
-        self.put(w, code, label);
+        // Padded to the longest role, so places line up.
+        self.put(w, code, &format!("{:<8}", e.role.as_str()));
         w.push(' ');
         place(w, article, e.span.line, e.span.column);
         if let (Sort::Status, Some((p, s))) = (self.sort, e.reading_place) {
@@ -369,7 +370,7 @@ mod tests {
     use crate::article::tests::SEED;
 
     fn rendered(yaml: &str, color: bool) -> String {
-        let file = crate::claims::parse("c.yaml", yaml, None).unwrap();
+        let file = crate::compile::parse("c.yaml", yaml, None).unwrap();
         let article = Article::new("a.txt", SEED.to_string());
         let report = Report::new(vec![crate::engine::evaluate(&file, &article, &Default::default())]);
         let mut out = Vec::new();
@@ -388,7 +389,7 @@ mod tests {
     fn an_archive_block_counts_what_passes_and_shows_notes() {
         let yaml =
             "claims:\n  - {id: ok, claim: c, text: summit}\n  - {id: d, claim: c, date: 2025-03-13, near: [summit]}\n";
-        let file = crate::claims::parse("c.yaml", yaml, None).unwrap();
+        let file = crate::compile::parse("c.yaml", yaml, None).unwrap();
         let article = Article::new("a.txt", "The summit opens on Tuesday 12 March 2025.".into());
         let report = crate::engine::evaluate(&file, &article, &Default::default());
         let opts = Options {
@@ -423,7 +424,7 @@ mod tests {
         let yaml = "claims:\n  - {id: ok, claim: Italy observed, all: [Italy, observer]}\n  \
                     - {id: bad, claim: 35 chiefs, number: 35, near: [leaders]}\n  \
                     - {id: warned, claim: no Kiev, absent: Kiev, severity: warning}\n";
-        let file = crate::claims::parse("c.yaml", yaml, None).unwrap();
+        let file = crate::compile::parse("c.yaml", yaml, None).unwrap();
         let article = Article::new("a.txt", SEED.to_string());
         let report = Report::new(vec![crate::engine::evaluate(&file, &article, &Default::default())]);
         let mut out = Vec::new();

@@ -84,6 +84,7 @@ mod tests {
         let Ok(claims::Loaded::Claims(file)) = claims::load(std::path::Path::new("claims/paris-coalition.yaml")) else {
             panic!("the shipped claim file loads");
         };
+        let file = crate::compile::CompiledFile::new(*file);
         let article = seed();
         let one = engine::evaluate(&file, &article, &engine::Policy::default());
         for files in [vec![], vec![one.clone()], vec![one.clone(), one]] {

@@ -11,7 +11,7 @@
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
-use super::{escape_markup as esc, role_word};
+use super::escape_markup as esc;
 use crate::report::{ClaimResult, Report, Status};
 
 pub fn render(report: &Report, w: &mut dyn Write) -> io::Result<()> {
@@ -116,7 +116,7 @@ fn details(c: &ClaimResult, path: &str, article: &str) -> String {
         let _ = writeln!(s, "note:     {n}");
     }
     for e in c.evidence.iter().chain(c.nearest.as_deref()) {
-        let role = role_word(e.role);
+        let role = e.role.as_str();
         let note = e.note.as_deref().map(|n| format!("  ({n})")).unwrap_or_default();
         let _ = writeln!(s, "{role} {article}:{}:{}{note}", e.span.line, e.span.column);
         let _ = writeln!(s, "  {}", e.sentence);

@@ -13,7 +13,7 @@ use std::fmt::Write as _;
 use std::io::{self, Write};
 use std::ops::Range;
 
-use super::{Entry, failing_first, role_word, summary_line};
+use super::{Entry, failing_first, summary_line};
 use crate::report::{Diff, Evidence, Report, Status};
 
 pub fn render(report: &Report, w: &mut dyn Write) -> io::Result<()> {
@@ -115,7 +115,7 @@ fn evidence(out: &mut String, article: &str, e: &Evidence) {
     let _ = writeln!(
         out,
         "\n**{}** {}{note}\n",
-        role_word(e.role),
+        e.role.as_str(),
         code(&format!("{article}:{}:{}", e.span.line, e.span.column))
     );
     let _ = writeln!(out, "> {}", bold_marks(&e.sentence, &e.sentence_marks));

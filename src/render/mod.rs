@@ -223,15 +223,6 @@ fn status_word(s: Status) -> &'static str {
     }
 }
 
-/// A piece of evidence's role as one word.
-fn role_word(r: Role) -> &'static str {
-    match r {
-        Role::Supports => "supports",
-        Role::Refutes => "refutes",
-        Role::Nearest => "nearest",
-    }
-}
-
 /// Text for XML (JUnit) and HTML, in element content and in quoted attribute values: the five
 /// markup characters as references, and the characters XML 1.0 forbids (C0 controls other
 /// than tab and line breaks, U+FFFE, U+FFFF) as U+FFFD, so a consumer's parser never stops.

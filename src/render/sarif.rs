@@ -24,7 +24,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::{failing_first, primary, role_word};
+use super::{failing_first, primary};
 use crate::report::{ClaimResult, Diff, Evidence, Report, Status};
 
 /// `$schema` of the log: the schema's address at the JSON Schema Store, as other tools write it.
@@ -307,7 +307,7 @@ fn evidence_location(id: Option<usize>, article: &str, e: &Evidence) -> Location
             },
         },
         message: Some(Message {
-            text: format!("{}{note}: {}", role_word(e.role), e.sentence),
+            text: format!("{}{note}: {}", e.role.as_str(), e.sentence),
         }),
     }
 }

@@ -67,6 +67,17 @@ pub enum Role {
     Nearest,
 }
 
+impl Role {
+    /// The role as one word, as JSON spells it: every format says roles the same way.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Supports => "supports",
+            Role::Refutes => "refutes",
+            Role::Nearest => "nearest",
+        }
+    }
+}
+
 /// A span of the article: source byte offsets and 1-based line/column (columns in
 /// characters); `end_*` is exclusive.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -92,7 +103,7 @@ pub struct Evidence {
     pub sentence: String,
     /// The parts of the evidence that matched (terms, the number, the quotation).
     pub marks: Vec<Span>,
-    /// The value compared, normalized (`800000`, `"2025-03-12"`), for numbers and dates.
+    /// The number compared, normalized (`800000`); a date's day is in `date`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub value: Option<serde_json::Value>,
     /// The day compared, `YYYY-MM-DD`, for dates.

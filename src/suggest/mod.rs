@@ -21,7 +21,7 @@ use std::fmt::Write as _;
 use std::ops::Range;
 
 use crate::article::Article;
-use crate::claims;
+use crate::compile;
 use crate::date::Date;
 use crate::engine::{self, Policy};
 use crate::report::Verdict;
@@ -199,7 +199,7 @@ fn check(article: &Article, entities: &Header, body: &str) -> Option<(Verdict, V
     for line in body.lines() {
         let _ = writeln!(yaml, "    {line}");
     }
-    let file = claims::parse("draft.yaml", &yaml, None).ok()?;
+    let file = compile::parse("draft.yaml", &yaml, None).ok()?;
     let result = engine::evaluate(&file, article, &Policy::default()).claims.remove(0);
     let spans = result
         .evidence
@@ -362,7 +362,7 @@ mod tests {
     fn the_seed_draft_loads_and_passes() {
         let a = seed();
         let yaml = suggest(&a, "paris-coalition-2025-03-11.txt", None);
-        let file = claims::parse("draft.yaml", &yaml, None).unwrap_or_else(|e| panic!("{e:?}\n{yaml}"));
+        let file = compile::parse("draft.yaml", &yaml, None).unwrap_or_else(|e| panic!("{e:?}\n{yaml}"));
         let report = engine::evaluate(&file, &a, &Policy::default());
         let failing: Vec<&str> = report.claims.iter().filter(|c| c.fails_run()).map(|c| &*c.id).collect();
         assert!(failing.is_empty(), "{failing:?}\n{yaml}");
@@ -399,7 +399,7 @@ mod tests {
             yaml.contains("quote: It is our responsibility to make sure that no worker in any part of this vast country goes hungry again\n"),
             "the whole clause, not twelve words of it:\n{yaml}"
         );
-        let draft = crate::claims::parse("d.yaml", &yaml.replace("article: a.txt\n", ""), None).unwrap();
+        let draft = crate::compile::parse("d.yaml", &yaml.replace("article: a.txt\n", ""), None).unwrap();
         let report = engine::evaluate(&draft, &Article::new("a.txt", text.into()), &Policy::default());
         assert!(report.claims.iter().all(|c| c.passed), "the draft passes as it stands");
     }

@@ -428,7 +428,7 @@ fn supports_numeric_dates_month_first_when_the_file_says_mdy() {
         "published: 2025-03-12\ndate-order: mdy\nclaims:\n  - {}\n",
         on("2025-03-04", "accord").replace('\n', "\n    ")
     );
-    let file = claims::parse("c.yaml", &yaml, None).unwrap();
+    let file = claimcheck::compile::parse("c.yaml", &yaml, None).unwrap();
     let report = engine::evaluate(&file, &Article::new("a.txt", text.into()), &engine::Policy::default());
     assert_eq!(report.claims[0].verdict, Verdict::Supported);
     assert!(notes(&report.claims[0]).contains("(month-day: `date-order: mdy`)"));

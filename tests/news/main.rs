@@ -36,7 +36,7 @@ pub fn check(text: &str, published: Option<&str>, claim: &str) -> ClaimResult {
         yaml.push_str(line.trim());
         yaml.push('\n');
     }
-    let file = claims::parse("claims.yaml", &yaml, None).unwrap_or_else(|e| panic!("{yaml}\n{e:?}"));
+    let file = claimcheck::compile::parse("claims.yaml", &yaml, None).unwrap_or_else(|e| panic!("{yaml}\n{e:?}"));
     let article = Article::new("article.txt", text.to_string());
     let mut report = engine::evaluate(&file, &article, &engine::Policy::default());
     report.claims.remove(0)

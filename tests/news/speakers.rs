@@ -346,7 +346,7 @@ fn supports_a_by_that_is_not_an_entity() {
     let text = "“We are ready to put boots on the ground,” Starmer said in London.";
     let yaml = "entities:\n  Macron: [Emmanuel Macron]\nclaims:\n  - id: q\n    claim: c\n    \
                 quote: We are ready to put boots on the ground\n    by: Starmer\n";
-    let file = claims::parse("claims.yaml", yaml, None).expect("a `by` that is no entity is a plain term");
+    let file = claimcheck::compile::parse("claims.yaml", yaml, None).expect("a `by` that is no entity is a plain term");
     let article = Article::new("a.txt", text.to_string());
     let report = engine::evaluate(&file, &article, &engine::Policy::default());
     assert_eq!(report.claims[0].verdict, Verdict::Supported);

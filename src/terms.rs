@@ -4,6 +4,9 @@
 //! name and its aliases), `{regex: '…'}`, `{any: [terms]}`; a trailing `*` continues the last
 //! word; all-capitals terms of two letters or more match exactly. Every term of every claim
 //! lands in one [`TermTable`], so [`crate::matcher`] finds them all in one pass.
+//!
+//! Its own stage, below the others: [`crate::claims`] builds terms, [`crate::checks`] names
+//! them and [`crate::matcher`] finds them, and none of those needs another to do so.
 
 use std::cell::RefCell;
 use std::collections::HashMap;

@@ -1,0 +1,56 @@
+//! A claim file compiled once, for every article it is checked against: the matcher of all
+//! its terms, each claim's expectation in words, and the archive shortcut.
+//!
+//! Its own stage so that loading ([`crate::claims`]) stays the claim format and nothing
+//! more: a file is validated without building a matcher, and what is built from it is built
+//! here, once, before the first article.
+
+use std::ops::Deref;
+use std::sync::Arc;
+
+use crate::claims::ClaimFile;
+use crate::error::Diagnostic;
+use crate::matcher::Matcher;
+use crate::report::Verdict;
+use crate::terms::TermId;
+
+/// A loaded claim file and what its checks need, built once. It reads as its
+/// [`ClaimFile`] (`file.claims`, `file.terms`, ...).
+#[derive(Debug)]
+pub struct CompiledFile {
+    pub file: ClaimFile,
+    /// Every term of the file, found in one pass over an article.
+    pub matcher: Matcher,
+    /// Per claim: what it expects, in words (its check's `expected`).
+    pub expected: Vec<Arc<str>>,
+    /// Per claim: its verdict where none of its terms occurs, with those terms, when the
+    /// check knows it without the article ([`crate::checks::Check::without_terms`]).
+    pub without_terms: Vec<Option<(Verdict, Vec<TermId>)>>,
+}
+
+impl CompiledFile {
+    pub fn new(file: ClaimFile) -> CompiledFile {
+        let checks = file.claims.iter().map(|c| c.check.check());
+        let expected = checks.clone().map(|c| c.expected(&file.terms).into()).collect();
+        let without_terms = checks.map(|c| c.without_terms().map(|v| (v, c.terms()))).collect();
+        CompiledFile {
+            matcher: Matcher::new(&file.terms),
+            expected,
+            without_terms,
+            file,
+        }
+    }
+}
+
+impl Deref for CompiledFile {
+    type Target = ClaimFile;
+
+    fn deref(&self) -> &ClaimFile {
+        &self.file
+    }
+}
+
+/// Parses a claim file's text ([`crate::claims::parse`]) and compiles it.
+pub fn parse(path: &str, source: &str, dir: Option<&std::path::Path>) -> Result<CompiledFile, Vec<Diagnostic>> {
+    crate::claims::parse(path, source, dir).map(CompiledFile::new)
+}
