@@ -7,6 +7,7 @@
 //! here: [`crate::compile`] builds the matcher from a loaded file.
 
 pub mod keys;
+pub(crate) mod slug;
 mod validate;
 pub mod yaml;
 

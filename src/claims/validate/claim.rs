@@ -291,14 +291,6 @@ fn valid_id(s: &str) -> bool {
 }
 
 fn suggest_id(s: &str) -> String {
-    let mut out = String::new();
-    for c in s.trim().chars() {
-        if c.is_ascii_alphanumeric() {
-            out.push(c.to_ascii_lowercase());
-        } else if !out.ends_with('-') && !out.is_empty() {
-            out.push('-');
-        }
-    }
-    let out = out.trim_end_matches('-').to_string();
+    let out = crate::claims::slug::id_slug(s, false);
     if out.is_empty() { "claim-1".to_string() } else { out }
 }
