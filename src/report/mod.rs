@@ -109,7 +109,8 @@ pub struct Evidence {
     pub sentence: String,
     /// The parts of the evidence that matched (terms, the number, the quotation).
     pub marks: Vec<Span>,
-    /// The value compared, normalized (`800000`, `"2025-03-12"`), for numbers and dates.
+    /// The number compared, normalized (`800000`, `0.5`), for `number` claims (a date's day
+    /// is in `date`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub value: Option<serde_json::Value>,
     /// The day compared, `YYYY-MM-DD`, for dates.
