@@ -6,9 +6,9 @@
 
 use std::ops::Range;
 
-use claimcheck::article::{Article, dates, numbers, quotes};
-use claimcheck::checks::near_miss;
+use claimcheck::article::Article;
 use claimcheck::compile;
+use claimcheck::internals::{find_dates, find_numbers, find_quotations, near_miss};
 
 const SEED: &str = include_str!("../claims/paris-coalition-2025-03-11.txt");
 
@@ -93,7 +93,7 @@ fn date_recognition(bencher: divan::Bencher, kb: usize) {
     let article = Article::new("a.txt", text(kb));
     bencher
         .counter(divan::counter::BytesCount::new(article.text.len()))
-        .bench(|| dates::find(divan::black_box(&article.text)));
+        .bench(|| find_dates(divan::black_box(&article.text)));
 }
 
 /// Number recognition, the dates already found (`Article::numbers` skips their parts).
@@ -103,7 +103,7 @@ fn number_recognition(bencher: divan::Bencher, kb: usize) {
     let taken: Vec<Range<usize>> = article.dates().iter().map(|d| d.range.clone()).collect();
     bencher
         .counter(divan::counter::BytesCount::new(article.text.len()))
-        .bench(|| numbers::find(divan::black_box(&article.text), divan::black_box(&taken)));
+        .bench(|| find_numbers(divan::black_box(&article.text), divan::black_box(&taken)));
 }
 
 /// Quotation finding from the quotation marks recorded while normalizing.
@@ -112,5 +112,5 @@ fn quotation_finding(bencher: divan::Bencher, kb: usize) {
     let article = Article::new("a.txt", text(kb));
     bencher
         .counter(divan::counter::BytesCount::new(article.text.len()))
-        .bench(|| quotes::find(divan::black_box(&article)));
+        .bench(|| find_quotations(divan::black_box(&article)));
 }

@@ -484,8 +484,8 @@ fn absent(n: usize, seed: u64) -> (String, Vec<String>) {
 /// phrase (ripgrep cannot tell inside quotation marks from outside), exact whole numbers as
 /// digits, days in the three ways the articles write them. Number ranges have no pattern.
 fn patterns_of(yaml: &str) -> Vec<String> {
-    use claimcheck::checks::CheckKind;
-    use claimcheck::terms::Pattern;
+    use claimcheck::internals::CheckKind;
+    use claimcheck::internals::Pattern;
     let file = claimcheck::compile::parse("gen.yaml", yaml, None).expect("generated claims load");
     let mut out = Vec::new();
     for term in &file.terms.terms {

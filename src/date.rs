@@ -3,14 +3,20 @@
 
 use std::fmt;
 
+/// A day of the proleptic Gregorian calendar: what `published:`, `date:` claims and an
+/// article's dateline name. Always valid (built by [`Date::new`] or [`Date::parse_iso`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Date {
+    /// The year, e.g. 2025.
     pub year: i32,
+    /// 1 = January … 12 = December.
     pub month: u8,
+    /// The day of the month, from 1.
     pub day: u8,
 }
 
-pub const MONTHS: [&str; 12] = [
+/// Month names, lowercase, January first.
+pub(crate) const MONTHS: [&str; 12] = [
     "january",
     "february",
     "march",
@@ -24,7 +30,8 @@ pub const MONTHS: [&str; 12] = [
     "november",
     "december",
 ];
-pub const WEEKDAYS: [&str; 7] = [
+/// Weekday names, lowercase, Monday first (as [`Date::weekday`] counts).
+pub(crate) const WEEKDAYS: [&str; 7] = [
     "monday",
     "tuesday",
     "wednesday",
@@ -35,6 +42,7 @@ pub const WEEKDAYS: [&str; 7] = [
 ];
 
 impl Date {
+    /// The day `year-month-day`, or `None` when there is no such day (31 April).
     pub fn new(year: i32, month: u8, day: u8) -> Option<Date> {
         if !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) {
             return None;
@@ -78,22 +86,23 @@ impl Date {
         Date { year, month, day }
     }
 
-    pub fn add_days(self, n: i64) -> Date {
+    /// The day `n` days later (earlier when `n` is negative).
+    pub(crate) fn add_days(self, n: i64) -> Date {
         Date::from_days(self.days() + n)
     }
 
     /// Days from `self` to `later` (negative when `later` is earlier).
-    pub fn days_to(self, later: Date) -> i64 {
+    pub(crate) fn days_to(self, later: Date) -> i64 {
         later.days() - self.days()
     }
 
     /// The Monday of this day's week (weeks run Monday to Sunday).
-    pub fn monday(self) -> Date {
+    pub(crate) fn monday(self) -> Date {
         self.add_days(-(self.weekday() as i64))
     }
 
     /// The last day of this day's month.
-    pub fn month_end(self) -> Date {
+    pub(crate) fn month_end(self) -> Date {
         Date {
             day: days_in_month(self.year, self.month),
             ..self
@@ -101,16 +110,12 @@ impl Date {
     }
 
     /// 0 = Monday … 6 = Sunday.
-    pub fn weekday(self) -> usize {
+    pub(crate) fn weekday(self) -> usize {
         (self.days() + 3).rem_euclid(7) as usize
     }
 
-    pub fn weekday_name(self) -> &'static str {
-        WEEKDAYS[self.weekday()]
-    }
-
     /// "Wednesday".
-    pub fn weekday_title(self) -> String {
+    pub(crate) fn weekday_title(self) -> String {
         title(WEEKDAYS[self.weekday()])
     }
 }
@@ -127,9 +132,10 @@ pub enum DateOrder {
 
 impl DateOrder {
     /// The values a claim file may write.
-    pub const NAMES: &'static [&'static str] = &["dmy", "mdy"];
+    pub(crate) const NAMES: &'static [&'static str] = &["dmy", "mdy"];
 
-    pub fn parse(s: &str) -> Option<DateOrder> {
+    /// Reads a `date-order:` value (one of [`DateOrder::NAMES`]).
+    pub(crate) fn parse(s: &str) -> Option<DateOrder> {
         match s {
             "dmy" => Some(DateOrder::Dmy),
             "mdy" => Some(DateOrder::Mdy),
@@ -138,7 +144,7 @@ impl DateOrder {
     }
 
     /// (day, month) of a numeric date's first two fields.
-    pub fn day_month(self, first: u8, second: u8) -> (u8, u8) {
+    pub(crate) fn day_month(self, first: u8, second: u8) -> (u8, u8) {
         match self {
             DateOrder::Dmy => (first, second),
             DateOrder::Mdy => (second, first),
@@ -146,7 +152,7 @@ impl DateOrder {
     }
 
     /// "day-month", for notes.
-    pub fn describe(self) -> &'static str {
+    pub(crate) fn describe(self) -> &'static str {
         match self {
             DateOrder::Dmy => "day-month",
             DateOrder::Mdy => "month-day",
@@ -155,14 +161,15 @@ impl DateOrder {
 }
 
 /// "wednesday" -> "Wednesday".
-pub fn title(s: &str) -> String {
+pub(crate) fn title(s: &str) -> String {
     let mut c = s.chars();
     c.next()
         .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
         .unwrap_or_default()
 }
 
-pub fn days_in_month(year: i32, month: u8) -> u8 {
+/// 28 to 31: `month` (1 to 12) of `year`, leap years counted.
+pub(crate) fn days_in_month(year: i32, month: u8) -> u8 {
     match month {
         2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
         2 => 28,
@@ -184,9 +191,9 @@ mod tests {
     #[test]
     fn weekdays_of_the_seed_week() {
         let d = Date::parse_iso("2025-03-11").unwrap();
-        assert_eq!(d.weekday_name(), "tuesday");
+        assert_eq!(WEEKDAYS[d.weekday()], "tuesday");
         assert_eq!(d.add_days(1).to_string(), "2025-03-12");
-        assert_eq!(d.add_days(4).weekday_name(), "saturday");
+        assert_eq!(WEEKDAYS[d.add_days(4).weekday()], "saturday");
         assert_eq!(
             Date::parse_iso("2024-02-29").unwrap().add_days(1).to_string(),
             "2024-03-01"

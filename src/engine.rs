@@ -18,6 +18,7 @@ use crate::report::{ClaimResult, Counts, Evidence, FileReport, Role, Span, Uncov
 /// Which verdicts pass (the claim format: `supported`, unless the command line says otherwise).
 #[derive(Debug, Clone)]
 pub struct Policy {
+    /// The verdicts that pass a claim (`--pass`); any other fails it.
     pub pass: Vec<Verdict>,
 }
 
@@ -258,7 +259,7 @@ fn explain(verdict: Verdict, supports: usize, refutes: usize, expected: &str) ->
 }
 
 /// A normalized range as a located span of the source.
-pub fn span(article: &Article, r: &Range<usize>) -> Span {
+pub(crate) fn span(article: &Article, r: &Range<usize>) -> Span {
     let src = article.source_range(r);
     let start = article.position(src.start);
     let text = &article.source[src.clone()];

@@ -23,6 +23,7 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
+    /// A problem at `line:column` of `path` (1-based; 0 for the whole file).
     pub fn new(path: &str, line: usize, column: usize, message: impl Into<String>) -> Diagnostic {
         Diagnostic {
             path: path.to_string(),
@@ -39,18 +40,20 @@ impl Diagnostic {
         Diagnostic::new(path, 0, 0, message)
     }
 
+    /// Adds how to fix it.
     pub fn help(mut self, help: impl Into<String>) -> Diagnostic {
         self.help = Some(help.into());
         self
     }
 
-    pub fn help_opt(mut self, help: Option<String>) -> Diagnostic {
+    /// Adds how to fix it, when there is a way.
+    pub(crate) fn help_opt(mut self, help: Option<String>) -> Diagnostic {
         self.help = help;
         self
     }
 
     /// Attaches the source line the position points at.
-    pub fn with_source(mut self, source: &str) -> Diagnostic {
+    pub(crate) fn with_source(mut self, source: &str) -> Diagnostic {
         if self.line > 0 {
             self.snippet = source.lines().nth(self.line - 1).map(|l| l.trim_end().to_string());
         }
@@ -90,7 +93,7 @@ impl fmt::Display for Diagnostic {
 }
 
 /// The closest candidate to a misspelt word, if one is close enough to suggest.
-pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+pub(crate) fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let lower = word.to_lowercase();
     candidates
         .into_iter()

@@ -25,12 +25,12 @@ pub use inputs::{
 
 /// What every article of a run is checked with.
 pub struct Run {
-    pub policy: Policy,
-    pub limits: Limits,
+    pub(crate) policy: Policy,
+    pub(crate) limits: Limits,
     /// List what no claim checks (`uncovered`), as `coverage` does (the JSON report).
-    pub coverage: bool,
+    pub(crate) coverage: bool,
     /// Standard input, read once before the run when an article is `-`.
-    pub stdin: Option<Result<Article, Diagnostic>>,
+    pub(crate) stdin: Option<Result<Article, Diagnostic>>,
 }
 
 impl Run {
@@ -59,7 +59,11 @@ impl Run {
     /// Reads one article and checks it against the claim files that use it (`true`: the claim
     /// file names it with `article:`), reports in claim file order. An article that cannot be
     /// read is one diagnostic per claim file, naming where a claim file named it.
-    pub fn check(&self, path: &Path, users: &[(&CompiledFile, bool)]) -> Result<Vec<FileReport>, Vec<Diagnostic>> {
+    pub(crate) fn check(
+        &self,
+        path: &Path,
+        users: &[(&CompiledFile, bool)],
+    ) -> Result<Vec<FileReport>, Vec<Diagnostic>> {
         let owned;
         let article = match (path == Path::new("-"), &self.stdin) {
             (true, Some(read)) => read.as_ref().map_err(Clone::clone),
@@ -147,7 +151,7 @@ impl Run {
 /// Runs the jobs in order, a batch at a time on every core, and hands each result (a
 /// report, or a report already rendered) to `emit` in job order. Diagnostics (unreadable
 /// articles) are collected, deduplicated.
-pub fn in_batches<J: Sync, T: Send, E, F>(
+pub(crate) fn in_batches<J: Sync, T: Send, E, F>(
     jobs: &[J],
     check: &F,
     mut emit: impl FnMut(T) -> Result<(), E>,

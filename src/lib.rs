@@ -1,27 +1,30 @@
 //! claimcheck checks the facts an editor writes as YAML claims against a news article.
 //!
-//! The pipeline, one module per stage:
+//! The pipeline, one stage after the other:
 //!
 //! 1. [`claims`]: load and validate claim files (every error located, all of them at once);
-//!    each claim's check is built by its kind ([`checks::KINDS`]), nothing is compiled.
-//! 2. [`compile`]: a loaded file compiled once: every term of it into one
-//!    [`matcher::Matcher`], each claim's expectation, the archive shortcut.
+//!    each claim's check is built by its kind; nothing is compiled there.
+//! 2. [`compile`]: a loaded file compiled once: every term of it into one matcher, each
+//!    claim's expectation, the archive shortcut. [`compile::parse`] does both steps.
 //! 3. [`article`]: read the article once: normalized text with offsets back to the source,
 //!    paragraphs, headings, sentences, `line:column`.
-//! 4. [`matcher`]: find every term of the file in one pass over the article.
-//! 5. [`checks`]: one file per check key behind one trait; findings become verdicts by one rule.
-//! 6. [`engine`] builds the [`report`]: verdicts, located evidence, diffs.
-//! 7. [`render`]: one renderer per output format; [`snapshot`] compares reports over time.
+//! 4. The matcher finds every term of the file in one pass over the article; one check per
+//!    claim turns what it found into a verdict, by one rule for every kind of check.
+//! 5. [`engine`] builds the [`report`]: verdicts, located evidence, diffs.
+//! 6. [`render`]: one renderer per output format.
 //!
-//! Each stage imports only the ones below it: [`terms`] (terms and the term table) is used by
-//! `claims`, `checks` and `matcher`; `checks` knows no claim file and no YAML (a kind reads
-//! its claim through [`checks::Spec`], which `claims` implements), so the arrows go
+//! Each stage imports only the ones below it: terms (and the term table) are used by
+//! claims, checks and the matcher; checks know no claim file and no YAML (a kind reads its
+//! claim through a small trait that `claims` implements), so the arrows go
 //! `claims -> checks -> terms` and `compile -> {claims, matcher}`, never back.
 //!
-//! Around it, for people writing claims: [`selftest`] (a claim's `examples:`), [`suggest`]
-//! (draft claims from an article), [`explain`] (one verdict step by step), [`schema`] (the
-//! claim format as a JSON Schema); [`jobs`] runs a `check` over many articles. The command
-//! line is the binary (`src/main.rs`), thin over all of it: the library never prints.
+//! That is the library's API: [`error::Diagnostic`] says what is wrong with an input and
+//! [`date::Date`] is a day of the calendar. Around it, the command line (the binary,
+//! `src/main.rs`, thin over the library, which never prints) has commands for people
+//! writing claims: `test` (a claim's `examples:`), `suggest` (draft claims from an
+//! article), `explain` (one verdict step by step), `schema` (the claim format as a JSON
+//! Schema), and `check` runs many articles and compares reports with snapshots. The
+//! modules behind those are public only for the binary, and hidden.
 //!
 //! ```
 //! use claimcheck::{article::Article, compile, engine, report::Verdict};
@@ -40,22 +43,49 @@
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod article;
-pub mod atomic;
-pub mod checks;
 pub mod claims;
 pub mod compile;
 pub mod date;
 pub mod engine;
 pub mod error;
-pub mod explain;
-pub mod jobs;
-pub mod matcher;
 pub mod render;
 pub mod report;
+
+// Not API: the binary (`src/main.rs`, `src/cli/`) is a separate crate and can reach only what
+// is `pub`; these serve its commands, hidden from the library's documentation.
+#[doc(hidden)]
+pub mod atomic;
+#[doc(hidden)]
+pub mod explain;
+#[doc(hidden)]
+pub mod jobs;
+#[doc(hidden)]
 pub mod schema;
+#[doc(hidden)]
 pub mod selftest;
+#[doc(hidden)]
 pub mod snapshot;
+#[doc(hidden)]
 pub mod suggest;
+
+// Hidden, and `pub` only because the claim types' docs link into them: internal, to become
+// `pub(crate)` once those docs no longer do.
+#[doc(hidden)]
+pub mod checks;
+#[doc(hidden)]
+pub mod matcher;
+#[doc(hidden)]
 pub mod terms;
+
+/// Not API: what the benches (`benches/hot_paths.rs`) and the corpus generator
+/// (`examples/gen-corpus.rs`) reach into: the hot paths and the compiled terms.
+#[doc(hidden)]
+pub mod internals {
+    pub use crate::article::dates::find as find_dates;
+    pub use crate::article::numbers::find as find_numbers;
+    pub use crate::article::quotes::find as find_quotations;
+    pub use crate::checks::{CheckKind, near_miss};
+    pub use crate::terms::Pattern;
+}
 #[cfg(test)]
 mod testrng;

@@ -13,19 +13,24 @@ use crate::report::Verdict;
 /// One example's outcome.
 #[derive(Debug, Clone)]
 pub struct Outcome<'a> {
+    /// The claim the example belongs to.
     pub claim: &'a Claim,
+    /// The example: its text and the verdict it expects.
     pub example: &'a Example,
+    /// The verdict the claim gave the example's text.
     pub got: Verdict,
+    /// Why, as a report explains it.
     pub explanation: String,
 }
 
 impl Outcome<'_> {
+    /// The claim gave the verdict the example expects.
     pub fn passed(&self) -> bool {
         self.got == self.example.expect
     }
 
     /// A failed example as a located error in the claim file.
-    pub fn diagnostic(&self, path: &str) -> Diagnostic {
+    pub(crate) fn diagnostic(&self, path: &str) -> Diagnostic {
         Diagnostic::new(
             path,
             self.example.line,
@@ -64,7 +69,7 @@ pub fn run(file: &CompiledFile) -> Vec<Outcome<'_>> {
 }
 
 /// The failed examples of a file, as errors with their positions.
-pub fn failures(file: &CompiledFile, source: Option<&str>) -> Vec<Diagnostic> {
+pub(crate) fn failures(file: &CompiledFile, source: Option<&str>) -> Vec<Diagnostic> {
     run(file)
         .iter()
         .filter(|o| !o.passed())

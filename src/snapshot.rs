@@ -39,9 +39,15 @@ pub enum State {
     /// No snapshot yet; written now.
     Recorded,
     /// Changed and accepted (`--snapshot-update`): the diff of what was accepted.
-    Updated { diff: String },
+    Updated {
+        /// Unified diff, snapshot to report.
+        diff: String,
+    },
     /// Changed: the diff from the snapshot to this run. Fails the run.
-    Changed { diff: String },
+    Changed {
+        /// Unified diff, snapshot to report.
+        diff: String,
+    },
     /// No snapshot, and `CI` is set so none was written. Fails the run.
     Missing,
 }
@@ -49,12 +55,16 @@ pub enum State {
 /// One claim file's snapshot check.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Checked {
+    /// The claim file, as the report shows it.
     pub claim_file: String,
+    /// Its snapshot file.
     pub snapshot: PathBuf,
+    /// How the report compared.
     pub state: State,
 }
 
 impl Checked {
+    /// Fails the run: the report changed, or CI has no snapshot for it.
     pub fn fails(&self) -> bool {
         matches!(self.state, State::Changed { .. } | State::Missing)
     }
@@ -68,7 +78,7 @@ pub fn is_ci() -> bool {
 
 /// Where the snapshot of a claim file goes: its path mirrored under `dir`, plus `.snap`.
 /// `..` becomes `__` and a root is dropped, so every snapshot stays inside `dir`.
-pub fn path_for(dir: &Path, claim_file: &str) -> PathBuf {
+pub(crate) fn path_for(dir: &Path, claim_file: &str) -> PathBuf {
     let mut out = dir.to_path_buf();
     for c in Path::new(claim_file).components() {
         match c {
@@ -84,7 +94,7 @@ pub fn path_for(dir: &Path, claim_file: &str) -> PathBuf {
 }
 
 /// The snapshot text of one claim file's reports (one per article it was checked against).
-pub fn text(claim_file: &str, reports: Vec<FileReport>) -> String {
+pub(crate) fn text(claim_file: &str, reports: Vec<FileReport>) -> String {
     let mut out = format!(
         "# claimcheck snapshot of {claim_file}\n\
          # `claimcheck check --snapshot` fails when the report below changes; `--snapshot-update` accepts it.\n\n"

@@ -4,16 +4,16 @@
 //! Every check reads this index; none re-reads the file. Offsets are byte offsets into
 //! [`Article::text`] (the normalized text) unless a name says `source`.
 
-pub mod dates;
-pub mod normalize;
-pub mod numbers;
+pub(crate) mod dates;
+pub(crate) mod normalize;
+pub(crate) mod numbers;
 mod parts;
-pub mod quotes;
-pub mod ranges;
-pub mod segment;
-pub mod tense;
-pub mod word_index;
-pub mod words;
+pub(crate) mod quotes;
+pub(crate) mod ranges;
+pub(crate) mod segment;
+pub(crate) mod tense;
+pub(crate) mod word_index;
+pub(crate) mod words;
 
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -24,22 +24,26 @@ use segment::BlockKind;
 
 /// A paragraph (or heading, or list item) of the normalized text.
 #[derive(Debug, Clone)]
-pub struct Paragraph {
-    pub range: Range<usize>,
-    pub kind: BlockKind,
+pub(crate) struct Paragraph {
+    pub(crate) range: Range<usize>,
+    pub(crate) kind: BlockKind,
 }
 
 /// A sentence of the normalized text.
 #[derive(Debug, Clone)]
 pub struct Sentence {
+    /// Its bytes in [`Article::text`].
     pub range: Range<usize>,
+    /// The index of its paragraph (headings and list items count as paragraphs), from 0.
     pub paragraph: usize,
 }
 
 /// A position in the source file: 1-based line and column (columns count characters).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Position {
+    /// From 1.
     pub line: usize,
+    /// From 1, in characters.
     pub column: usize,
 }
 
@@ -47,28 +51,33 @@ pub struct Position {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ReadError {
     /// Not UTF-8: the byte offset of the first invalid byte.
-    NotUtf8 { offset: usize },
+    NotUtf8 {
+        /// Bytes before the first invalid one.
+        offset: usize,
+    },
 }
 
 /// One paragraph's sentence ranges, split on first use.
 type SplitOnce = OnceLock<Box<[Range<usize>]>>;
 
+/// An article read and indexed: what every check reads (see the module doc).
 pub struct Article {
     /// The path as the report shows it.
     pub path: String,
+    /// The text as read, which positions (`line:column`) and source offsets count in.
     pub source: String,
     /// Normalized text: blocks joined by a blank line ("\n\n").
     pub text: String,
-    pub paragraphs: Vec<Paragraph>,
+    pub(crate) paragraphs: Vec<Paragraph>,
     /// Split on first use ([`Article::sentences`]): evidence alone finds its sentence in its
     /// paragraph ([`Article::sentence_around`]).
     sentences: OnceLock<Vec<Sentence>>,
     /// The sentences of each paragraph a place asked about, split once however many ask.
     paragraph_split: OnceLock<Box<[SplitOnce]>>,
     /// The date of a `date YYYY-MM-DD` dateline that opens the article.
-    pub dateline: Option<Date>,
+    pub(crate) dateline: Option<Date>,
     /// Quotation marks as written, by normalized offset (normalization folds them).
-    pub quote_marks: Vec<(usize, char)>,
+    pub(crate) quote_marks: Vec<(usize, char)>,
     map: OffsetMap,
     line_starts: Vec<usize>,
     // Built on first use: a claim file without number, date or quote claims never pays.
@@ -137,17 +146,19 @@ impl Article {
 
     /// [`Article::text`] case-folded, with the same byte offsets; folded on the first call.
     /// A copy of the whole text: the term pass does without it when its literals are ASCII.
-    pub fn folded(&self) -> &str {
+    pub(crate) fn folded(&self) -> &str {
         self.folded.get_or_init(|| fold_case(&self.text))
     }
 
     /// Where each case-folded word occurs; indexed on the first call.
+    #[doc(hidden)] // pub for the benches (`benches/hot_paths.rs`), which index words up front
     pub fn words(&self) -> &word_index::Words {
         self.words.get_or_init(|| word_index::Words::new(self.folded()))
     }
 
     /// Date mentions, sorted, each with the tense cue that governs it where the day depends
     /// on one (found in its sentence, see `tense.rs`).
+    #[doc(hidden)] // pub for the benches (`benches/hot_paths.rs`)
     pub fn dates(&self) -> &[dates::DateMention] {
         self.dates.get_or_init(|| {
             let mut found = dates::find(&self.text);
@@ -157,12 +168,12 @@ impl Article {
     }
 
     /// Number mentions (not the parts of dates), sorted.
-    pub fn numbers(&self) -> &[numbers::NumberMention] {
+    pub(crate) fn numbers(&self) -> &[numbers::NumberMention] {
         &self.number_scan().mentions
     }
 
     /// What looked like a number and is not one (a clock time, an ordinal, a year), sorted.
-    pub fn not_numbers(&self) -> &[numbers::NotANumber] {
+    pub(crate) fn not_numbers(&self) -> &[numbers::NotANumber] {
         &self.number_scan().rejected
     }
 
@@ -182,14 +193,14 @@ impl Article {
     }
 
     /// Quotations, sorted by start.
-    pub fn quotations(&self) -> &[quotes::Quotation] {
+    pub(crate) fn quotations(&self) -> &[quotes::Quotation] {
         self.quotations.get_or_init(|| quotes::find(self))
     }
 
     /// Whether a range lies inside a quotation (its marks included). Quotations may nest,
     /// so among those starting at or before the range, the furthest end answers: one
     /// binary search instead of a scan of every quotation per name.
-    pub fn inside_quotation(&self, r: &Range<usize>) -> bool {
+    pub(crate) fn inside_quotation(&self, r: &Range<usize>) -> bool {
         let quotes = self.quotations();
         let reach = self.quotation_reach.get_or_init(|| {
             quotes
@@ -284,7 +295,7 @@ impl Article {
     /// The range of the sentence holding a normalized offset, as [`Article::sentence_at`]
     /// finds it. Until the whole article is split, only the paragraphs asked about are (each
     /// once): an article whose terms occur a few times is never split whole.
-    pub fn sentence_around(&self, at: usize) -> Option<Range<usize>> {
+    pub(crate) fn sentence_around(&self, at: usize) -> Option<Range<usize>> {
         if let Some(all) = self.sentences.get() {
             let i = all.partition_point(|s| s.range.end <= at);
             return all.get(i).filter(|s| s.range.start <= at).map(|s| s.range.clone());
@@ -315,11 +326,12 @@ impl Article {
     }
 
     /// The index of the paragraph holding a normalized offset.
-    pub fn paragraph_at(&self, at: usize) -> Option<usize> {
+    pub(crate) fn paragraph_at(&self, at: usize) -> Option<usize> {
         let i = self.paragraphs.partition_point(|p| p.range.end <= at);
         (i < self.paragraphs.len() && self.paragraphs[i].range.start <= at).then_some(i)
     }
 
+    /// The normalized text of a range of [`Article::text`].
     pub fn slice(&self, r: &Range<usize>) -> &str {
         &self.text[r.clone()]
     }

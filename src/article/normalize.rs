@@ -13,7 +13,7 @@ use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 /// Stored as anchors where the two drift apart, not one entry per byte, so a 50 MB article
 /// costs memory in proportion to the characters normalization changed.
 #[derive(Debug, Default, Clone)]
-pub struct OffsetMap {
+pub(crate) struct OffsetMap {
     /// (normalized offset, source offset), both strictly increasing.
     anchors: Vec<(usize, usize)>,
 }
@@ -40,7 +40,7 @@ impl OffsetMap {
     }
 
     /// The source offset of a normalized offset.
-    pub fn to_source(&self, norm: usize) -> usize {
+    pub(crate) fn to_source(&self, norm: usize) -> usize {
         let i = self.anchors.partition_point(|&(n, _)| n <= norm);
         if i == 0 {
             return norm;
@@ -55,7 +55,7 @@ impl OffsetMap {
     }
 
     /// The normalized offset of a source offset (the start of what it became).
-    pub fn to_normalized(&self, src: usize) -> usize {
+    pub(crate) fn to_normalized(&self, src: usize) -> usize {
         let i = self.anchors.partition_point(|&(_, s)| s <= src);
         if i == 0 {
             return src;
@@ -71,7 +71,7 @@ impl OffsetMap {
 
 /// Appends normalized text to a buffer, recording anchors as it goes.
 #[derive(Debug, Default)]
-pub struct Normalizer {
+pub(crate) struct Normalizer {
     pub text: String,
     pub map: OffsetMap,
     /// Quotation marks as they were written (normalization folds them), by normalized offset.
@@ -116,7 +116,7 @@ fn is_plain(b: u8) -> bool {
 }
 
 /// Quotation marks the quote finder needs to see as written.
-pub fn is_quote_mark(c: char) -> bool {
+pub(crate) fn is_quote_mark(c: char) -> bool {
     matches!(
         c,
         '"' | '\''
@@ -138,7 +138,7 @@ pub fn is_quote_mark(c: char) -> bool {
 impl Normalizer {
     /// Normalizes `source[range]` onto the end of the text. White space at either end is
     /// dropped and inner runs become one space.
-    pub fn push_block(&mut self, source: &str, start: usize, end: usize) {
+    pub(crate) fn push_block(&mut self, source: &str, start: usize, end: usize) {
         let block = &source[start..end];
         let bytes = block.as_bytes();
         let nfc_ok = block.is_ascii() || is_nfc_quick(block.chars()) == IsNormalized::Yes;
@@ -240,7 +240,7 @@ impl Normalizer {
     /// Separates blocks (paragraphs, headings) in the normalized text. The break starts
     /// where the previous block ends in the source, so an evidence span that ends a block
     /// ends there too, not at the next block.
-    pub fn push_break(&mut self, prev_end: usize, next_start: usize) {
+    pub(crate) fn push_break(&mut self, prev_end: usize, next_start: usize) {
         self.map.push(self.text.len(), prev_end);
         self.text.push_str("\n\n");
         self.map.push(self.text.len(), next_start);
@@ -248,7 +248,7 @@ impl Normalizer {
 }
 
 /// Normalizes a short string (a claim's phrase, a term) the way the article is normalized.
-pub fn normalize_str(s: &str) -> String {
+pub(crate) fn normalize_str(s: &str) -> String {
     let mut n = Normalizer::default();
     n.push_block(s, 0, s.len());
     n.text
@@ -256,7 +256,7 @@ pub fn normalize_str(s: &str) -> String {
 
 /// Case folding that keeps byte offsets: a character whose lowercase has another length
 /// stays as it is (rare: İ, ẞ), so offsets in the folded text equal those of the text.
-pub fn fold_case(s: &str) -> String {
+pub(crate) fn fold_case(s: &str) -> String {
     let mut out = s.as_bytes().to_vec();
     out.make_ascii_lowercase();
     if !s.is_ascii() {

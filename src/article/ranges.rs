@@ -9,14 +9,14 @@ use std::ops::Range;
 
 /// Pairwise disjoint ranges, by start.
 #[derive(Debug, Default)]
-pub struct Disjoint {
+pub(crate) struct Disjoint {
     by_start: BTreeMap<usize, usize>,
 }
 
 impl Disjoint {
     /// Whether `r` overlaps a range of the set. Only the last range starting before `r`
     /// ends can: the ranges are disjoint, so their ends rise with their starts.
-    pub fn overlaps(&self, r: &Range<usize>) -> bool {
+    pub(crate) fn overlaps(&self, r: &Range<usize>) -> bool {
         self.by_start
             .range(..r.end)
             .next_back()
@@ -24,7 +24,7 @@ impl Disjoint {
     }
 
     /// Adds a range that overlaps none of the set.
-    pub fn insert(&mut self, r: Range<usize>) {
+    pub(crate) fn insert(&mut self, r: Range<usize>) {
         debug_assert!(!self.overlaps(&r), "{r:?} overlaps the set");
         self.by_start.insert(r.start, r.end);
     }

@@ -12,7 +12,7 @@ use std::ops::Range;
 
 /// What kind of block a paragraph is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum BlockKind {
+pub(crate) enum BlockKind {
     Paragraph,
     Heading,
     ListItem,
@@ -20,7 +20,7 @@ pub enum BlockKind {
 
 /// A block as a byte range of the source, before normalization.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SourceBlock {
+pub(crate) struct SourceBlock {
     pub range: Range<usize>,
     pub kind: BlockKind,
 }
@@ -30,7 +30,7 @@ const HEADING_MAX_WORDS: usize = 12;
 
 /// Splits the source into blocks. Blank lines (white space only) separate paragraphs; a
 /// heading or list item line is a block of its own.
-pub fn blocks(source: &str) -> Vec<SourceBlock> {
+pub(crate) fn blocks(source: &str) -> Vec<SourceBlock> {
     let mut out = Vec::new();
     let mut para: Option<Range<usize>> = None;
     let mut first_line_of_para = true;
@@ -146,7 +146,7 @@ fn starts_like_sentence(line: &str) -> bool {
 ///
 /// One pass: the byte search jumps from one end mark to the next, and quotation marks are
 /// only counted when an ellipsis asks whether one is open.
-pub fn sentences(block: &str) -> Vec<Range<usize>> {
+pub(crate) fn sentences(block: &str) -> Vec<Range<usize>> {
     let bytes = block.as_bytes();
     // Where the next `.`, `!`, `?` or `…` is, found with SIMD byte searches: most of a
     // paragraph is never looked at character by character.

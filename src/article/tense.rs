@@ -422,7 +422,7 @@ fn boundary(toks: &[Tok], i: usize, cue_tokens: &[bool], date: &Range<usize>) ->
 }
 
 /// The cue that governs the date at `date` (normalized offsets) in `sentence`.
-pub fn governing(text: &str, sentence: &Range<usize>, date: &Range<usize>) -> Governing {
+pub(crate) fn governing(text: &str, sentence: &Range<usize>, date: &Range<usize>) -> Governing {
     let toks = tokenize(text, sentence);
     let first = toks.iter().position(|t| t.range.end > date.start);
     let last = toks.iter().rposition(|t| t.range.start < date.end);

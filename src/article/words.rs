@@ -4,7 +4,7 @@ use std::ops::Range;
 
 /// Byte ranges of the words of `s`. A `joiner` may stand inside a word (an apostrophe in
 /// "didn't", a hyphen in "thirty-four"), never at its end.
-pub fn words(s: &str, joiners: &[char]) -> Vec<Range<usize>> {
+pub(crate) fn words(s: &str, joiners: &[char]) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = None;
     let push = |st: usize, end: usize, out: &mut Vec<Range<usize>>| {

@@ -52,7 +52,7 @@ fn is_boundary(c: char) -> bool {
 }
 
 /// The clause around a range, inside its sentence.
-pub fn clause(article: &Article, r: &Range<usize>) -> Range<usize> {
+pub(crate) fn clause(article: &Article, r: &Range<usize>) -> Range<usize> {
     let sentence = article
         .sentence_at(r.start)
         .map_or(0..article.text.len(), |i| article.sentences()[i].range.clone());
@@ -73,7 +73,7 @@ pub fn clause(article: &Article, r: &Range<usize>) -> Range<usize> {
 }
 
 /// The first negation cue in the clauses holding the marks, outside the marks.
-pub fn cue_in_clauses(article: &Article, marks: &[Range<usize>]) -> Option<String> {
+pub(crate) fn cue_in_clauses(article: &Article, marks: &[Range<usize>]) -> Option<String> {
     let mut clauses: Vec<Range<usize>> = marks.iter().map(|m| clause(article, m)).collect();
     clauses.sort_by_key(|c| c.start);
     clauses.dedup();

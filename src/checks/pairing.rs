@@ -14,14 +14,14 @@ use crate::article::Article;
 
 /// A mention and the term occurrences paired with it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Pair {
+pub(crate) struct Pair {
     /// Index into the mention list.
     pub mention: usize,
     pub terms: Vec<Range<usize>>,
 }
 
 /// Pairs term occurrences with mentions; pairs come back sorted by mention.
-pub fn pair(
+pub(crate) fn pair(
     article: &Article,
     terms: impl IntoIterator<Item = Range<usize>>,
     mentions: &[Range<usize>],

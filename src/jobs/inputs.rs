@@ -76,13 +76,16 @@ pub fn unreadable_articles(files: &[CompiledFile]) -> Vec<Diagnostic> {
 /// the claim file names it with `article:`).
 #[derive(Debug)]
 pub struct Job<'a> {
+    /// The article as given (`-` is standard input).
     pub article: PathBuf,
+    /// The claim files checked against it.
     pub users: Vec<(&'a CompiledFile, bool)>,
 }
 
 /// The jobs of a `check` run, one per article in path order, and what was found on the way.
 #[derive(Debug, Default)]
 pub struct Plan<'a> {
+    /// What to check.
     pub jobs: Vec<Job<'a>>,
     /// Said, not silently ignored: claim files whose own article wins over the command line's.
     pub warnings: Vec<String>,

@@ -23,7 +23,7 @@ const MIN_USEFUL: usize = 2;
 
 /// How a regex can be found without scanning the whole text with it.
 #[derive(Debug, Clone)]
-pub struct Plan {
+pub(super) struct Plan {
     /// Case-folded strings, one of which every match contains.
     pub literals: Vec<String>,
     /// The longest match, in bytes, when bounded.
@@ -41,7 +41,7 @@ pub struct Plan {
 /// (`\bFalentor\b`, `\b(?:Osqui|Belrho) Institute\b`): the commonest regex of a claim file.
 /// Its matches are its literals' hits, checked in place: no regex search at all.
 #[derive(Debug, Clone)]
-pub struct Words {
+pub(super) struct Words {
     /// As written (case matters); none is a prefix of another, so at most one matches at a
     /// place and leftmost-first order cannot choose among them.
     strings: Vec<String>,
@@ -78,7 +78,7 @@ impl Words {
 
     /// The matches around literal hits (sorted starts), as `find_iter` gives them:
     /// leftmost, not overlapping.
-    pub fn matches(&self, text: &str, hits: &[u32]) -> Vec<Range<usize>> {
+    pub(super) fn matches(&self, text: &str, hits: &[u32]) -> Vec<Range<usize>> {
         let mut out: Vec<Range<usize>> = Vec::new();
         let mut at = 0;
         for &p in hits {
@@ -127,7 +127,7 @@ fn before(hir: &Hir, literal: &str) -> Option<Vec<(char, char)>> {
 }
 
 /// Whether a character is in sorted inclusive ranges.
-pub fn in_ranges(ranges: &[(char, char)], c: char) -> bool {
+pub(super) fn in_ranges(ranges: &[(char, char)], c: char) -> bool {
     let i = ranges.partition_point(|&(_, hi)| hi < c);
     i < ranges.len() && ranges[i].0 <= c
 }
@@ -177,7 +177,7 @@ fn fixed(h: &Hir) -> Option<Vec<String>> {
 impl Plan {
     /// The plan of a regex, or `None` when it has no usable literal or no bound on where a
     /// match can lie around one (it is then scanned in full).
-    pub fn of(pattern: &str) -> Option<Plan> {
+    pub(super) fn of(pattern: &str) -> Option<Plan> {
         let hir = regex_syntax::ParserBuilder::new()
             .nest_limit(64)
             .build()
@@ -204,7 +204,7 @@ impl Plan {
     }
 
     /// Whether a match can hold this character.
-    pub fn allows(&self, c: char) -> bool {
+    pub(super) fn allows(&self, c: char) -> bool {
         self.alphabet.as_ref().is_none_or(|ranges| in_ranges(ranges, c))
     }
 }

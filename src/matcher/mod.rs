@@ -38,7 +38,7 @@ use scan::{LiteralHits, SlotHits};
 
 /// Articles from this size on are searched with both cores: below it, a thread hand-off
 /// costs more than it saves (an archive already runs one article per core).
-pub const PARALLEL_FROM: usize = 1 << 20;
+pub(crate) const PARALLEL_FROM: usize = 1 << 20;
 
 /// All terms of a claim file, compiled for searching.
 #[derive(Debug)]

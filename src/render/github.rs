@@ -14,7 +14,7 @@ use std::io::{self, Write};
 use super::{failing_first, primary};
 use crate::report::{Report, Role, Status};
 
-pub fn render(report: &Report, w: &mut dyn Write) -> io::Result<()> {
+pub(super) fn render(report: &Report, w: &mut dyn Write) -> io::Result<()> {
     for entry in failing_first(report) {
         let c = entry.claim;
         let command = match c.status() {

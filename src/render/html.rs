@@ -110,7 +110,7 @@ code { font-family: ui-monospace, "SFMono-Regular", Menlo, monospace; font-size:
 }
 "#;
 
-pub fn render(report: &Report, w: &mut dyn Write) -> io::Result<()> {
+pub(super) fn render(report: &Report, w: &mut dyn Write) -> io::Result<()> {
     // The files first: the legend explains the overlaps they hold.
     let mut looks = BTreeSet::new();
     let mut main = String::new();

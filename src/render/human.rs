@@ -18,7 +18,7 @@ use crate::report::{ClaimResult, Diff, Evidence, FileReport, Report, Role, Sever
 use super::DEFAULT_SHOWN;
 
 #[derive(Clone)]
-pub struct Human {
+pub(super) struct Human {
     color: bool,
     max_shown: usize,
     sort: Sort,
@@ -32,7 +32,7 @@ const BOLD: &str = "1";
 const DIM: &str = "2";
 
 impl Human {
-    pub fn new(opts: &Options) -> Human {
+    pub(super) fn new(opts: &Options) -> Human {
         Human {
             color: opts.color,
             max_shown: opts.max_shown.unwrap_or(DEFAULT_SHOWN),
@@ -41,7 +41,7 @@ impl Human {
         }
     }
 
-    pub fn render(&self, report: &Report, w: &mut dyn Write) -> io::Result<()> {
+    pub(super) fn render(&self, report: &Report, w: &mut dyn Write) -> io::Result<()> {
         let articles: std::collections::BTreeSet<&str> = report.files.iter().map(|f| f.article.as_str()).collect();
         // An archive report is written as it goes (`render::Stream`): it has no top, and the
         // whole report must be the same bytes.
@@ -57,14 +57,14 @@ impl Human {
     /// One claim file's results against one article. An archive audit (one claim file,
     /// many articles) lists what did not pass; the passing claims are counted (JSON has them
     /// all).
-    pub fn file(&self, file: &FileReport, archive: bool, w: &mut dyn Write) -> io::Result<()> {
+    pub(super) fn file(&self, file: &FileReport, archive: bool, w: &mut dyn Write) -> io::Result<()> {
         // Written into a string first: formatting goes to memory directly, not through the
         // writer piece by piece (an archive report runs this for millions of lines).
         w.write_all(self.file_text(file, archive).as_bytes())
     }
 
     /// [`Human::file`] as a string.
-    pub fn file_text(&self, file: &FileReport, archive: bool) -> String {
+    pub(super) fn file_text(&self, file: &FileReport, archive: bool) -> String {
         let mut w = String::new();
         self.open(&mut w, BOLD);
         w.push_str(&file.path);
@@ -149,7 +149,7 @@ impl Human {
     }
 
     /// The closing line: the verdict counts keep it from reading as a test runner's.
-    pub fn summary(&self, s: &Summary, w: &mut dyn Write) -> io::Result<()> {
+    pub(super) fn summary(&self, s: &Summary, w: &mut dyn Write) -> io::Result<()> {
         let code = if s.failed > 0 { RED } else { GREEN };
         let mut line = String::new();
         self.put(&mut line, code, &super::summary_line(s));

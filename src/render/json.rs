@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use crate::report::{Report, SCHEMA, Summary};
 
-pub fn render(report: &Report, w: &mut dyn Write) -> io::Result<()> {
+pub(super) fn render(report: &Report, w: &mut dyn Write) -> io::Result<()> {
     let mut s = Stream::default();
     s.begin(w)?;
     for f in &report.files {
@@ -22,12 +22,12 @@ pub fn render(report: &Report, w: &mut dyn Write) -> io::Result<()> {
 
 /// `{"schema", "files": [...], "summary"}`, one file at a time.
 #[derive(Debug, Default, Clone)]
-pub struct Stream {
+pub(super) struct Stream {
     files: usize,
 }
 
 impl Stream {
-    pub fn begin(&mut self, w: &mut dyn Write) -> io::Result<()> {
+    pub(super) fn begin(&mut self, w: &mut dyn Write) -> io::Result<()> {
         write!(
             w,
             "{{\n  \"schema\": {},\n  \"files\": [",
@@ -36,13 +36,13 @@ impl Stream {
     }
 
     /// What comes before the next file's object.
-    pub fn separate(&mut self, w: &mut dyn Write) -> io::Result<()> {
+    pub(super) fn separate(&mut self, w: &mut dyn Write) -> io::Result<()> {
         w.write_all(if self.files == 0 { b"\n    " } else { b",\n    " })?;
         self.files += 1;
         Ok(())
     }
 
-    pub fn end(&mut self, s: &Summary, w: &mut dyn Write) -> io::Result<()> {
+    pub(super) fn end(&mut self, s: &Summary, w: &mut dyn Write) -> io::Result<()> {
         if self.files > 0 {
             w.write_all(b"\n  ")?;
         }
@@ -54,7 +54,7 @@ impl Stream {
 
 /// Pretty JSON nested `indent` deep: every line after the first indented (JSON strings
 /// hold no raw line breaks, so every '\n' is the printer's).
-pub fn pretty(value: &impl Serialize, indent: &str, w: &mut dyn Write) -> io::Result<()> {
+pub(super) fn pretty(value: &impl Serialize, indent: &str, w: &mut dyn Write) -> io::Result<()> {
     let bytes = serde_json::to_vec_pretty(value)?;
     for (i, line) in bytes.split(|&b| b == b'\n').enumerate() {
         if i > 0 {

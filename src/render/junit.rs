@@ -14,7 +14,7 @@ use std::io::{self, Write};
 use super::escape_markup as esc;
 use crate::report::{ClaimResult, Report, Status};
 
-pub fn render(report: &Report, w: &mut dyn Write) -> io::Result<()> {
+pub(super) fn render(report: &Report, w: &mut dyn Write) -> io::Result<()> {
     let mut out = String::new();
     let count = |claims: &mut dyn Iterator<Item = &ClaimResult>| {
         claims.fold((0, 0), |(n, f), c| (n + 1, f + usize::from(c.status() == Status::Fail)))

@@ -16,7 +16,7 @@ use std::ops::Range;
 use super::{Entry, failing_first, summary_line};
 use crate::report::{Diff, Evidence, Report, Status};
 
-pub fn render(report: &Report, w: &mut dyn Write) -> io::Result<()> {
+pub(super) fn render(report: &Report, w: &mut dyn Write) -> io::Result<()> {
     let mut out = String::from("# claimcheck report\n\n");
     let _ = writeln!(out, "**{}**\n", escape(&summary_line(&report.summary)));
     out.push_str(

@@ -39,7 +39,7 @@ pub enum Format {
 }
 
 /// Evidence places the human report lists per claim unless `--max-evidence` says otherwise.
-pub const DEFAULT_SHOWN: usize = 20;
+pub(crate) const DEFAULT_SHOWN: usize = 20;
 
 /// What a format needs from the run that builds its report, so a run builds what the
 /// format reads and no more. Whether a format is written as the run goes is
@@ -113,7 +113,11 @@ pub fn render(report: &Report, format: Format, opts: &Options, w: &mut dyn Write
 /// at a time instead of every claim's result for every article. The bytes are those
 /// [`render`] writes for the whole report.
 #[derive(Clone)]
-pub enum Stream {
+pub struct Stream(Streaming);
+
+/// Each streaming format's state, private: a renderer's types are no part of the library.
+#[derive(Clone)]
+enum Streaming {
     Human { human: human::Human, archive: bool },
     Json(json::Stream),
 }
@@ -123,28 +127,29 @@ impl Stream {
     /// totals at the top). `archive`: the run checks more than one article.
     pub fn new(format: Format, opts: &Options, archive: bool) -> Option<Stream> {
         match format {
-            Format::Human => Some(Stream::Human {
+            Format::Human => Some(Stream(Streaming::Human {
                 human: human::Human::new(opts),
                 archive,
-            }),
-            Format::Json => Some(Stream::Json(json::Stream::default())),
+            })),
+            Format::Json => Some(Stream(Streaming::Json(json::Stream::default()))),
             _ => None,
         }
     }
 
+    /// Writes what comes before the first file's part.
     pub fn begin(&mut self, w: &mut dyn Write) -> io::Result<()> {
-        match self {
-            Stream::Human { .. } => Ok(()),
-            Stream::Json(s) => s.begin(w),
+        match &mut self.0 {
+            Streaming::Human { .. } => Ok(()),
+            Streaming::Json(s) => s.begin(w),
         }
     }
 
     /// One file's part of the report, on its own: a run renders each article's report on
     /// the thread that checked it (and frees it there), then writes the parts in order.
     pub fn body(&self, f: &FileReport) -> io::Result<Vec<u8>> {
-        match self {
-            Stream::Human { human, archive } => Ok(human.file_text(f, *archive).into_bytes()),
-            Stream::Json(_) => {
+        match &self.0 {
+            Streaming::Human { human, archive } => Ok(human.file_text(f, *archive).into_bytes()),
+            Streaming::Json(_) => {
                 let mut out = Vec::new();
                 json::pretty(f, "    ", &mut out)?;
                 Ok(out)
@@ -154,16 +159,17 @@ impl Stream {
 
     /// Writes a part from [`Stream::body`], after what separates it from the one before.
     pub fn rendered(&mut self, body: &[u8], w: &mut dyn Write) -> io::Result<()> {
-        if let Stream::Json(s) = self {
+        if let Streaming::Json(s) = &mut self.0 {
             s.separate(w)?;
         }
         w.write_all(body)
     }
 
+    /// Writes what comes after the last file's part: the run's summary.
     pub fn end(&mut self, summary: &Summary, w: &mut dyn Write) -> io::Result<()> {
-        match self {
-            Stream::Human { human, .. } => human.summary(summary, w),
-            Stream::Json(s) => s.end(summary, w),
+        match &mut self.0 {
+            Streaming::Human { human, .. } => human.summary(summary, w),
+            Streaming::Json(s) => s.end(summary, w),
         }
     }
 }

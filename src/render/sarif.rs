@@ -164,7 +164,7 @@ struct Region {
     snippet: Option<Message>,
 }
 
-pub fn render(report: &Report, w: &mut dyn Write) -> io::Result<()> {
+pub(super) fn render(report: &Report, w: &mut dyn Write) -> io::Result<()> {
     let kinds: Vec<&'static str> = report
         .files
         .iter()

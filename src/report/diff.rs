@@ -29,20 +29,28 @@ pub struct Diff {
 /// (insert).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Change {
+    /// On which side the words are.
     pub tag: Tag,
+    /// The words, with the white space between them.
     pub text: String,
 }
 
+/// The side of a [`Change`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Tag {
+    /// On both sides.
     Equal,
+    /// Only in the claim.
     Delete,
+    /// Only in the article.
     Insert,
 }
 
 impl Diff {
-    pub fn new(expected: &str, found: &str, similarity: Option<f64>) -> Diff {
+    /// Diffs `expected` against `found` word by word, case ignored; `similarity` is the
+    /// near-miss score when there is one.
+    pub(crate) fn new(expected: &str, found: &str, similarity: Option<f64>) -> Diff {
         // Case is not a difference (similarity is case-folded too). Folding keeps byte offsets,
         // so the folded diff's ranges slice the original texts.
         let (fe, ff) = (fold_case(expected), fold_case(found));
@@ -154,7 +162,7 @@ fn char_marks(old: &str, new: &str) -> (Vec<Range<usize>>, Vec<Range<usize>>) {
 }
 
 /// Character-level similarity on normalized, case-folded text (the claim format, "Near misses").
-pub fn similarity(a: &str, b: &str) -> f64 {
+pub(crate) fn similarity(a: &str, b: &str) -> f64 {
     f64::from(TextDiff::from_chars(a, b).ratio())
 }
 

@@ -25,13 +25,18 @@ pub const SCHEMA: &str = "claimcheck/1";
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Verdict {
+    /// The article says what the claim says.
     Supported,
+    /// The article says otherwise (another figure, day, wording or speaker).
     Refuted,
+    /// Nothing in the article bears on the claim.
     NotFound,
+    /// The article both supports and refutes the claim.
     Conflicting,
 }
 
 impl Verdict {
+    /// Every verdict, in the order reports count them.
     pub const ALL: [Verdict; 4] = [
         Verdict::Supported,
         Verdict::Refuted,
@@ -50,10 +55,13 @@ impl Verdict {
     }
 }
 
+/// What a claim that does not pass does to the run (`severity:` in the claim file).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
+    /// It fails the run (the default).
     Error,
+    /// It is reported and counted, and never fails the run.
     Warning,
 }
 
@@ -61,7 +69,9 @@ pub enum Severity {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
+    /// The place says what the claim says.
     Supports,
+    /// The place says otherwise.
     Refutes,
     /// Shown to help (the nearest span of a claim not found), but neither.
     Nearest,
@@ -82,11 +92,17 @@ impl Role {
 /// characters); `end_*` is exclusive.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Span {
+    /// Byte offset of the first byte in the article's source.
     pub start: usize,
+    /// Byte offset past the last byte.
     pub end: usize,
+    /// Line of `start`, from 1.
     pub line: usize,
+    /// Column of `start`, from 1, in characters.
     pub column: usize,
+    /// Line of `end`.
     pub end_line: usize,
+    /// Column of `end` (exclusive).
     pub end_column: usize,
     /// The text of the span as the article writes it (white space runs as one space).
     pub text: String,
@@ -95,6 +111,7 @@ pub struct Span {
 /// One place in the article that bears on a claim.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Evidence {
+    /// For or against the claim, or only the nearest thing found.
     pub role: Role,
     /// From the first mark to the last; `text` is the evidence as the article says it.
     #[serde(flatten)]
@@ -103,7 +120,8 @@ pub struct Evidence {
     pub sentence: String,
     /// The parts of the evidence that matched (terms, the number, the quotation).
     pub marks: Vec<Span>,
-    /// The number compared, normalized (`800000`); a date's day is in `date`.
+    /// The number compared, normalized (`800000`, `0.5`), for `number` claims (a date's day
+    /// is in `date`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub value: Option<serde_json::Value>,
     /// The day compared, `YYYY-MM-DD`, for dates.
@@ -127,17 +145,23 @@ pub struct Evidence {
 /// A claim's result.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ClaimResult {
+    /// The claim's `id:`.
     pub id: Arc<str>,
+    /// The claim's `claim:`, the fact in the editor's words.
     pub claim: Arc<str>,
     /// The check key (`text`, `number`, …).
     pub kind: &'static str,
     /// What the claim expects, in words ("all of Italy, observer in one sentence").
     pub expected: Arc<str>,
+    /// What the article says about the claim.
     pub verdict: Verdict,
+    /// Whether the verdict is one the run's [`crate::engine::Policy`] passes.
     pub passed: bool,
+    /// What not passing does to the run.
     pub severity: Severity,
-    /// Where the claim is written in its claim file.
+    /// Where the claim is written in its claim file: line, from 1.
     pub line: usize,
+    /// Column of the claim in its file, from 1.
     pub column: usize,
     /// The evidence places kept (all of them unless `--max-evidence` says otherwise).
     pub evidence: Vec<Evidence>,
@@ -179,6 +203,7 @@ pub enum Status {
     /// A `severity: warning` claim that did not pass: reported, never fails the run (but
     /// counts toward `--max-warnings`).
     Warn,
+    /// The claim passed.
     Pass,
 }
 
@@ -200,6 +225,7 @@ pub struct FileReport {
     pub path: String,
     /// The article it was checked against.
     pub article: String,
+    /// One result per claim, in claim file order (those only counted left out).
     pub claims: Vec<ClaimResult>,
     /// Verdicts of passing claims counted but not listed in `claims` (a human archive
     /// report, see [`crate::engine::Limits::passing_counted_only`]); zero otherwise.
@@ -219,10 +245,13 @@ pub struct FileReport {
 /// A sentence holding facts no claim checks.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Uncovered {
+    /// Where the sentence starts in the article: line, from 1.
     pub line: usize,
+    /// Column of the sentence's start, from 1.
     pub column: usize,
     /// The sentence as written.
     pub sentence: String,
+    /// The facts in it that no claim checks.
     pub items: Vec<UncoveredItem>,
 }
 
@@ -231,26 +260,36 @@ pub struct Uncovered {
 pub struct UncoveredItem {
     /// `number`, `date` or `quote`.
     pub kind: &'static str,
+    /// Where it is in the article.
     #[serde(flatten)]
     pub span: Span,
 }
 
+/// How many claims got each verdict.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Counts {
+    /// Claims [`Verdict::Supported`].
     pub supported: usize,
+    /// Claims [`Verdict::Refuted`].
     pub refuted: usize,
+    /// Claims [`Verdict::NotFound`].
     pub not_found: usize,
+    /// Claims [`Verdict::Conflicting`].
     pub conflicting: usize,
 }
 
+/// The totals of a run (or of one file): what decides the exit code.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Summary {
+    /// Claims checked, those only counted included.
     pub claims: usize,
+    /// Claims that passed.
     pub passed: usize,
     /// Error-severity claims that did not pass: these fail the run.
     pub failed: usize,
     /// Warning-severity claims that did not pass.
     pub warnings: usize,
+    /// Claims by verdict.
     pub verdicts: Counts,
 }
 
@@ -264,6 +303,7 @@ impl FileReport {
 }
 
 impl Counts {
+    /// Counts one claim with verdict `v`.
     pub fn add(&mut self, v: Verdict) {
         *match v {
             Verdict::Supported => &mut self.supported,
@@ -273,6 +313,7 @@ impl Counts {
         } += 1;
     }
 
+    /// Claims counted, every verdict.
     pub fn total(&self) -> usize {
         self.supported + self.refuted + self.not_found + self.conflicting
     }
@@ -318,12 +359,16 @@ impl Summary {
 /// Everything one run found.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Report {
+    /// Always [`SCHEMA`]: the JSON report's name and version.
     pub schema: &'static str,
+    /// One per claim file and article checked, in run order.
     pub files: Vec<FileReport>,
+    /// The totals of `files`.
     pub summary: Summary,
 }
 
 impl Report {
+    /// A run's report of these files, with their totals.
     pub fn new(files: Vec<FileReport>) -> Report {
         let mut summary = Summary::default();
         for f in &files {
@@ -343,6 +388,7 @@ impl Report {
 }
 
 /// `1 claim`, `2 claims`: a count with its noun, for every message that counts.
+#[doc(hidden)] // pub for the binary (a separate crate), whose messages count the same way
 pub fn counted(n: usize, noun: &str) -> String {
     if n == 1 {
         format!("1 {noun}")

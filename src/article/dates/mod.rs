@@ -24,7 +24,7 @@ mod bounds;
 mod forms;
 mod resolve;
 
-pub use resolve::{Reading, Resolution, Resolved, resolve_all};
+pub(crate) use resolve::{Reading, Resolution, Resolved, resolve_all};
 
 use std::ops::Range;
 
@@ -148,7 +148,7 @@ impl DateMention {
     }
 }
 
-/// Finds every date mention in normalized text, sorted, without tense ([`govern`] adds it).
+/// Finds every date mention in normalized text, sorted, without tense (`govern` adds it).
 pub fn find(text: &str) -> Vec<DateMention> {
     let mut out: Vec<DateMention> = Vec::new();
     let mut taken = super::ranges::Disjoint::default();
@@ -185,7 +185,7 @@ pub fn find(text: &str) -> Vec<DateMention> {
 }
 
 /// Sets the tense cue of every mention that needs one, given the sentence around an offset.
-pub fn govern(mentions: &mut [DateMention], text: &str, sentence_of: impl Fn(usize) -> Option<Range<usize>>) {
+pub(crate) fn govern(mentions: &mut [DateMention], text: &str, sentence_of: impl Fn(usize) -> Option<Range<usize>>) {
     for m in mentions.iter_mut().filter(|m| m.expr.needs_tense()) {
         if let Some(s) = sentence_of(m.range.start) {
             m.tense = super::tense::governing(text, &s, &m.range);

@@ -71,7 +71,7 @@ impl Resolved {
 
 /// A mention's meaning and how it was read, for the note.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Resolution {
+pub(crate) struct Resolution {
     pub value: Resolved,
     /// Appended to "`phrase` read as …": " (past: `said`)", ", the nearest Tuesday; …".
     pub how: String,
@@ -79,7 +79,7 @@ pub struct Resolution {
 
 impl Resolution {
     /// "`on Tuesday` read as 2025-03-11 (past: `said`)"; none for a day written as itself.
-    pub fn note(&self, phrase: &str) -> Option<String> {
+    pub(crate) fn note(&self, phrase: &str) -> Option<String> {
         match &self.value {
             Resolved::Day(d) if phrase == d.to_string() => None,
             Resolved::Day(_) | Resolved::Days { .. } => {
@@ -101,7 +101,7 @@ impl Resolution {
 type Span = (Date, Date, String);
 
 /// Reads every mention (in order: `two days later` reads the mention before it).
-pub fn resolve_all(mentions: &[DateMention], reading: Reading, text: &str) -> Vec<Resolution> {
+pub(crate) fn resolve_all(mentions: &[DateMention], reading: Reading, text: &str) -> Vec<Resolution> {
     let mut out: Vec<Resolution> = Vec::with_capacity(mentions.len());
     for m in mentions {
         let anchor = m.anchor.map(|a| (&mentions[a], &out[a]));

@@ -176,7 +176,7 @@ impl NumberMention {
 
 /// A value as reports print it: no trailing ".0", no exponent, at most six decimals
 /// (two-thirds prints as 0.666667).
-pub fn format_value(v: f64) -> String {
+pub(crate) fn format_value(v: f64) -> String {
     if v.fract() == 0.0 && v.abs() < 1e15 {
         format!("{}", v as i64)
     } else if v.is_finite() {
@@ -245,7 +245,7 @@ pub fn find(text: &str, dates: &[Range<usize>]) -> Numbers {
 }
 
 /// [`find`], told which spaces of `text` were thin or non-breaking in the source.
-pub fn find_in(text: &str, dates: &[Range<usize>], hard_space: &dyn Fn(usize) -> bool) -> Numbers {
+pub(crate) fn find_in(text: &str, dates: &[Range<usize>], hard_space: &dyn Fn(usize) -> bool) -> Numbers {
     let dates: super::ranges::Disjoint = dates.iter().filter(|d| !d.is_empty()).cloned().collect();
     let in_date = |r: &Range<usize>| dates.overlaps(r);
     let mut out = Numbers::default();

@@ -32,7 +32,9 @@
 mod cues;
 mod names;
 
-pub use names::{is_title, names_in};
+pub(crate) use names::is_title;
+// `pub`, as `speakers` is: `checks::quote` re-exports them with `pub use`.
+pub use names::names_in;
 
 use cues::{antecedent, cues, name_in_phrase, strip_determiner};
 use names::{name_runs, person};
@@ -45,7 +47,7 @@ use crate::article::quotes::Quotation;
 
 /// A speaker the wording makes: where they stand and which words make them the speaker.
 #[derive(Debug, Clone)]
-pub struct Speaker {
+pub(crate) struct Speaker {
     /// The subject phrase (title, name, appositive), or the person a pronoun stands for:
     /// a `by` term found here is the speaker.
     pub spans: Vec<Range<usize>>,
@@ -60,7 +62,7 @@ pub struct Speaker {
 impl Speaker {
     /// The wording that makes `who` (a name in [`Speaker::spans`]) the speaker, as the report
     /// quotes it: `Ryder said`, `said … Ryder`, `He added`.
-    pub fn cue(&self, a: &Article, who: &Range<usize>) -> String {
+    pub(crate) fn cue(&self, a: &Article, who: &Range<usize>) -> String {
         let who = self.pronoun.as_ref().unwrap_or(who);
         let (first, second) = if who.start < self.verb.start {
             (who, &self.verb)
@@ -77,7 +79,7 @@ impl Speaker {
 
 /// The speakers of a quotation and the sentences read to find them: its own sentence(s), and
 /// the sentence before in its paragraph when its own name nobody.
-pub fn attribute(a: &Article, q: &Quotation) -> (Vec<Speaker>, Range<usize>) {
+pub(crate) fn attribute(a: &Article, q: &Quotation) -> (Vec<Speaker>, Range<usize>) {
     let own = quote_sentences(a, q);
     let found = in_unit(a, &own, Some(q));
     if !found.is_empty() {
@@ -94,7 +96,7 @@ pub fn attribute(a: &Article, q: &Quotation) -> (Vec<Speaker>, Range<usize>) {
 }
 
 /// The sentences a quotation belongs to.
-pub fn quote_sentences(a: &Article, q: &Quotation) -> Range<usize> {
+pub(crate) fn quote_sentences(a: &Article, q: &Quotation) -> Range<usize> {
     let start = Scope::Sentence.context(a, &q.outer);
     let end = Scope::Sentence.context(a, &(q.outer.end.saturating_sub(1)..q.outer.end));
     start.start..end.end.max(start.end)
@@ -114,7 +116,7 @@ pub fn speakers(a: &Article, q: &Quotation) -> Vec<String> {
 
 /// The people named in a range outside quotations, in order, each once (places and
 /// organisations left out: see the module docs).
-pub fn people_named(a: &Article, r: &Range<usize>) -> Vec<String> {
+pub(crate) fn people_named(a: &Article, r: &Range<usize>) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for run in name_runs(a, r) {
         if let Some(p) = person(a, &run) {

@@ -7,7 +7,7 @@ use std::ops::Range;
 use crate::article::Article;
 
 /// Whether a word is a title ("Minister", "Gen."): never a name on its own.
-pub fn is_title(word: &str) -> bool {
+pub(crate) fn is_title(word: &str) -> bool {
     TITLES.contains(&word.trim_end_matches('.'))
 }
 
