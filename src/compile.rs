@@ -18,17 +18,21 @@ use crate::terms::TermId;
 /// [`ClaimFile`] (`file.claims`, `file.terms`, ...).
 #[derive(Debug)]
 pub struct CompiledFile {
+    /// The claim file as loaded.
     pub file: ClaimFile,
     /// Every term of the file, found in one pass over an article.
+    #[doc(hidden)]
     pub matcher: Matcher,
     /// Per claim: what it expects, in words (its check's `expected`).
     pub expected: Vec<Arc<str>>,
     /// Per claim: its verdict where none of its terms occurs, with those terms, when the
-    /// check knows it without the article ([`crate::checks::Check::without_terms`]).
+    /// check knows it without the article (`Check::without_terms`).
+    #[doc(hidden)]
     pub without_terms: Vec<Option<(Verdict, Vec<TermId>)>>,
 }
 
 impl CompiledFile {
+    /// Compiles a loaded claim file: its matcher, each claim's expectation, the shortcut.
     pub fn new(file: ClaimFile) -> CompiledFile {
         let checks = file.claims.iter().map(|c| c.check.check());
         let expected = checks.clone().map(|c| c.expected(&file.terms).into()).collect();

@@ -40,6 +40,7 @@
 //! assert_eq!(report.claims[0].verdict, Verdict::Supported);
 //! ```
 
+#![warn(missing_docs)]
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod article;

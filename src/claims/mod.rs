@@ -6,9 +6,11 @@
 //! at all: a claim file with one bad claim is rejected, never half-run. Nothing is compiled
 //! here: [`crate::compile`] builds the matcher from a loaded file.
 
-pub mod keys;
+pub(crate) mod keys;
 pub(crate) mod slug;
 mod validate;
+// Public for the schema test only (YAML to JSON through the one wrapper of the YAML crate).
+#[doc(hidden)]
 pub mod yaml;
 
 use std::path::{Component, Path, PathBuf};
@@ -33,7 +35,10 @@ pub struct ClaimFile {
     pub published: Option<Date>,
     /// `date-order:`: how numeric dates read.
     pub date_order: crate::date::DateOrder,
+    /// The claims, in file order.
     pub claims: Vec<Claim>,
+    /// Every term of the file, each once: what the matcher looks for.
+    #[doc(hidden)]
     pub terms: TermTable,
     /// Remarks that do not refuse the file, for `lint` (a `by` close to an entity's name).
     pub hints: Vec<Diagnostic>,
@@ -43,12 +48,18 @@ pub struct ClaimFile {
 #[derive(Debug)]
 pub struct Claim {
     // Shared with every result of the claim: an archive run builds one per article.
+    /// `id:`, unique in the file.
     pub id: Arc<str>,
+    /// `claim:`, the sentence the report shows.
     pub claim: Arc<str>,
+    /// `severity:`: a warning never fails the run.
     pub severity: Severity,
-    /// Where the claim starts in its file.
+    /// Where the claim starts in its file: line (1-based).
     pub line: usize,
+    /// Where the claim starts in its file: column (1-based, in characters).
     pub column: usize,
+    /// The check its key builds (one kind per claim).
+    #[doc(hidden)]
     pub check: CheckKind,
     /// `examples:`: short texts and the verdict the claim must give each (see `selftest.rs`).
     pub examples: Vec<Example>,
@@ -57,15 +68,20 @@ pub struct Claim {
 /// A text a claim must judge a given way (`examples: {supported: [...], ...}`).
 #[derive(Debug, Clone)]
 pub struct Example {
+    /// The text, checked as an article of its own.
     pub text: String,
+    /// The verdict the claim must give it.
     pub expect: crate::report::Verdict,
+    /// Where the text is written: line (1-based).
     pub line: usize,
+    /// Where the text is written: column (1-based, in characters).
     pub column: usize,
 }
 
 /// What a YAML file in a claims folder turned out to be.
 #[derive(Debug)]
 pub enum Loaded {
+    /// A claim file.
     Claims(Box<ClaimFile>),
     /// A shared entities mapping (`name: [aliases]`): recognised, not a claim file.
     Entities,
