@@ -135,6 +135,35 @@ pub(crate) fn is_quote_mark(c: char) -> bool {
     )
 }
 
+/// The white space of a block between two pieces of text: where it started, and whether
+/// the block has written text yet (white space before the first is dropped).
+struct Spacing {
+    pending: Option<usize>,
+    wrote_any: bool,
+}
+
+/// The end of the run of plain ASCII (single spaces inside) that starts at `i`. A combining
+/// mark after the run composes with its last letter: that letter is left to the
+/// character-wise path.
+#[inline]
+fn plain_run_end(bytes: &[u8], i: usize, nfc_ok: bool) -> usize {
+    let mut j = i + 1;
+    loop {
+        while j < bytes.len() && is_plain(bytes[j]) {
+            j += 1;
+        }
+        if j + 1 < bytes.len() && bytes[j] == b' ' && is_plain(bytes[j + 1]) {
+            j += 2;
+            continue;
+        }
+        break;
+    }
+    if !nfc_ok && j < bytes.len() && !bytes[j].is_ascii() {
+        j -= 1;
+    }
+    j
+}
+
 impl Normalizer {
     /// Normalizes `source[range]` onto the end of the text. White space at either end is
     /// dropped and inner runs become one space.
@@ -142,97 +171,93 @@ impl Normalizer {
         let block = &source[start..end];
         let bytes = block.as_bytes();
         let nfc_ok = block.is_ascii() || is_nfc_quick(block.chars()) == IsNormalized::Yes;
-        let mut pending_space: Option<usize> = None;
-        let mut wrote_any = false;
+        let mut space = Spacing {
+            pending: None,
+            wrote_any: false,
+        };
         let mut i = 0;
         while i < bytes.len() {
             // Most of a news article is printable ASCII with single spaces: copied as runs,
             // one anchor each (the copy keeps the offsets in step).
             if is_plain(bytes[i]) {
-                let run = i;
-                let mut j = i + 1;
-                loop {
-                    while j < bytes.len() && is_plain(bytes[j]) {
-                        j += 1;
-                    }
-                    if j + 1 < bytes.len() && bytes[j] == b' ' && is_plain(bytes[j + 1]) {
-                        j += 2;
-                        continue;
-                    }
-                    break;
-                }
-                // A combining mark after the run composes with its last letter: leave that
-                // letter to the character-wise path.
-                if !nfc_ok && j < bytes.len() && !bytes[j].is_ascii() {
-                    j -= 1;
-                }
-                if j > run {
-                    if let Some(sp) = pending_space.take()
-                        && wrote_any
-                    {
-                        self.map.push(self.text.len(), sp);
-                        self.text.push(' ');
-                    }
-                    wrote_any = true;
-                    self.map.push(self.text.len(), start + run);
-                    self.text.push_str(&block[run..j]);
+                let j = plain_run_end(bytes, i, nfc_ok);
+                if j > i {
+                    self.space_before(&mut space);
+                    self.map.push(self.text.len(), start + i);
+                    self.text.push_str(&block[i..j]);
                     i = j;
                     continue;
                 }
             }
             let c = block[i..].chars().next().expect("i is a char boundary");
             let at = start + i;
-            let next = at + c.len_utf8();
             i += c.len_utf8();
             match fold(c) {
                 Fold::Drop => continue,
                 Fold::Space => {
-                    pending_space.get_or_insert(at);
+                    space.pending.get_or_insert(at);
                     continue;
                 }
                 _ => {}
             }
-            if let Some(sp) = pending_space.take()
-                && wrote_any
-            {
-                self.map.push(self.text.len(), sp);
-                self.text.push(' ');
-            }
-            wrote_any = true;
+            self.space_before(&mut space);
             if is_quote_mark(c) {
                 self.quote_marks.push((self.text.len(), c));
             }
-            let followed_by_mark = || {
-                block[i..]
-                    .chars()
-                    .next()
-                    .is_some_and(|m| canonical_combining_class(m) != 0)
-            };
-            match fold(c) {
-                Fold::To(r) => {
-                    self.map.push(self.text.len(), at);
-                    self.text.push(r);
-                    self.map.push(self.text.len(), next);
-                }
-                _ if nfc_ok || !followed_by_mark() => {
-                    self.map.push(self.text.len(), at);
-                    self.text.push(c);
-                }
-                _ => {
-                    // A starter and the combining marks after it compose as one unit.
-                    let mut unit_end = next;
-                    for m in block[i..].chars() {
-                        if canonical_combining_class(m) == 0 {
-                            break;
-                        }
-                        unit_end += m.len_utf8();
+            // Bounded by the block's end, as the marks that compose must be.
+            i = self.push_char(&source[..end], at, c, nfc_ok) - start;
+        }
+    }
+
+    /// Writes the one space a run of white space became, unless the block has no text yet.
+    #[inline]
+    fn space_before(&mut self, space: &mut Spacing) {
+        if let Some(sp) = space.pending.take()
+            && space.wrote_any
+        {
+            self.map.push(self.text.len(), sp);
+            self.text.push(' ');
+        }
+        space.wrote_any = true;
+    }
+
+    /// Writes the character at source offset `at` (folded, or composed with the combining
+    /// marks after it) and returns the source offset after what it consumed.
+    #[inline]
+    fn push_char(&mut self, source: &str, at: usize, c: char, nfc_ok: bool) -> usize {
+        let next = at + c.len_utf8();
+        let followed_by_mark = || {
+            source[next..]
+                .chars()
+                .next()
+                .is_some_and(|m| canonical_combining_class(m) != 0)
+        };
+        match fold(c) {
+            Fold::To(r) => {
+                self.map.push(self.text.len(), at);
+                self.text.push(r);
+                self.map.push(self.text.len(), next);
+                next
+            }
+            _ if nfc_ok || !followed_by_mark() => {
+                self.map.push(self.text.len(), at);
+                self.text.push(c);
+                next
+            }
+            _ => {
+                // A starter and the combining marks after it compose as one unit.
+                let mut unit_end = next;
+                for m in source[next..].chars() {
+                    if canonical_combining_class(m) == 0 {
+                        break;
                     }
-                    i = unit_end - start;
-                    self.map.push(self.text.len(), at);
-                    let composed: String = source[at..unit_end].nfc().collect();
-                    self.text.push_str(&composed);
-                    self.map.push(self.text.len(), unit_end);
+                    unit_end += m.len_utf8();
                 }
+                self.map.push(self.text.len(), at);
+                let composed: String = source[at..unit_end].nfc().collect();
+                self.text.push_str(&composed);
+                self.map.push(self.text.len(), unit_end);
+                unit_end
             }
         }
     }

@@ -24,7 +24,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::{failing_first, primary};
+use super::{Entry, failing_first, primary};
 use crate::report::{ClaimResult, Diff, Evidence, Report, Status};
 
 /// `$schema` of the log: the schema's address at the JSON Schema Store, as other tools write it.
@@ -172,85 +172,10 @@ pub(super) fn render(report: &Report, w: &mut dyn Write) -> io::Result<()> {
         .collect::<BTreeSet<_>>()
         .into_iter()
         .collect();
-    let rules = kinds
-        .iter()
-        .map(|&k| Rule {
-            id: k.to_string(),
-            name: format!("claim-{k}"),
-            short_description: Message {
-                text: format!("A claim checked with `{k}:` did not pass"),
-            },
-            full_description: Message {
-                text: format!(
-                    "The article does not support a claim written with the `{k}` check key: \
-                     its verdict is refuted, not_found or conflicting (or another verdict that \
-                     --fail-on names). The check keys are described in claimcheck's README."
-                ),
-            },
-            default_configuration: Configuration { level: "error" },
-        })
+    let results = failing_first(report)
+        .into_iter()
+        .filter_map(|entry| result(&entry, &kinds))
         .collect();
-    let mut results = Vec::new();
-    for entry in failing_first(report) {
-        let c = entry.claim;
-        let level = match c.status() {
-            Status::Fail => "error",
-            Status::Warn => "warning",
-            Status::Pass => continue,
-        };
-        let (path, article) = (entry.report.path.as_str(), entry.report.article.as_str());
-        let claim_location = |id| Location {
-            id,
-            physical_location: PhysicalLocation {
-                artifact_location: artifact(path),
-                region: Region {
-                    start_line: c.line,
-                    start_column: c.column,
-                    end_line: None,
-                    end_column: None,
-                    byte_offset: None,
-                    byte_length: None,
-                    snippet: None,
-                },
-            },
-            message: Some(Message {
-                text: format!("the claim `{}`: {}", c.id, c.claim),
-            }),
-        };
-        let mut related = Vec::new();
-        let locations = match primary(c) {
-            Some(main) => {
-                related.push(claim_location(Some(1)));
-                for e in c.evidence.iter().chain(c.nearest.as_deref()) {
-                    if !std::ptr::eq(e, main) {
-                        related.push(evidence_location(Some(related.len() + 1), article, e));
-                    }
-                }
-                vec![evidence_location(None, article, main)]
-            }
-            None => {
-                if let Some(n) = &c.nearest {
-                    related.push(evidence_location(Some(1), article, n));
-                }
-                vec![claim_location(None)]
-            }
-        };
-        results.push(SarifResult {
-            rule_id: c.kind,
-            rule_index: kinds.iter().position(|&k| k == c.kind).unwrap_or(0),
-            level,
-            kind: "fail",
-            message: Message {
-                text: format!("{}: {} ({}: {})", c.id, c.claim, c.verdict.as_str(), c.explanation),
-            },
-            locations,
-            related_locations: related,
-            partial_fingerprints: Fingerprints {
-                claim: format!("{path}#{}@{article}", c.id),
-            },
-            properties: properties(c, path, article),
-        });
-    }
     let log = Log {
         schema: SCHEMA,
         version: "2.1.0",
@@ -259,7 +184,7 @@ pub(super) fn render(report: &Report, w: &mut dyn Write) -> io::Result<()> {
                 driver: Driver {
                     name: "claimcheck",
                     version: env!("CARGO_PKG_VERSION"),
-                    rules,
+                    rules: kinds.iter().map(|&k| rule(k)).collect(),
                 },
             },
             results,
@@ -268,6 +193,88 @@ pub(super) fn render(report: &Report, w: &mut dyn Write) -> io::Result<()> {
     };
     serde_json::to_writer_pretty(&mut *w, &log)?;
     writeln!(w)
+}
+
+/// The rule of a check kind: every claim of that kind that did not pass is a result of it.
+fn rule(k: &str) -> Rule {
+    Rule {
+        id: k.to_string(),
+        name: format!("claim-{k}"),
+        short_description: Message {
+            text: format!("A claim checked with `{k}:` did not pass"),
+        },
+        full_description: Message {
+            text: format!(
+                "The article does not support a claim written with the `{k}` check key: \
+                 its verdict is refuted, not_found or conflicting (or another verdict that \
+                 --fail-on names). The check keys are described in claimcheck's README."
+            ),
+        },
+        default_configuration: Configuration { level: "error" },
+    }
+}
+
+/// A claim that did not pass, located at its main evidence (else at the claim), with the
+/// claim and the other evidence as related locations; `None` for a claim that passed.
+fn result<'a>(entry: &Entry<'a>, kinds: &[&'static str]) -> Option<SarifResult<'a>> {
+    let c = entry.claim;
+    let level = match c.status() {
+        Status::Fail => "error",
+        Status::Warn => "warning",
+        Status::Pass => return None,
+    };
+    let (path, article) = (entry.report.path.as_str(), entry.report.article.as_str());
+    let claim_location = |id| Location {
+        id,
+        physical_location: PhysicalLocation {
+            artifact_location: artifact(path),
+            region: Region {
+                start_line: c.line,
+                start_column: c.column,
+                end_line: None,
+                end_column: None,
+                byte_offset: None,
+                byte_length: None,
+                snippet: None,
+            },
+        },
+        message: Some(Message {
+            text: format!("the claim `{}`: {}", c.id, c.claim),
+        }),
+    };
+    let mut related = Vec::new();
+    let locations = match primary(c) {
+        Some(main) => {
+            related.push(claim_location(Some(1)));
+            for e in c.evidence.iter().chain(c.nearest.as_deref()) {
+                if !std::ptr::eq(e, main) {
+                    related.push(evidence_location(Some(related.len() + 1), article, e));
+                }
+            }
+            vec![evidence_location(None, article, main)]
+        }
+        None => {
+            if let Some(n) = &c.nearest {
+                related.push(evidence_location(Some(1), article, n));
+            }
+            vec![claim_location(None)]
+        }
+    };
+    Some(SarifResult {
+        rule_id: c.kind,
+        rule_index: kinds.iter().position(|&k| k == c.kind).unwrap_or(0),
+        level,
+        kind: "fail",
+        message: Message {
+            text: format!("{}: {} ({}: {})", c.id, c.claim, c.verdict.as_str(), c.explanation),
+        },
+        locations,
+        related_locations: related,
+        partial_fingerprints: Fingerprints {
+            claim: format!("{path}#{}@{article}", c.id),
+        },
+        properties: properties(c, path, article),
+    })
 }
 
 fn properties<'a>(c: &'a ClaimResult, path: &'a str, article: &'a str) -> Properties<'a> {
