@@ -125,10 +125,7 @@ pub fn plan<'a>(files: &'a [CompiledFile], article: &[PathBuf], articles: &[Path
                     by_article.entry(p.clone()).or_default().push((f, false));
                 }
             }
-            (None, true) => plan.problems.push(
-                Diagnostic::file(&f.path, "this claim file names no article")
-                    .help("add `article: FILE` (relative to the claim file) or pass --article FILE"),
-            ),
+            (None, true) => plan.problems.push(names_no_article(f)),
         }
     }
     plan.jobs = by_article
@@ -197,9 +194,7 @@ pub fn refuse_to_overwrite_inputs(output: &Path, files: &[CompiledFile], jobs: &
 /// The article of a claim file for `coverage` and `explain`: its own `article:`, else the
 /// command line's.
 pub fn article_for(f: &CompiledFile, given: Option<&Path>) -> Result<Article, Diagnostic> {
-    let path = f.article.as_deref().or(given).ok_or_else(|| {
-        Diagnostic::file(&f.path, "this claim file names no article").help("add `article: FILE` or pass --article FILE")
-    })?;
+    let path = f.article.as_deref().or(given).ok_or_else(|| names_no_article(f))?;
     read_article(path)
 }
 
@@ -215,4 +210,10 @@ pub fn find_claim<'a>(files: &'a [CompiledFile], id: &str) -> Result<(&'a Compil
         let shown: Vec<&str> = files.iter().map(|f| f.path.as_str()).collect();
         Diagnostic::file(&shown.join(", "), format!("no claim with id `{id}`")).help_opt(help)
     })
+}
+
+/// A claim file without `article:` in a run that gives none: said one way by every command.
+fn names_no_article(f: &CompiledFile) -> Diagnostic {
+    Diagnostic::file(&f.path, "this claim file names no article")
+        .help("add `article: FILE` (relative to the claim file) or pass --article FILE")
 }
