@@ -8,9 +8,12 @@
 use std::ops::Deref;
 use std::sync::Arc;
 
+use crate::article::Article;
+use crate::article::dates::Reading;
+use crate::checks::Context;
 use crate::claims::ClaimFile;
 use crate::error::Diagnostic;
-use crate::matcher::Matcher;
+use crate::matcher::{Hits, Matcher};
 use crate::report::Verdict;
 use crate::terms::TermId;
 
@@ -42,6 +45,20 @@ impl CompiledFile {
             expected,
             without_terms,
             file,
+        }
+    }
+
+    /// What every check of this file sees on `article`: its term hits, the file's terms, and
+    /// the published date (the file's, else the article's dateline) with the date order.
+    pub(crate) fn context<'a>(&'a self, article: &'a Article, hits: &'a Hits) -> Context<'a> {
+        Context {
+            article,
+            hits,
+            terms: &self.terms,
+            reading: Reading {
+                published: self.published.or(article.dateline),
+                order: self.date_order,
+            },
         }
     }
 }

@@ -9,8 +9,7 @@ use std::ops::Range;
 use rayon::prelude::*;
 
 use crate::article::Article;
-use crate::article::dates::Reading;
-use crate::checks::{self, Context, Found};
+use crate::checks::{self, Found};
 use crate::compile::CompiledFile;
 use crate::matcher::Hits;
 use crate::report::{ClaimResult, Counts, Evidence, FileReport, Role, Span, Uncovered, UncoveredItem, Verdict};
@@ -178,15 +177,7 @@ fn result(
     limits: &Limits,
 ) -> Outcome {
     let claim = &file.claims[index];
-    let cx = Context {
-        article,
-        hits,
-        terms: &file.terms,
-        reading: Reading {
-            published: file.published.or(article.dateline),
-            order: file.date_order,
-        },
-    };
+    let cx = file.context(article, hits);
     let check = claim.check.check();
     let mut finding = check.evaluate(&cx);
     let verdict = checks::verdict(&finding);

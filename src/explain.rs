@@ -5,8 +5,7 @@
 use std::io::{self, Write};
 
 use crate::article::Article;
-use crate::article::dates::Reading;
-use crate::checks::{Context, near_miss};
+use crate::checks::near_miss;
 use crate::compile::CompiledFile;
 use crate::engine::{self, Policy};
 use crate::matcher::Hits;
@@ -125,15 +124,7 @@ fn considered(
     let claim = &file.claims[index];
     let check = claim.check.check();
     let terms = check.terms();
-    let cx = Context {
-        article,
-        hits,
-        terms: &file.terms,
-        reading: Reading {
-            published: file.published.or(article.dateline),
-            order: file.date_order,
-        },
-    };
+    let cx = file.context(article, hits);
     let mut sentences: Vec<usize> = terms
         .iter()
         .flat_map(|&t| hits.of(t).iter())
