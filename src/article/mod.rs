@@ -82,6 +82,10 @@ pub struct Article {
     line_starts: Vec<usize>,
     // Built on first use: a claim file without number, date or quote claims never pays.
     dates: OnceLock<Vec<dates::DateMention>>,
+    /// The date mentions read with the first reading asked for: every date claim of a claim
+    /// file reads them the same way, so an archive run reads them once per article, not once
+    /// per date claim.
+    read_dates: OnceLock<(dates::Reading, Vec<dates::Resolution>)>,
     numbers: OnceLock<numbers::Numbers>,
     quotations: OnceLock<Vec<quotes::Quotation>>,
     /// For each quotation (by start), the furthest end of it and those before it.
@@ -137,6 +141,7 @@ impl Article {
             line_starts,
             source,
             dates: OnceLock::new(),
+            read_dates: OnceLock::new(),
             numbers: OnceLock::new(),
             quotations: OnceLock::new(),
             quotation_reach: OnceLock::new(),
@@ -154,6 +159,18 @@ impl Article {
     #[doc(hidden)] // pub for the benches (`benches/hot_paths.rs`), which index words up front
     pub fn words(&self) -> &word_index::Words {
         self.words.get_or_init(|| word_index::Words::new(self.folded()))
+    }
+
+    /// The date mentions read with `reading` (see [`dates::resolve_all`]); kept for the first
+    /// reading asked for, computed again for another (a second claim file's `published`).
+    pub(crate) fn read_dates(&self, reading: dates::Reading) -> std::borrow::Cow<'_, [dates::Resolution]> {
+        let (first, read) = self
+            .read_dates
+            .get_or_init(|| (reading, dates::resolve_all(self.dates(), reading, &self.text)));
+        match *first == reading {
+            true => std::borrow::Cow::Borrowed(read),
+            false => std::borrow::Cow::Owned(dates::resolve_all(self.dates(), reading, &self.text)),
+        }
     }
 
     /// Date mentions, sorted, each with the tense cue that governs it where the day depends

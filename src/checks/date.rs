@@ -23,7 +23,7 @@ use std::ops::Range;
 
 use super::pairing::pair;
 use super::{Check, Context, Finding, Found, Scope, Spec};
-use crate::article::dates::{Resolution, Resolved, resolve_all};
+use crate::article::dates::{Resolution, Resolved};
 use crate::date::Date as Day;
 use crate::report::{Diff, Role};
 use crate::terms::{TermId, TermTable};
@@ -86,7 +86,7 @@ impl Check for Date {
     fn evaluate(&self, cx: &Context<'_>) -> Finding {
         let a = cx.article;
         let mentions = a.dates();
-        let read = resolve_all(mentions, cx.reading, &a.text);
+        let read = a.read_dates(cx.reading);
         let mut finding = Finding::new(Vec::new());
         let mut vaguer: Option<Found> = None;
         for (i, terms) in self.counted(cx, &read) {

@@ -157,6 +157,13 @@ pub fn find(text: &str) -> Vec<DateMention> {
             let Some((expr, range)) = expr_of(*kind, &c) else {
                 continue;
             };
+            // The patterns' boundaries are ASCII ones (see `forms.rs`): a Unicode letter
+            // touching the match means it is part of a word ("12 Marché").
+            let whole = c.get(0).expect("group 0").range();
+            let letter = |ch: Option<char>| ch.is_some_and(|ch| !ch.is_ascii() && ch.is_alphanumeric());
+            if letter(text[..whole.start].chars().next_back()) || letter(text[whole.end..].chars().next()) {
+                continue;
+            }
             if taken.overlaps(&range) {
                 continue;
             }
