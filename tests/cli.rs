@@ -595,3 +595,27 @@ fn the_library_never_writes_to_standard_output_or_error() {
     }
     assert!(offenders.is_empty(), "the library writes:\n{}", offenders.join("\n"));
 }
+
+/// The README's first command: the summary and the failing ids come first, for both example
+/// claim files (two claim files, each with its own article: not an archive run).
+#[test]
+fn the_example_run_opens_with_its_summary() {
+    let run = claimcheck(&root(), &["check", "claims/"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let lines: Vec<&str> = run.stdout.lines().take(3).collect();
+    assert!(
+        lines[0].contains(" passed, ") && lines[0].contains(" failed"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        lines[1].starts_with("failed:  claims/paris-coalition.yaml: fails-"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        lines[2].starts_with("failed:  claims/world-briefing.yaml: fails-"),
+        "{}",
+        run.stdout
+    );
+}

@@ -43,9 +43,11 @@ impl Human {
 
     pub(super) fn render(&self, report: &Report, w: &mut dyn Write) -> io::Result<()> {
         let articles: std::collections::BTreeSet<&str> = report.files.iter().map(|f| f.article.as_str()).collect();
-        // An archive report is written as it goes (`render::Stream`): it has no top, and the
-        // whole report must be the same bytes.
-        if self.sort == Sort::Status && articles.len() <= 1 {
+        // An archive report (one claim file, many articles) is written as it goes
+        // (`render::Stream`): it has no top, and the whole report must be the same bytes.
+        let claim_files: std::collections::BTreeSet<&str> = report.files.iter().map(|f| f.path.as_str()).collect();
+        let archive = claim_files.len() == 1 && articles.len() > 1;
+        if self.sort == Sort::Status && !archive {
             self.top(report, w)?;
         }
         for file in &report.files {
