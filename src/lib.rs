@@ -69,14 +69,10 @@ pub mod snapshot;
 #[doc(hidden)]
 pub mod suggest;
 
-// Hidden, and `pub` only because the claim types' docs link into them: internal, to become
-// `pub(crate)` once those docs no longer do.
-#[doc(hidden)]
-pub mod checks;
-#[doc(hidden)]
-pub mod matcher;
-#[doc(hidden)]
-pub mod terms;
+// Internal stages: public types reach them only through hidden fields.
+pub(crate) mod checks;
+pub(crate) mod matcher;
+pub(crate) mod terms;
 
 /// Not API: what the benches (`benches/hot_paths.rs`) and the corpus generator
 /// (`examples/gen-corpus.rs`) reach into: the hot paths and the compiled terms.

@@ -26,10 +26,14 @@ pub struct TermId(pub usize);
 pub enum Pattern {
     /// A phrase, normalized; case-folded unless `exact`.
     Literal {
+        /// The words, normalized.
         text: String,
+        /// Matched exactly (an all-capitals term, `case: sensitive`), not case-folded.
         exact: bool,
+        /// A trailing `*`: the last word may go on.
         prefix: bool,
     },
+    /// `{regex: '…'}`.
     Regex(UserRegex),
 }
 

@@ -98,7 +98,7 @@ macro_rules! kinds {
         /// Every check kind; the YAML key names the variant.
         #[derive(Debug, Clone)]
         pub enum CheckKind {
-            $($variant($variant)),*
+            $(#[doc = concat!("A `", $key, ":` claim.")] $variant($variant)),*
         }
 
         impl CheckKind {
@@ -109,6 +109,7 @@ macro_rules! kinds {
                 }
             }
 
+            /// The check itself, behind the one trait every kind implements.
             pub fn check(&self) -> &dyn Check {
                 match self {
                     $(CheckKind::$variant(c) => c),*

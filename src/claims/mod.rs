@@ -2,7 +2,7 @@
 //!
 //! `yaml.rs` parses (the only file that knows the YAML library), `validate/` checks every
 //! rule of the format and collects all problems of a file (each check kind builds its check
-//! through [`crate::checks::Spec`]); terms are in [`crate::terms`]. A file loads whole or not
+//! through `checks::Spec`); terms are in `terms.rs`. A file loads whole or not
 //! at all: a claim file with one bad claim is rejected, never half-run. Nothing is compiled
 //! here: [`crate::compile`] builds the matcher from a loaded file.
 
