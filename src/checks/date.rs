@@ -70,12 +70,7 @@ impl Check for Date {
 
     fn why_not(&self, cx: &Context<'_>, sentence: &Range<usize>) -> String {
         let a = cx.article;
-        let dates: Vec<&str> = a
-            .dates()
-            .iter()
-            .filter(|d| sentence.start <= d.range.start && d.range.end <= sentence.end)
-            .map(|d| a.slice(&d.range))
-            .collect();
+        let dates = super::pairing::written_in(a, sentence, a.dates().iter().map(|m| &m.range));
         if dates.is_empty() {
             "no date in this sentence".to_string()
         } else {

@@ -96,12 +96,7 @@ impl Check for Number {
 
     fn why_not(&self, cx: &Context<'_>, sentence: &Range<usize>) -> String {
         let a = cx.article;
-        let numbers: Vec<&str> = a
-            .numbers()
-            .iter()
-            .filter(|n| sentence.start <= n.range.start && n.range.end <= sentence.end)
-            .map(|n| a.slice(&n.range))
-            .collect();
+        let numbers = super::pairing::written_in(a, sentence, a.numbers().iter().map(|m| &m.range));
         if numbers.is_empty() {
             "no number in this sentence".to_string()
         } else {

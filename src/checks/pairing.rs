@@ -59,6 +59,19 @@ pub(crate) fn pair(
         .collect()
 }
 
+/// The mentions (numbers, dates) written inside a sentence, as written: what `explain` shows
+/// when none of them was paired with a claim's terms.
+pub(crate) fn written_in<'a>(
+    article: &'a Article,
+    sentence: &Range<usize>,
+    mentions: impl Iterator<Item = &'a Range<usize>>,
+) -> Vec<&'a str> {
+    mentions
+        .filter(|m| sentence.start <= m.start && m.end <= sentence.end)
+        .map(|m| article.slice(m))
+        .collect()
+}
+
 /// The coordinated clause of the sentence that holds `r` (see the module docs).
 fn coordinated_clause(text: &str, sentence: &Range<usize>, r: &Range<usize>) -> Range<usize> {
     const JOINS: &[&str] = &[", and ", ", but ", ", while ", ", whereas ", ", yet "];
