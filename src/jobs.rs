@@ -195,7 +195,7 @@ pub fn read_article(path: &Path) -> Result<Article, Diagnostic> {
         io::stdin()
             .read_to_end(&mut bytes)
             .map_err(|e| Diagnostic::file("<stdin>", format!("cannot read standard input: {e}")))?;
-        return Article::from_bytes("<stdin>", bytes).map_err(|e| read_error("<stdin>", e));
+        return Article::read("<stdin>", bytes, None).map_err(|e| read_error("<stdin>", e));
     }
     let shown = claims::display_path(path);
     let bytes = read_file(path).map_err(|e| {
@@ -206,7 +206,7 @@ pub fn read_article(path: &Path) -> Result<Article, Diagnostic> {
         };
         Diagnostic::file(&shown, what).help("article paths in a claim file are relative to the claim file")
     })?;
-    Article::from_bytes(shown.clone(), bytes).map_err(|e| read_error(&shown, e))
+    Article::read(shown.clone(), bytes, None).map_err(|e| read_error(&shown, e))
 }
 
 /// Reads a whole file. A long one is read in parts on every core: on one, copying 50 MB
@@ -252,6 +252,9 @@ fn read_error(shown: &str, e: ReadError) -> Diagnostic {
             format!("the article is not UTF-8: invalid byte at offset {offset}"),
         )
         .help("convert it to UTF-8 (for example `iconv -f latin1 -t utf-8`)"),
+        ReadError::Unsupported { format } => {
+            Diagnostic::file(shown, format!("{} articles are not read yet", format.name()))
+        }
     }
 }
 

@@ -11,6 +11,7 @@ mod parts;
 pub(crate) mod quotes;
 pub(crate) mod ranges;
 pub(crate) mod segment;
+pub mod source;
 pub(crate) mod tense;
 pub(crate) mod word_index;
 pub(crate) mod words;
@@ -54,6 +55,11 @@ pub enum ReadError {
     NotUtf8 {
         /// Bytes before the first invalid one.
         offset: usize,
+    },
+    /// The format is not read yet.
+    Unsupported {
+        /// The format asked for.
+        format: source::SourceFormat,
     },
 }
 
@@ -112,6 +118,24 @@ impl Article {
             Err(e) => Err(ReadError::NotUtf8 {
                 offset: e.utf8_error().valid_up_to(),
             }),
+        }
+    }
+
+    /// Reads an article in a format: the one given, else the one its path's extension
+    /// names, else plain text. Every reader of articles (the commands, `batch`, the
+    /// language server) comes through here.
+    pub fn read(
+        path: impl Into<String>,
+        bytes: Vec<u8>,
+        format: Option<source::SourceFormat>,
+    ) -> Result<Article, ReadError> {
+        let path = path.into();
+        let format = format
+            .or_else(|| source::SourceFormat::from_path(std::path::Path::new(&path)))
+            .unwrap_or(source::SourceFormat::Text);
+        match format {
+            source::SourceFormat::Text => Article::from_bytes(path, bytes),
+            format => Err(ReadError::Unsupported { format }),
         }
     }
 
