@@ -13,6 +13,10 @@
 use std::ops::Range;
 use std::path::Path;
 
+mod docx;
+
+pub use docx::DocxError;
+
 use super::segment::BlockKind;
 use crate::date::Date;
 
