@@ -255,7 +255,6 @@ fn read_error(shown: &str, e: ReadError) -> Diagnostic {
         ReadError::Unsupported { format } => {
             Diagnostic::file(shown, format!("{} articles are not read yet", format.name()))
         }
-        ReadError::Docx(e) => Diagnostic::file(shown, e.to_string()).help(e.help()),
     }
 }
 

@@ -61,8 +61,6 @@ pub enum ReadError {
         /// The format asked for.
         format: source::SourceFormat,
     },
-    /// A Word document that cannot be read: what is wrong and where in it.
-    Docx(source::DocxError),
 }
 
 /// One paragraph's sentence ranges, split on first use.

@@ -47,7 +47,7 @@ pub(crate) const UNPACKED_LIMIT: u64 = 64 << 20;
 
 /// Why a Word document could not be read.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum DocxError {
+pub(crate) enum DocxError {
     /// Not a zip archive (a `.docx` is one).
     NotZip {
         /// What the zip reader found wrong.
@@ -126,7 +126,7 @@ impl fmt::Display for DocxError {
 
 impl DocxError {
     /// How to fix it.
-    pub fn help(&self) -> &'static str {
+    pub(crate) fn help(&self) -> &'static str {
         match self {
             DocxError::NotZip { .. } | DocxError::MissingPart { .. } => {
                 "save the article from Word, LibreOffice or Google Docs as .docx, or name its real format with --article-format"
@@ -150,7 +150,7 @@ pub(crate) fn extract(bytes: &[u8]) -> Result<(String, Extracted), DocxError> {
 
 fn extract_limited(bytes: &[u8], limit: u64) -> Result<(String, Extracted), DocxError> {
     let mut pkg = Package::open(bytes, limit)?;
-    let main = pkg.main_part()?;
+    let main = pkg.main_part();
     let Some(document) = pkg.part(&main)? else {
         return Err(DocxError::MissingPart { part: main });
     };
@@ -225,9 +225,11 @@ fn assemble(paras: &[Para]) -> (String, Extracted) {
     (source, x)
 }
 
-/// The zip, and how much more its parts may unpack to.
+/// The zip, its relations, and how much more its parts may unpack to.
 struct Package<'a> {
     zip: ZipArchive<Cursor<&'a [u8]>>,
+    /// The package's relations (`_rels/.rels`): where the main part and properties are.
+    rels: Vec<(String, String)>,
     budget: u64,
     limit: u64,
 }
@@ -238,11 +240,14 @@ impl<'a> Package<'a> {
             return Err(DocxError::Compound);
         }
         let zip = ZipArchive::new(Cursor::new(bytes)).map_err(|e| DocxError::NotZip { detail: e.to_string() })?;
-        Ok(Package {
+        let mut pkg = Package {
             zip,
+            rels: Vec::new(),
             budget: limit,
             limit,
-        })
+        };
+        pkg.rels = pkg.relations("_rels/.rels")?;
+        Ok(pkg)
     }
 
     /// A part as text, `None` when the zip has no such part.
@@ -281,9 +286,8 @@ impl<'a> Package<'a> {
     }
 
     /// The main document part the package's relations name, else `word/document.xml`.
-    fn main_part(&mut self) -> Result<String, DocxError> {
-        let rels = self.relations("_rels/.rels")?;
-        Ok(find_rel(&rels, "/officeDocument").unwrap_or_else(|| "word/document.xml".into()))
+    fn main_part(&self) -> String {
+        find_rel(&self.rels, "/officeDocument").unwrap_or_else(|| "word/document.xml".into())
     }
 
     /// The relations in a `.rels` part: (type, target as a part name).
@@ -319,7 +323,7 @@ impl<'a> Package<'a> {
 
     /// The day the core properties say the document was created (else last modified).
     fn published(&mut self, notes: &mut Vec<String>) -> Result<Option<Date>, DocxError> {
-        let rels = self.relations("_rels/.rels")?;
+        let rels = std::mem::take(&mut self.rels);
         let Some((part, xml)) = self.part_or(&rels, "/core-properties", "docProps/core.xml")? else {
             return Ok(None);
         };

@@ -15,8 +15,6 @@ use std::path::Path;
 
 mod docx;
 
-pub use docx::DocxError;
-
 use super::segment::BlockKind;
 use crate::date::Date;
 
