@@ -102,8 +102,8 @@ pub struct Article {
     written: Option<Box<Written>>,
     /// The publication date the document's metadata gives (front matter, `<meta>`).
     pub(crate) metadata_date: Option<Date>,
-    /// The index in `paragraphs` of the headline (a title, or a heading the article opens
-    /// with), always the first paragraph when there is one.
+    /// The index in `paragraphs` of the headline (a title, an HTML page's first `<h1>`, or a
+    /// heading the article opens with).
     pub(crate) headline: Option<usize>,
     /// Normalized text: blocks joined by a blank line ("\n\n").
     pub text: String,
@@ -194,13 +194,13 @@ impl Article {
         article.positions = x.positions;
         article.notes = x.notes;
         article.metadata_date = x.published;
-        // The reader's headline block is its first; one that normalized to nothing is none.
+        // The paragraph the reader's headline block became (none if it normalized to nothing).
         article.headline = x.headline.and_then(|h| {
-            let first = article.paragraphs.first()?;
-            x.blocks[h]
-                .range
-                .contains(&article.map.to_source(first.range.start))
-                .then_some(0)
+            let block = &x.blocks[h].range;
+            article
+                .paragraphs
+                .iter()
+                .position(|p| block.contains(&article.map.to_source(p.range.start)))
         });
         article.written = Some(Box::new(Written {
             text: x.text,

@@ -207,7 +207,13 @@ impl Scope {
             Scope::Paragraph => article.paragraphs.iter().map(|p| p.range.clone()).collect(),
             Scope::Article => std::iter::once(0..article.text.len()).collect(),
             Scope::Headline => article.headline_range().into_iter().collect(),
-            Scope::Body => std::iter::once(body_start(article)..article.text.len()).collect(),
+            Scope::Body => match article.headline_range() {
+                Some(h) => [0..h.start, (h.end + 2).min(article.text.len())..article.text.len()]
+                    .into_iter()
+                    .filter(|r| !r.is_empty())
+                    .collect(),
+                None => vec![0..article.text.len()],
+            },
         }
     }
 
@@ -243,7 +249,9 @@ impl Scope {
             Scope::Headline => article
                 .headline_range()
                 .is_some_and(|h| h.start <= r.start && r.end <= h.end),
-            Scope::Body => r.start >= body_start(article),
+            Scope::Body => article
+                .headline_range()
+                .is_none_or(|h| r.end <= h.start || r.start >= h.end),
             Scope::Paragraph => {
                 article.paragraph_at(r.start) == article.paragraph_at(r.end.saturating_sub(1).max(r.start))
             }
@@ -252,13 +260,6 @@ impl Scope {
             }
         }
     }
-}
-
-/// Where the body starts: after the headline, or at the start.
-fn body_start(article: &Article) -> usize {
-    article
-        .headline_range()
-        .map_or(0, |h| (h.end + 2).min(article.text.len()))
 }
 
 /// One piece of evidence as a check reports it: normalized ranges, not yet positions.

@@ -38,7 +38,10 @@ pub(super) fn read(source: &str) -> Result<Extracted, ReadError> {
         w.token(t);
     }
     let mut x = w.x.finish();
-    x.headline = x.blocks.first().filter(|b| b.kind == BlockKind::Heading).map(|_| 0);
+    // The first `<h1>`, else a heading the article opens with (a kicker may come first).
+    x.headline = x
+        .headline
+        .or_else(|| x.blocks.first().filter(|b| b.kind == BlockKind::Heading).map(|_| 0));
     Ok(x)
 }
 
@@ -439,6 +442,9 @@ impl Walker<'_> {
         if !self.x.in_block() {
             if s.trim().is_empty() {
                 return;
+            }
+            if self.x.headline.is_none() && self.blocks.last().is_some_and(|b| b == "h1") {
+                self.x.headline = Some(self.x.blocks.len());
             }
             self.x.start_block(self.kind());
         }
