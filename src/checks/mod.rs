@@ -212,7 +212,7 @@ impl Scope {
                     .into_iter()
                     .filter(|r| !r.is_empty())
                     .collect(),
-                None => vec![0..article.text.len()],
+                None => std::iter::once(0..article.text.len()).collect(),
             },
         }
     }
