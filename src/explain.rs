@@ -25,10 +25,10 @@ pub fn explain(file: &CompiledFile, index: usize, article: &Article, w: &mut dyn
     writeln!(w, "  claim:    {}", claim.claim)?;
     writeln!(w, "  check:    {} — {}", claim.check.key(), result.expected)?;
     writeln!(w, "  article:  {}", article.path)?;
-    if check.reads() == "dates" || article.dateline.is_some() || file.published.is_some() {
+    if check.reads() == "dates" || article.published().is_some() || file.published.is_some() {
         let published = file
             .published
-            .or(article.dateline)
+            .or(article.published())
             .map_or("none".to_string(), |d| d.to_string());
         writeln!(w, "  published: {published} (relative dates resolve against it)")?;
     }

@@ -10,7 +10,7 @@ use std::ops::Range;
 use rayon::prelude::*;
 
 use super::normalize::Normalizer;
-use super::segment;
+use super::segment::{self, SourceBlock};
 use super::{Paragraph, parse_dateline};
 use crate::date::Date;
 
@@ -64,11 +64,28 @@ fn after_blank_line(source: &str, from: usize) -> Option<usize> {
 /// Indexes `source[range]`. Only the article's first block may be a dateline.
 fn part(source: &str, range: Range<usize>) -> Part {
     let first = segment::is_blank(&source[..range.start]);
+    let blocks = segment::blocks(&source[range.clone()])
+        .into_iter()
+        .map(|b| SourceBlock {
+            range: range.start + b.range.start..range.start + b.range.end,
+            kind: b.kind,
+        });
+    indexed(source, range.len(), blocks, first)
+}
+
+/// Indexes text whose blocks a reader gave (Markdown, HTML, Word): none is guessed from
+/// lines, and the first may still be a dateline.
+pub(super) fn index_blocks(text: &str, blocks: &[SourceBlock]) -> Part {
+    indexed(text, text.len(), blocks.iter().cloned(), true)
+}
+
+/// Normalizes `blocks` of `source` into one index; `first`: they open the article.
+fn indexed(source: &str, len: usize, blocks: impl Iterator<Item = SourceBlock>, first: bool) -> Part {
     let mut p = Part::default();
     // The normalized text is about as long as the source: one allocation, no doubling.
-    p.norm.text.reserve(range.len());
-    for (bi, block) in segment::blocks(&source[range.clone()]).into_iter().enumerate() {
-        let (bs, be) = (range.start + block.range.start, range.start + block.range.end);
+    p.norm.text.reserve(len);
+    for (bi, block) in blocks.enumerate() {
+        let (bs, be) = (block.range.start, block.range.end);
         match &mut p.blocks {
             Some((_, last_end)) => {
                 p.norm.push_break(*last_end, bs);

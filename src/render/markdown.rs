@@ -14,7 +14,7 @@ use std::io::{self, Write};
 use std::ops::Range;
 
 use super::{Entry, failing_first, summary_line};
-use crate::report::{Diff, Evidence, Report, Status};
+use crate::report::{ArticleRef, Diff, Evidence, Report, Status};
 
 pub(super) fn render(report: &Report, w: &mut dyn Write) -> io::Result<()> {
     let mut out = String::from("# claimcheck report\n\n");
@@ -61,7 +61,7 @@ pub(super) fn render(report: &Report, w: &mut dyn Write) -> io::Result<()> {
             let evidence: Vec<String> = c
                 .evidence
                 .iter()
-                .map(|ev| code(&format!("{}:{}:{}", e.report.article, ev.span.line, ev.span.column)))
+                .map(|ev| code(&e.report.article_ref().at(ev.span.line, ev.span.column)))
                 .collect();
             let _ = writeln!(
                 out,
@@ -102,11 +102,11 @@ fn claim(out: &mut String, e: &Entry<'_>) {
         let _ = writeln!(out, "\n**note:** {}", escape(n));
     }
     for ev in c.evidence.iter().chain(c.nearest.as_deref()) {
-        evidence(out, &e.report.article, ev);
+        evidence(out, e.report.article_ref(), ev);
     }
 }
 
-fn evidence(out: &mut String, article: &str, e: &Evidence) {
+fn evidence(out: &mut String, article: ArticleRef<'_>, e: &Evidence) {
     let note = e
         .note
         .as_deref()
@@ -116,7 +116,7 @@ fn evidence(out: &mut String, article: &str, e: &Evidence) {
         out,
         "\n**{}** {}{note}\n",
         e.role.as_str(),
-        code(&format!("{article}:{}:{}", e.span.line, e.span.column))
+        code(&article.at(e.span.line, e.span.column))
     );
     let _ = writeln!(out, "> {}", bold_marks(&e.sentence, &e.sentence_marks));
     if let Some(d) = &e.diff {

@@ -37,17 +37,18 @@ use quick_xml::events::{BytesStart, Event};
 use zip::ZipArchive;
 use zip::result::ZipError;
 
-use super::{Extracted, Positions};
+use super::{Extracted, Positions, SourceFormat};
+use crate::article::ReadError;
 use crate::article::segment::BlockKind;
 use crate::date::Date;
 
 /// The most the parts read may unpack to, together: a long article's XML is a few MB; a
 /// zip bomb is gigabytes.
-pub(crate) const UNPACKED_LIMIT: u64 = 64 << 20;
+const UNPACKED_LIMIT: u64 = 64 << 20;
 
 /// Why a Word document could not be read.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) enum DocxError {
+enum DocxError {
     /// Not a zip archive (a `.docx` is one).
     NotZip {
         /// What the zip reader found wrong.
@@ -126,7 +127,7 @@ impl fmt::Display for DocxError {
 
 impl DocxError {
     /// How to fix it.
-    pub(crate) fn help(&self) -> &'static str {
+    fn help(&self) -> &'static str {
         match self {
             DocxError::NotZip { .. } | DocxError::MissingPart { .. } => {
                 "save the article from Word, LibreOffice or Google Docs as .docx, or name its real format with --article-format"
@@ -144,7 +145,17 @@ impl DocxError {
 
 /// Reads a `.docx`: the synthetic source (the paragraphs, one per line, see the module doc)
 /// and the text extracted from it, mapped into that source.
-pub(crate) fn extract(bytes: &[u8]) -> Result<(String, Extracted), DocxError> {
+pub(crate) fn read(bytes: &[u8]) -> Result<(String, Extracted), ReadError> {
+    extract(bytes).map_err(|e| ReadError::Malformed {
+        format: SourceFormat::Docx,
+        // A line of the XML is no line of the document: the message says where.
+        line: None,
+        message: e.to_string(),
+        help: e.help().to_string(),
+    })
+}
+
+fn extract(bytes: &[u8]) -> Result<(String, Extracted), DocxError> {
     extract_limited(bytes, UNPACKED_LIMIT)
 }
 
