@@ -275,3 +275,65 @@ fn broken_word_files_exit_2_with_what_is_wrong() {
         assert!(!dir.path().join("out.json").exists(), "{name}: nothing written");
     }
 }
+
+/// A document of the given paragraphs whose core properties say it was created on `created`.
+fn dated_docx(paragraphs: &[&str], created: &str) -> Vec<u8> {
+    let body: String = paragraphs
+        .iter()
+        .map(|p| format!("<w:p><w:r><w:t>{p}</w:t></w:r></w:p>"))
+        .collect();
+    let document = format!(r#"<w:document xmlns:w="urn:w"><w:body>{body}</w:body></w:document>"#);
+    let core = format!(
+        r#"<cp:coreProperties xmlns:cp="urn:cp" xmlns:dcterms="urn:d"><dcterms:created>{created}T09:00:00Z</dcterms:created></cp:coreProperties>"#
+    );
+    zip_of(&[("word/document.xml", &document), ("docProps/core.xml", &core)])
+}
+
+fn read_docx(bytes: Vec<u8>) -> claimcheck::article::Article {
+    claimcheck::article::Article::read("a.docx", bytes, None).unwrap()
+}
+
+#[test]
+fn the_core_properties_date_the_article_only_when_the_text_does_not() {
+    let body = ["Macron met the army chiefs. The ministers meet on Wednesday."];
+    let undated = read_docx(dated_docx(&body, "2025-03-11"));
+    assert_eq!(
+        undated.published().map(|d| d.to_string()).as_deref(),
+        Some("2025-03-11")
+    );
+    // A dateline in the text dates the story; the file may be older (a template, a copy).
+    let datelined = read_docx(dated_docx(&["date 2025-03-11", body[0]], "2024-11-02"));
+    assert_eq!(
+        datelined.published().map(|d| d.to_string()).as_deref(),
+        Some("2025-03-11")
+    );
+    // Through the binary: "on Wednesday" is 12 March from the document's own date.
+    let claims = "claims:\n  - {id: e5, claim: c, date: 2025-03-12, near: [ministers]}\n";
+    let report = check(claims, ("a.docx", &dated_docx(&body, "2025-03-11")));
+    assert_eq!(verdicts(&report)["e5"], "supported");
+    let report = check(
+        &format!("published: 2025-03-04\n{claims}"),
+        ("a.docx", &dated_docx(&body, "2025-03-11")),
+    );
+    assert_eq!(verdicts(&report)["e5"], "refuted", "the claim file's date comes first");
+}
+
+#[test]
+fn the_title_is_the_headline() {
+    let claims = concat!(
+        "claims:\n",
+        "  - {id: headline, claim: c, text: 34 countries, scope: headline}\n",
+        "  - {id: body, claim: c, text: generals of 34 EU and NATO countries, scope: body}\n",
+        "  - {id: not-in-headline, claim: c, text: Macron, scope: headline}\n",
+    );
+    let report = check(claims, ("tracked.docx", &fixture("tracked.docx")));
+    let v = verdicts(&report);
+    assert_eq!(
+        (
+            v["headline"].as_str(),
+            v["body"].as_str(),
+            v["not-in-headline"].as_str()
+        ),
+        ("supported", "supported", "not_found")
+    );
+}

@@ -1065,6 +1065,75 @@ mod tests {
         assert!(extract_limited(&bomb, 4 << 20).is_ok());
     }
 
+    /// Random documents built from the pieces Word writes: the source holds each paragraph's
+    /// visible text, and every word of the extracted text maps back to the same word there.
+    #[test]
+    fn property_every_word_maps_to_itself_in_the_source() {
+        let mut rng = crate::testrng::TestRng(0x2545_F491_4F6C_DD1D);
+        let words = ["Italy", "34", "observer", "Elysée", "NATO", "“said”", "l’Ukraine"];
+        for _ in 0..200 {
+            let (mut body, mut expected) = (String::new(), Vec::new());
+            for _ in 0..1 + rng.below(5) {
+                let mut line = String::new();
+                body.push_str("<w:p>");
+                for _ in 0..rng.below(8) {
+                    let w = words[rng.below(words.len())];
+                    // (XML written, text seen)
+                    let (xml, seen) = match rng.below(7) {
+                        0 => (format!("<w:ins><w:r><w:t>{w} </w:t></w:r></w:ins>"), format!("{w} ")),
+                        1 => (
+                            format!("<w:del><w:r><w:delText>{w} </w:delText></w:r></w:del>"),
+                            String::new(),
+                        ),
+                        2 => (format!("<w:r><w:t>{w}</w:t><w:tab/></w:r>"), format!("{w}\t")),
+                        3 => (
+                            format!("<w:hyperlink><w:r><w:t>{w}</w:t></w:r></w:hyperlink><w:r><w:br/></w:r>"),
+                            format!("{w} "),
+                        ),
+                        4 => (
+                            format!("<w:r><w:instrText>HYPERLINK</w:instrText><w:t>{w}&amp;</w:t></w:r>"),
+                            format!("{w}&"),
+                        ),
+                        5 => (
+                            format!("<w:r><w:t xml:space=\"preserve\">&#x20;{w}</w:t></w:r>"),
+                            format!(" {w}"),
+                        ),
+                        _ => {
+                            // A word split across runs, as spelling marks and edits leave it.
+                            let cut = w.char_indices().nth(1).map_or(w.len(), |(i, _)| i);
+                            (
+                                format!(
+                                    "<w:r><w:t>{}</w:t></w:r><w:r><w:t>{} </w:t></w:r>",
+                                    &w[..cut],
+                                    &w[cut..]
+                                ),
+                                format!("{w} "),
+                            )
+                        }
+                    };
+                    body.push_str(&xml);
+                    line.push_str(&seen);
+                }
+                body.push_str("</w:p>");
+                expected.push(line);
+            }
+            let (source, x) = read(&body, &[]);
+            assert_eq!(
+                source,
+                expected.iter().map(|l| format!("{l}\n")).collect::<String>(),
+                "{body}"
+            );
+            for b in &x.blocks {
+                for (at, word) in x.text[b.range.clone()].split_whitespace().map(|w| {
+                    let at = w.as_ptr() as usize - x.text.as_ptr() as usize;
+                    (at, w)
+                }) {
+                    assert_eq!(&source[x.map.range(&(at..at + word.len()))], word, "{body}");
+                }
+            }
+        }
+    }
+
     /// Never a panic, whatever the bytes: the fixtures cut short, bytes flipped in the zip,
     /// and bytes flipped in the XML packed again (a valid zip of broken XML).
     #[test]
