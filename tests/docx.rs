@@ -241,7 +241,12 @@ fn broken_word_files_exit_2_with_what_is_wrong() {
     let seed = fixture("seed.docx");
     let document = part(&seed, "word/document.xml").unwrap();
     let cut = &document[..document.find("The meeting without the USA").unwrap()];
-    let cases: [(&str, Vec<u8>, &str); 4] = [
+    let cases: [(&str, Vec<u8>, &str); 5] = [
+        (
+            "bomb.docx",
+            fixture("bomb.docx"),
+            "unpacks to more than 64 MiB (at word/document.xml): not read, it may be a zip bomb",
+        ),
         (
             "plain.docx",
             b"The coalition of the willing met in Paris.".to_vec(),
