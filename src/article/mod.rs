@@ -396,6 +396,16 @@ impl Article {
         self.map.to_normalized(src)
     }
 
+    /// `path:line:column`, or `path ¶paragraph:character` for a Word document, as every
+    /// report names a place in the article.
+    pub fn at(&self, line: usize, column: usize) -> String {
+        crate::report::ArticleRef {
+            path: &self.path,
+            positions: self.positions,
+        }
+        .at(line, column)
+    }
+
     /// Line and column (1-based, columns in characters) of a source byte offset.
     pub fn position(&self, src: usize) -> Position {
         let line = self.line_starts.partition_point(|&s| s <= src);

@@ -46,7 +46,7 @@ pub fn coverage(a: &CoverageArgs, out: &mut dyn Write) -> Result<i32, Failure> {
                 .iter()
                 .map(|i| format!("{} \"{}\"", i.kind, i.span.text))
                 .collect();
-            writeln!(out, "  {}:{}:{}  {}", article.path, u.line, u.column, what.join(", "))?;
+            writeln!(out, "  {}  {}", article.at(u.line, u.column), what.join(", "))?;
             writeln!(out, "    {}", u.sentence)?;
         }
         writeln!(out)?;

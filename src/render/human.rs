@@ -241,7 +241,10 @@ impl Human {
         self.put(w, code, &format!("{:<8}", e.role.as_str()));
         w.push(' ');
         w.push_str(&article.at(e.span.line, e.span.column));
-        if let (Sort::Status, Some((p, s))) = (self.sort, e.reading_place) {
+        // A Word document's place is already a paragraph: a second ¶ would only confuse.
+        if let (Sort::Status, Some((p, s)), crate::article::source::Positions::Lines) =
+            (self.sort, e.reading_place, article.positions)
+        {
             w.push_str(" ¶");
             w.push_str(itoa(p, &mut [0; 20]));
             w.push_str(" s");
