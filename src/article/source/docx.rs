@@ -272,7 +272,8 @@ impl<'a> Package<'a> {
             Err(ZipError::FileNotFound) => return Ok(None),
             Err(e) => return Err(unreadable(&e)),
         };
-        let mut bytes = Vec::new();
+        // The header's size only sizes the buffer (it may lie): the budget bounds the read.
+        let mut bytes = Vec::with_capacity(file.size().min(self.budget) as usize);
         // One byte past the budget tells a part that would pass it, whatever its header says.
         file.take(self.budget + 1)
             .read_to_end(&mut bytes)
@@ -284,16 +285,13 @@ impl<'a> Package<'a> {
             });
         }
         self.budget -= bytes.len() as u64;
-        let text = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
-        match std::str::from_utf8(text) {
-            Ok(s) => Ok(Some(s.to_string())),
-            Err(e) => Err(xml_error(
-                name,
-                &String::from_utf8_lossy(text),
-                e.valid_up_to(),
-                "not UTF-8".into(),
-            )),
+        if bytes.starts_with(b"\xEF\xBB\xBF") {
+            bytes.drain(..3);
         }
+        String::from_utf8(bytes).map(Some).map_err(|e| {
+            let at = e.utf8_error().valid_up_to();
+            xml_error(name, &String::from_utf8_lossy(e.as_bytes()), at, "not UTF-8".into())
+        })
     }
 
     /// The main document part the package's relations name, else `word/document.xml`.
@@ -413,7 +411,9 @@ fn resolve(base: &str, target: &str) -> String {
 
 /// An attribute's value, unescaped; `None` when absent or malformed.
 fn attr(e: &BytesStart, name: &str) -> Option<String> {
+    // No duplicate check: it allocates for every element asked, and a duplicate changes nothing here.
     e.attributes()
+        .with_checks(false)
         .flatten()
         .find(|a| a.key.local_name().as_ref() == name)
         .and_then(|a| a.normalized_value(XmlVersion::Implicit1_0).ok().map(|v| v.into_owned()))
@@ -504,7 +504,9 @@ impl Styles {
                         open = attr(e, "styleId").map(|id| (id.clone(), Style::named(&id)));
                     }
                     "name" => {
-                        if let (Some((_, style)), Some(name)) = (open.as_mut(), attr(e, "val")) {
+                        if let Some((_, style)) = open.as_mut()
+                            && let Some(name) = attr(e, "val")
+                        {
                             *style = Style::named(&name);
                         }
                     }
