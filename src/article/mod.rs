@@ -377,8 +377,13 @@ impl Article {
 
     /// The publication date the article gives: its metadata's (front matter, `<meta>`),
     /// else its `date YYYY-MM-DD` dateline. A claim file's `published` comes before both.
+    /// A Word document's core properties come last: Word fills them in on every save, so
+    /// they say when the file was written, which a dateline in the text overrules.
     pub fn published(&self) -> Option<Date> {
-        self.metadata_date.or(self.dateline)
+        match self.format {
+            source::SourceFormat::Docx => self.dateline.or(self.metadata_date),
+            _ => self.metadata_date.or(self.dateline),
+        }
     }
 
     /// The headline's range of [`Article::text`], if the article has one.
@@ -645,6 +650,23 @@ pub(crate) mod tests {
         let at = a.text.find("here").unwrap();
         let src = a.source_range(&(at..at + 4));
         assert_eq!(a.position(src.start), Position { line: 1, column: 15 });
+    }
+
+    /// Metadata comes before a dateline, except a Word document's core properties, which
+    /// Word sets on every save.
+    #[test]
+    fn published_from_metadata_or_dateline() {
+        let text = "date 2025-03-11 Army chiefs met in Paris.".to_string();
+        let read = |format| {
+            let mut x = source::Extracted::default();
+            x.start_block(BlockKind::Paragraph);
+            x.copy(&text, 0..text.len());
+            x.published = Date::parse_iso("2025-03-20");
+            Article::from_extracted("a", text.clone(), format, x.finish()).published()
+        };
+        assert_eq!(read(source::SourceFormat::Markdown), Date::parse_iso("2025-03-20"));
+        assert_eq!(read(source::SourceFormat::Docx), Date::parse_iso("2025-03-11"));
+        assert_eq!(seed().published(), Date::parse_iso("2025-03-11"));
     }
 
     #[test]
