@@ -188,7 +188,7 @@ impl Article {
         format: source::SourceFormat,
         x: source::Extracted,
     ) -> Article {
-        let part = parts::index_blocks(&x.text, &x.blocks);
+        let part = parts::index_blocks(&x.text, &x.blocks, crate::matcher::PARALLEL_FROM);
         let mut article = Article::indexed(path.into(), source, part);
         article.format = format;
         article.positions = x.positions;
