@@ -682,3 +682,37 @@ fn every_position_holds_its_words_in_random_documents() {
         }
     }
 }
+
+#[test]
+fn a_txt_that_is_plainly_html_is_read_as_html_with_a_note() {
+    let dir = folder(&[
+        (
+            "c.yaml",
+            "claims:\n  - {id: a, claim: c, text: Elysée said}\n".as_bytes(),
+        ),
+        ("page.txt", b"<!DOCTYPE html>\n<p>The Elys&eacute;e said so.</p>"),
+        ("zip.txt", b"PK\x03\x04\x14\x00\x00\x00not a whole zip"),
+    ]);
+    for format in ["human", "markdown"] {
+        let run = claimcheck(
+            dir.path(),
+            &["check", "c.yaml", "--article", "page.txt", "--format", format],
+        );
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        assert!(
+            run.stdout.contains("read as HTML, not plain text"),
+            "{format}: {}",
+            run.stdout
+        );
+    }
+    // Read as text when asked: the entity is then no letter, and the claim fails.
+    let run = claimcheck(
+        dir.path(),
+        &["check", "c.yaml", "--article", "page.txt", "--article-format", "text"],
+    );
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    // A zip is never read as text.
+    let run = claimcheck(dir.path(), &["check", "c.yaml", "--article", "zip.txt"]);
+    assert_eq!(run.code, 2, "{}", run.stdout);
+    assert!(run.stderr.contains("zip.txt"), "{}", run.stderr);
+}

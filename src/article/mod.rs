@@ -189,7 +189,7 @@ impl Article {
         format: source::SourceFormat,
         x: source::Extracted,
     ) -> Article {
-        let part = parts::index_blocks(&x.text, &x.blocks);
+        let part = parts::index_blocks(&x.text, &x.blocks, crate::matcher::PARALLEL_FROM);
         let mut article = Article::indexed(path.into(), source, part);
         article.format = format;
         article.positions = x.positions;
@@ -650,6 +650,23 @@ pub(crate) mod tests {
         let at = a.text.find("here").unwrap();
         let src = a.source_range(&(at..at + 4));
         assert_eq!(a.position(src.start), Position { line: 1, column: 15 });
+    }
+
+    /// Metadata comes before a dateline, except a Word document's core properties, which
+    /// Word sets on every save.
+    #[test]
+    fn published_from_metadata_or_dateline() {
+        let text = "date 2025-03-11 Army chiefs met in Paris.".to_string();
+        let read = |format| {
+            let mut x = source::Extracted::default();
+            x.start_block(BlockKind::Paragraph);
+            x.copy(&text, 0..text.len());
+            x.published = Date::parse_iso("2025-03-20");
+            Article::from_extracted("a", text.clone(), format, x.finish()).published()
+        };
+        assert_eq!(read(source::SourceFormat::Markdown), Date::parse_iso("2025-03-20"));
+        assert_eq!(read(source::SourceFormat::Docx), Date::parse_iso("2025-03-11"));
+        assert_eq!(seed().published(), Date::parse_iso("2025-03-11"));
     }
 
     #[test]

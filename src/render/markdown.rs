@@ -41,6 +41,12 @@ pub(super) fn render(report: &Report, w: &mut dyn Write) -> io::Result<()> {
             v.conflicting
         );
     }
+    // How an article was read, when its reader had to decide (a `.txt` that is HTML).
+    for f in report.files.iter().filter(|f| !f.notes.is_empty()) {
+        for n in &f.notes {
+            let _ = write!(out, "\n**note** on {}: {}\n", code(&f.article), escape(n));
+        }
+    }
     let entries = failing_first(report);
     for (status, heading) in [(Status::Fail, "Failing claims"), (Status::Warn, "Warnings")] {
         let group: Vec<&Entry<'_>> = entries.iter().filter(|e| e.claim.status() == status).collect();
