@@ -13,10 +13,12 @@
 //! What is text: runs (`w:t`), tabs, line breaks (a space), non-breaking hyphens, symbols
 //! with a Unicode code; tracked insertions and moves (the text as it reads once the changes
 //! are accepted); hyperlinks' words; fields' results. What is not: tracked deletions and
-//! moved-from text, fields' instructions, text boxes and drawings, headers and footers,
-//! comments, footnote marks. Headings are the paragraphs styled `Title` or `Heading 1`-`9`
-//! (or given an outline level); the title, else the first heading, is the headline; a
-//! numbered or bulleted paragraph is a list item.
+//! moved-from text, hidden text, fields' instructions, text boxes and drawings, headers and
+//! footers, comments, footnote marks. Headings are the paragraphs styled `Title` or
+//! `Heading 1`-`9` (or given an outline level); the title, else the first heading, is the
+//! headline; a numbered or bulleted paragraph is a list item. A tracked deletion of a
+//! paragraph's end (two paragraphs joined once accepted) keeps them apart, as the document
+//! shows them with changes: a sentence across the two is read as two.
 //!
 //! `published` comes from the core properties' `dcterms:created`: the day the document was
 //! made does not move when someone opens and saves it again after publication (which
@@ -588,6 +590,8 @@ struct Collect<'s> {
     skip: usize,
     run: usize,
     in_text: bool,
+    /// The run being read is hidden text.
+    hidden: bool,
     note: Option<String>,
 }
 
@@ -604,6 +608,7 @@ impl<'s> Collect<'s> {
             skip: 0,
             run: 0,
             in_text: false,
+            hidden: false,
             note: None,
         };
         walk(part, xml, |event| c.event(event))?;
@@ -658,7 +663,10 @@ impl<'s> Collect<'s> {
                     self.end("p");
                 }
             }
-            "r" if !empty => self.run += 1,
+            "r" if !empty => {
+                self.run += 1;
+                self.hidden = false;
+            }
             "t" if !empty && self.run > 0 => self.in_text = true,
             _ if self.run > 0 => self.in_run(name, e),
             _ => self.in_paragraph(name, e),
@@ -668,6 +676,8 @@ impl<'s> Collect<'s> {
     /// A run's elements that stand for characters, and references to notes.
     fn in_run(&mut self, name: &str, e: &BytesStart) {
         match name {
+            // Hidden text (a run's `w:vanish`) is not shown, so not read.
+            "vanish" => self.hidden = attr(e, "val").is_none_or(|v| !matches!(v.as_str(), "0" | "false" | "off")),
             "tab" | "ptab" => self.push("\t"),
             // A line break stays inside its paragraph (one line per paragraph).
             "br" | "cr" => self.push(" "),
@@ -745,7 +755,9 @@ impl<'s> Collect<'s> {
 
     /// Visible text of the open paragraph; a line break in it is a space (one line each).
     fn push(&mut self, s: &str) {
-        if let Some(open) = self.open.as_mut() {
+        if let Some(open) = self.open.as_mut()
+            && !self.hidden
+        {
             open.text
                 .extend(s.chars().map(|c| if c == '\n' || c == '\r' { ' ' } else { c }));
         }
@@ -895,10 +907,15 @@ mod tests {
             r#"<w:del><w:r><w:delText>not </w:delText></w:r></w:del><w:moveFrom><w:r><w:t>moved</w:t></w:r></w:moveFrom>"#,
             r#"<w:r><mc:AlternateContent><mc:Choice><w:drawing><w:txbxContent><w:p><w:r><w:t>box</w:t></w:r></w:p></w:txbxContent></w:drawing></mc:Choice>"#,
             r#"<mc:Fallback><w:pict><w:txbxContent><w:p><w:r><w:t>box</w:t></w:r></w:p></w:txbxContent></w:pict></mc:Fallback></mc:AlternateContent></w:r>"#,
-            r#"<w:r><w:t>&amp;&#8217;&#x2014;&lt;</w:t></w:r></w:p>"#,
+            r#"<w:r><w:t>&amp;&#8217;&#x2014;&lt;</w:t></w:r>"#,
+            // Hidden text, then a run shown again.
+            r#"<w:r><w:rPr><w:vanish/></w:rPr><w:t>hidden</w:t></w:r><w:r><w:rPr><w:vanish w:val="0"/></w:rPr><w:t>!</w:t></w:r></w:p>"#,
         );
         let (source, x) = read(body, &[]);
-        assert_eq!(source, "Seen 11 March at the Elysée\ta b\u{2011}c°&\u{2019}\u{2014}<\n");
+        assert_eq!(
+            source,
+            "Seen 11 March at the Elysée\ta b\u{2011}c°&\u{2019}\u{2014}<!\n"
+        );
         assert_eq!(x.text, source.trim_end());
     }
 
