@@ -2,7 +2,7 @@
 //! one line held, and batches of lines bounded in count and bytes, so a run's memory follows
 //! its largest article, not its input.
 
-use std::io::{self, BufRead};
+use std::io::{self, BufRead, BufReader, Read};
 
 /// One line of the input.
 #[derive(Debug)]
@@ -22,17 +22,17 @@ pub(crate) enum Body {
 
 /// The lines of a JSON Lines input, each kept up to `max` bytes.
 pub(crate) struct Lines<R> {
-    input: R,
+    input: BufReader<R>,
     max: usize,
     number: u64,
     /// The error that ended the input early: the run reports it after the records written.
     pub error: Option<io::Error>,
 }
 
-impl<R: BufRead> Lines<R> {
+impl<R: Read> Lines<R> {
     pub(crate) fn new(input: R, max: usize) -> Lines<R> {
         Lines {
-            input,
+            input: BufReader::with_capacity(1 << 20, input),
             max,
             number: 0,
             error: None,
@@ -91,12 +91,18 @@ impl<R: BufRead> Lines<R> {
         }))
     }
 
-    /// The next lines: up to `count` of them, or fewer once they hold `bytes` bytes. Empty at
-    /// the end of the input, or at an error (kept in [`Lines::error`]).
-    pub(crate) fn batch(&mut self, count: usize, bytes: usize) -> Vec<Line> {
+    /// The next lines: up to `count` of them, or fewer once they hold `bytes` bytes, or
+    /// those that have come when no more has (a producer that waits for a line's records
+    /// before it writes the next gets them). Empty at the end of the input, or at an error
+    /// (kept in [`Lines::error`]). `true` when nothing more has come: the records of these
+    /// lines are to be written before the next read, which may wait.
+    pub(crate) fn batch(&mut self, count: usize, bytes: usize) -> (Vec<Line>, bool) {
         let mut lines = Vec::new();
         let mut held = 0;
         while lines.len() < count && held < bytes && self.error.is_none() {
+            if !lines.is_empty() && self.input.buffer().is_empty() {
+                break;
+            }
             match self.read_line() {
                 Ok(Some(line)) => {
                     held += match &line.body {
@@ -109,7 +115,8 @@ impl<R: BufRead> Lines<R> {
                 Err(e) => self.error = Some(e),
             }
         }
-        lines
+        let waiting = self.input.buffer().is_empty();
+        (lines, waiting)
     }
 }
 
@@ -118,11 +125,11 @@ mod tests {
     use super::*;
 
     fn lines(input: &[u8], max: usize) -> Vec<(u64, Result<String, u64>)> {
-        // A tiny buffer, so lines cross buffer boundaries.
-        let mut l = Lines::new(io::BufReader::with_capacity(3, input), max);
+        // Three bytes a read, so lines cross reads.
+        let mut l = Lines::new(Trickle(input), max);
         let mut out = Vec::new();
         loop {
-            let batch = l.batch(2, usize::MAX);
+            let (batch, _) = l.batch(usize::MAX, usize::MAX);
             if batch.is_empty() {
                 break;
             }
@@ -136,6 +143,18 @@ mod tests {
         }
         assert!(l.error.is_none());
         out
+    }
+
+    /// Input that comes three bytes at a time, as from a slow pipe.
+    struct Trickle<'a>(&'a [u8]);
+
+    impl Read for Trickle<'_> {
+        fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+            let n = buf.len().min(3).min(self.0.len());
+            buf[..n].copy_from_slice(&self.0[..n]);
+            self.0 = &self.0[n..];
+            Ok(n)
+        }
     }
 
     #[test]
@@ -162,8 +181,21 @@ mod tests {
     #[test]
     fn a_batch_stops_at_its_byte_budget() {
         let mut l = Lines::new(&b"aaaa\nbbbb\ncccc\n"[..], 100);
-        assert_eq!(l.batch(10, 6).len(), 2, "the line that passes the budget is the last");
-        assert_eq!(l.batch(10, 6).len(), 1);
-        assert!(l.batch(10, 6).is_empty());
+        // (A slice comes whole: the budget, not the reads, cuts the batches.)
+        assert_eq!(l.batch(10, 6).0.len(), 2, "the line that passes the budget is the last");
+        assert_eq!(l.batch(10, 6).0.len(), 1);
+        assert!(l.batch(10, 6).0.is_empty());
+    }
+
+    #[test]
+    fn a_batch_holds_what_has_come_without_waiting_for_more() {
+        let mut l = Lines::new(Trickle(b"ab\ncd\n"), 100);
+        let mut next = || {
+            let (lines, waiting) = l.batch(10, 100);
+            (lines.len(), waiting)
+        };
+        assert_eq!(next(), (1, true), "the first read brought one line, and no more came");
+        assert_eq!(next(), (1, true));
+        assert_eq!(next(), (0, true));
     }
 }

@@ -28,7 +28,7 @@ mod lines;
 mod record;
 mod schema;
 
-use std::io::{self, BufRead, Write};
+use std::io::{self, Read, Write};
 
 use crate::article::Article;
 use crate::compile::CompiledFile;
@@ -96,18 +96,13 @@ enum Counted {
     Error(u64),
 }
 
-/// Checks every article of `input` (JSON Lines) against `files` and writes the records to
+/// Checks every article of `input` (JSON Lines, read as it comes: no need to buffer it) against `files` and writes the records to
 /// `output`, in input order. An error reading the input ends the run with that error, after
 /// the records of the lines read before it.
-pub fn run(
-    files: &[CompiledFile],
-    options: &Options,
-    input: impl BufRead,
-    output: &mut dyn Write,
-) -> io::Result<Outcome> {
+pub fn run(files: &[CompiledFile], options: &Options, input: impl Read, output: &mut dyn Write) -> io::Result<Outcome> {
     let mut lines = Lines::new(input, options.max_line);
     let count = rayon::current_num_threads() * 32;
-    let batches = std::iter::from_fn(|| Some(lines.batch(count, BATCH_BYTES)).filter(|b| !b.is_empty()));
+    let batches = std::iter::from_fn(|| Some(lines.batch(count, BATCH_BYTES)).filter(|(b, _)| !b.is_empty()));
     let mut outcome = Outcome::default();
     let check = |line: &Line| Ok::<_, Vec<_>>(check_line(files, options, line));
     crate::jobs::pipelined(batches, &check, |record: Record| {

@@ -1,7 +1,7 @@
 //! `claimcheck batch`: claim files against a stream of articles in JSON Lines (the library's
 //! [`claimcheck::batch`]), records to standard output or `--output`, the exit code.
 
-use std::io::{self, BufRead, Write};
+use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 
 use clap::Args;
@@ -59,9 +59,9 @@ pub fn batch(a: &BatchArgs, out: &mut dyn Write) -> Result<i32, Failure> {
         max_line: a.max_line_bytes,
         ..batch::Options::default()
     };
-    let input: Box<dyn BufRead> = match stdin {
+    let input: Box<dyn Read> = match stdin {
         true => Box::new(io::stdin().lock()),
-        false => Box::new(io::BufReader::with_capacity(1 << 20, open_input(&a.input)?)),
+        false => Box::new(open_input(&a.input)?),
     };
     let outcome = match output {
         None => batch::run(&files, &options, input, out)?,
