@@ -16,7 +16,7 @@
 //! of the JSON report (`claimcheck/1`, see [`crate::report`]) with evidence offsets into the
 //! UTF-8 bytes of that line's `text`; or, for a line that gives no article, one error record
 //! `{"schema", "record": "error", "line", "id"?, "error", "help"}`. A bad line never stops
-//! the run. [`schema`] is the records' JSON Schema. Within `claimcheck-batch/1` fields are
+//! the run. [`schema()`] is the records' JSON Schema. Within `claimcheck-batch/1` fields are
 //! only ever added.
 //!
 //! The claim files are compiled once; lines are read as they come, a batch at a time,
@@ -140,11 +140,13 @@ fn check_line(files: &[CompiledFile], options: &Options, line: &Line) -> Vec<Rec
             "raise the limit with --max-line-bytes, or split the article",
         )),
     };
-    let input = match input {
+    let mut input = match input {
         Ok(i) => i,
         Err(p) => return vec![refused(line.number, &p)],
     };
-    let read = Article::read(input.id.as_str(), input.text.as_bytes().to_vec(), Some(input.format));
+    // The article takes the text (no copy of a long article); the records need the rest.
+    let text = std::mem::take(&mut input.text).into_bytes();
+    let read = Article::read(input.id.as_str(), text, Some(input.format));
     let mut article = match read {
         Ok(a) => a,
         Err(e) => {
