@@ -20,6 +20,8 @@ mod snapshot_mode;
 mod render;
 // Verdicts and positions on the seed article, through the binary.
 mod verdicts;
+// Articles in Markdown, HTML and Word: same verdicts, every position in the source file.
+mod formats;
 // suggest, coverage, explain, test (examples) and the schema.
 mod editor;
 // The README's claims, run as written.
