@@ -419,13 +419,15 @@ fn records_validate_against_the_published_schema() {
             .to_string()
             + "\n"),
     );
+    let md = std::fs::read_to_string(root().join("tests/fixtures/articles/seed.md")).unwrap();
+    input.push_str(&(json!({ "id": "md", "text": md, "format": "markdown" }).to_string() + "\n"));
     let run = claimcheck_stdin(
         dir.path(),
         &["batch", "paris-coalition.yaml", "world-briefing.yaml"],
         Some(input.as_bytes()),
     );
     let recs = records(&run.stdout);
-    assert_eq!(recs.len(), 6 * 2 + 2 + 2);
+    assert_eq!(recs.len(), 6 * 2 + 2 + 2 + 2);
     let mut kinds = BTreeMap::new();
     for r in &recs {
         for v in [&open, &strict] {
@@ -437,7 +439,7 @@ fn records_validate_against_the_published_schema() {
         }
         *kinds.entry(r["record"].as_str().unwrap()).or_insert(0) += 1;
     }
-    assert_eq!(kinds, BTreeMap::from([("error", 2), ("result", 14)]));
+    assert_eq!(kinds, BTreeMap::from([("error", 2), ("result", 16)]));
     // The schema is real: a record missing its verdicts or with a bad one is refused.
     let mut bad = recs[0].clone();
     bad["claims"][0]["verdict"] = "maybe".into();
@@ -451,4 +453,59 @@ fn records_validate_against_the_published_schema() {
         open.is_valid(&extra) && !strict.is_valid(&extra),
         "published open, tested closed"
     );
+}
+
+/// Markdown and HTML records are read as `check` reads those files: the same claims,
+/// positions in the line's text as in the file; the same verdicts as the text.
+#[test]
+fn markdown_and_html_records_are_read_as_check_reads_the_files() {
+    let dir = tempfile::tempdir().unwrap();
+    claim_files(dir.path());
+    let mut input = String::new();
+    let mut by_check = Vec::new();
+    for (name, format) in [("seed.txt", "text"), ("seed.md", "markdown"), ("seed.html", "html")] {
+        let path = root().join("tests/fixtures/articles").join(name);
+        let text = std::fs::read_to_string(&path).unwrap();
+        std::fs::write(dir.path().join(name), &text).unwrap();
+        input.push_str(&(json!({ "id": name, "text": text, "format": format }).to_string() + "\n"));
+        let check = claimcheck(
+            dir.path(),
+            &["check", "paris-coalition.yaml", "--article", name, "--format", "json"],
+        );
+        assert!(check.code < 2, "{}", check.stderr);
+        let report: Value = serde_json::from_str(&check.stdout).unwrap();
+        by_check.push(report["files"][0]["claims"].clone());
+    }
+    // And a document that does not parse is an error record that says where.
+    let broken = json!({ "id": "broken", "format": "markdown", "text": "---\ntitle: [Paris\n---\n\nText.\n" });
+    input.push_str(&(broken.to_string() + "\n"));
+    let run = claimcheck_stdin(dir.path(), &["batch", "paris-coalition.yaml"], Some(input.as_bytes()));
+    let mut recs = records(&run.stdout);
+    assert_eq!((recs.len(), run.code), (4, 2), "{}", run.stderr);
+    let error = recs.pop().unwrap();
+    assert_eq!((&error["record"], &error["id"]), (&json!("error"), &json!("broken")));
+    assert!(
+        error["error"]
+            .as_str()
+            .unwrap()
+            .starts_with("line 2 of `text`: the front matter is not valid YAML"),
+        "{error}"
+    );
+    let verdicts = |claims: &Value| -> Vec<String> {
+        claims
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c["verdict"].to_string())
+            .collect()
+    };
+    for (rec, check) in recs.iter().zip(&by_check) {
+        assert_eq!(&rec["claims"], check, "{}", rec["id"]);
+        assert_eq!(
+            verdicts(&rec["claims"]),
+            verdicts(&by_check[0]),
+            "{}: as the text",
+            rec["id"]
+        );
+    }
 }

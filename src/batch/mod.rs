@@ -8,7 +8,7 @@
 //! "published": "YYYY-MM-DD", "url": "..."}`; `format` (default `text`), `published` and
 //! `url` are optional, other fields are ignored. `published` is the article's publication
 //! date: it resolves relative dates unless the claim file sets its own `published`, and
-//! stands for a dateline the text opens with.
+//! comes before the date the document gives itself (front matter, meta, dateline).
 //!
 //! Output, for each input line in order: a result record per claim file (in the order the
 //! files were given), `{"schema": "claimcheck-batch/1", "record": "result", "line", "id",
@@ -151,12 +151,17 @@ fn check_line(files: &[CompiledFile], options: &Options, line: &Line) -> Vec<Rec
         Ok(a) => a,
         Err(e) => {
             let d = crate::jobs::read_error(&input.id, e);
-            let p = Problem::new(Some(&input.id), d.message, d.help.unwrap_or_default());
+            let message = match d.line {
+                0 => d.message,
+                n => format!("line {n} of `text`: {}", d.message),
+            };
+            let p = Problem::new(Some(&input.id), message, d.help.unwrap_or_default());
             return vec![refused(line.number, &p)];
         }
     };
+    // The archive's date for the article comes before what the document says of itself.
     if let Some(day) = input.published {
-        article.dateline = Some(day);
+        article.metadata_date = Some(day);
     }
     let limits = Limits {
         max_evidence: options.max_evidence,
