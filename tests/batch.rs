@@ -421,13 +421,15 @@ fn records_validate_against_the_published_schema() {
     );
     let md = std::fs::read_to_string(root().join("tests/fixtures/articles/seed.md")).unwrap();
     input.push_str(&(json!({ "id": "md", "text": md, "format": "markdown" }).to_string() + "\n"));
+    let page = std::fs::read_to_string(root().join("tests/fixtures/articles/seed.html")).unwrap();
+    input.push_str(&(json!({ "id": "page", "text": page }).to_string() + "\n"));
     let run = claimcheck_stdin(
         dir.path(),
         &["batch", "paris-coalition.yaml", "world-briefing.yaml"],
         Some(input.as_bytes()),
     );
     let recs = records(&run.stdout);
-    assert_eq!(recs.len(), 6 * 2 + 2 + 2 + 2);
+    assert_eq!(recs.len(), 6 * 2 + 2 + 2 + 2 + 2);
     let mut kinds = BTreeMap::new();
     for r in &recs {
         for v in [&open, &strict] {
@@ -439,7 +441,11 @@ fn records_validate_against_the_published_schema() {
         }
         *kinds.entry(r["record"].as_str().unwrap()).or_insert(0) += 1;
     }
-    assert_eq!(kinds, BTreeMap::from([("error", 2), ("result", 16)]));
+    assert_eq!(kinds, BTreeMap::from([("error", 2), ("result", 18)]));
+    assert!(
+        recs.iter().any(|r| r.get("notes").is_some()),
+        "a record with notes was validated"
+    );
     // The schema is real: a record missing its verdicts or with a bad one is refused.
     let mut bad = recs[0].clone();
     bad["claims"][0]["verdict"] = "maybe".into();
@@ -476,13 +482,30 @@ fn markdown_and_html_records_are_read_as_check_reads_the_files() {
         let report: Value = serde_json::from_str(&check.stdout).unwrap();
         by_check.push(report["files"][0]["claims"].clone());
     }
+    // Without `format`, a page that is plainly HTML is read as HTML, and the record says so.
+    let page = std::fs::read_to_string(root().join("tests/fixtures/articles/seed.html")).unwrap();
+    assert!(page.starts_with("<!DOCTYPE"));
+    input.push_str(&(json!({ "id": "page.txt", "text": page }).to_string() + "\n"));
     // And a document that does not parse is an error record that says where.
     let broken = json!({ "id": "broken", "format": "markdown", "text": "---\ntitle: [Paris\n---\n\nText.\n" });
     input.push_str(&(broken.to_string() + "\n"));
     let run = claimcheck_stdin(dir.path(), &["batch", "paris-coalition.yaml"], Some(input.as_bytes()));
     let mut recs = records(&run.stdout);
-    assert_eq!((recs.len(), run.code), (4, 2), "{}", run.stderr);
+    assert_eq!((recs.len(), run.code), (5, 2), "{}", run.stderr);
     let error = recs.pop().unwrap();
+    let sniffed = recs.pop().unwrap();
+    assert_eq!(sniffed["claims"], recs[2]["claims"], "read as the HTML record is");
+    assert!(
+        sniffed["notes"][0]
+            .as_str()
+            .unwrap()
+            .starts_with("read as HTML, not plain text"),
+        "{sniffed}"
+    );
+    assert!(
+        recs.iter().all(|r| r.get("notes").is_none()),
+        "no note where the format is given"
+    );
     assert_eq!((&error["record"], &error["id"]), (&json!("error"), &json!("broken")));
     assert!(
         error["error"]

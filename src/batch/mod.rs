@@ -5,14 +5,15 @@
 //! ## Wire format (schema `claimcheck-batch/1`)
 //!
 //! Input, one article per line: `{"id": "...", "text": "...", "format": "text|markdown|html",
-//! "published": "YYYY-MM-DD", "url": "..."}`; `format` (default `text`), `published` and
+//! "published": "YYYY-MM-DD", "url": "..."}`; `format` (default `text`, or HTML with a note
+//! for a text that is plainly HTML), `published` and
 //! `url` are optional, other fields are ignored. `published` is the article's publication
 //! date: it resolves relative dates unless the claim file sets its own `published`, and
 //! comes before the date the document gives itself (front matter, meta, dateline).
 //!
 //! Output, for each input line in order: a result record per claim file (in the order the
 //! files were given), `{"schema": "claimcheck-batch/1", "record": "result", "line", "id",
-//! "url"?, "claim_file", "claims": [ClaimResult], "summary": Summary}`, whose claims are those
+//! "url"?, "claim_file", "notes"?, "claims": [ClaimResult], "summary": Summary}`, whose claims are those
 //! of the JSON report (`claimcheck/1`, see [`crate::report`]) with evidence offsets into the
 //! UTF-8 bytes of that line's `text`; or, for a line that gives no article, one error record
 //! `{"schema", "record": "error", "line", "id"?, "error", "help"}`. A bad line never stops
@@ -30,7 +31,8 @@ mod schema;
 
 use std::io::{self, Read, Write};
 
-use crate::article::Article;
+use crate::article::source::{self, SourceFormat};
+use crate::article::{Article, ReadError};
 use crate::compile::CompiledFile;
 use crate::engine::{self, Limits, Policy};
 use crate::report::Summary;
@@ -146,7 +148,7 @@ fn check_line(files: &[CompiledFile], options: &Options, line: &Line) -> Vec<Rec
     };
     // The article takes the text (no copy of a long article); the records need the rest.
     let text = std::mem::take(&mut input.text).into_bytes();
-    let read = Article::read(input.id.as_str(), text, Some(input.format));
+    let read = read_article(&input, text);
     let mut article = match read {
         Ok(a) => a,
         Err(e) => {
@@ -173,10 +175,36 @@ fn check_line(files: &[CompiledFile], options: &Options, line: &Line) -> Vec<Rec
         .map(|f| {
             let report = engine::evaluate_with(f, &article, &options.policy, &limits);
             let summary = report.summary();
-            let record = Checked::new(line.number, &input, &f.path, &report.claims, &summary);
+            let record = Checked::new(line.number, &input, &report, &summary);
             Ok((Counted::Result(summary.clone()), json_line(&record)?))
         })
         .collect()
+}
+
+/// Reads a line's article in its `format`; without one, as text, unless it is plainly HTML
+/// (`<!DOCTYPE`, `<html`): then as HTML, with a note, never silently as text. The id is no
+/// file name: its extension chooses nothing.
+fn read_article(input: &record::Input, text: Vec<u8>) -> Result<Article, ReadError> {
+    let (format, note) = match input.format {
+        Some(f) => (f, None),
+        None => match source::guess(std::path::Path::new(""), &text)? {
+            (SourceFormat::Text, _) => (SourceFormat::Text, None),
+            (f, _) => (
+                f,
+                Some(format!(
+                    "read as {}, not plain text: it starts with {} (give \"format\": \"text\" to read it as text)",
+                    f.label(),
+                    match f {
+                        SourceFormat::Docx => "the bytes of a zip file",
+                        _ => "an HTML tag",
+                    }
+                )),
+            ),
+        },
+    };
+    let mut article = Article::read(input.id.as_str(), text, Some(format))?;
+    article.notes.extend(note);
+    Ok(article)
 }
 
 fn refused(line: u64, problem: &Problem) -> Record {

@@ -7,7 +7,7 @@ use serde_json::Value;
 use super::SCHEMA;
 use crate::article::source::SourceFormat;
 use crate::date::Date;
-use crate::report::{ClaimResult, Summary};
+use crate::report::{ClaimResult, FileReport, Summary};
 
 /// The formats an input line may name: the text formats (a Word document is not text).
 const FORMATS: [SourceFormat; 3] = [SourceFormat::Text, SourceFormat::Markdown, SourceFormat::Html];
@@ -17,7 +17,8 @@ const FORMATS: [SourceFormat; 3] = [SourceFormat::Text, SourceFormat::Markdown, 
 pub(crate) struct Input {
     pub id: String,
     pub text: String,
-    pub format: SourceFormat,
+    /// `None`: not given (text, unless the text is plainly HTML).
+    pub format: Option<SourceFormat>,
     pub published: Option<Date>,
     pub url: Option<String>,
 }
@@ -82,14 +83,14 @@ pub(crate) fn parse(line: &[u8]) -> Result<Input, Problem> {
         None => return Err(Problem::new(at, "the line has no `text`", SHAPE)),
     };
     let format = match fields.format {
-        None => SourceFormat::Text,
-        Some(Value::String(s)) => FORMATS.into_iter().find(|f| f.name() == s).ok_or_else(|| {
+        None => None,
+        Some(Value::String(s)) => Some(FORMATS.into_iter().find(|f| f.name() == s).ok_or_else(|| {
             Problem::new(
                 at,
                 format!("`format` is \"{s}\", which is no format of a text article"),
                 "`format` is one of text, markdown, html (or leave it out: text)",
             )
-        })?,
+        })?),
         Some(v) => {
             return Err(Problem::new(
                 at,
@@ -184,26 +185,24 @@ pub(crate) struct Checked<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<&'a str>,
     pub claim_file: &'a str,
+    /// What reading the article decided (a text that is plainly HTML, read as HTML).
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    pub notes: &'a [String],
     pub claims: &'a [ClaimResult],
     pub summary: &'a Summary,
 }
 
 impl<'a> Checked<'a> {
-    pub(crate) fn new(
-        line: u64,
-        input: &'a Input,
-        claim_file: &'a str,
-        claims: &'a [ClaimResult],
-        summary: &'a Summary,
-    ) -> Checked<'a> {
+    pub(crate) fn new(line: u64, input: &'a Input, report: &'a FileReport, summary: &'a Summary) -> Checked<'a> {
         Checked {
             schema: SCHEMA,
             record: "result",
             line,
             id: &input.id,
             url: input.url.as_deref(),
-            claim_file,
-            claims,
+            claim_file: &report.path,
+            notes: &report.notes,
+            claims: &report.claims,
             summary,
         }
     }
@@ -248,14 +247,11 @@ mod tests {
         let input = parse(line.as_bytes()).unwrap();
         assert_eq!(input.id, "a-1");
         assert_eq!(input.text, "Italy \u{201c}was\u{201d} there.\n");
-        assert_eq!(input.format, SourceFormat::Html);
+        assert_eq!(input.format, Some(SourceFormat::Html));
         assert_eq!(input.published, Date::parse_iso("2025-03-11"));
         assert_eq!(input.url.as_deref(), Some("https://example.org/a-1"));
         let bare = parse(br#"{"id": 42, "text": "x"}"#).unwrap();
-        assert_eq!(
-            (bare.id.as_str(), bare.format, bare.published),
-            ("42", SourceFormat::Text, None)
-        );
+        assert_eq!((bare.id.as_str(), bare.format, bare.published), ("42", None, None));
     }
 
     #[test]

@@ -66,6 +66,7 @@ pub fn schema() -> Value {
                     "id": { "type": "string", "description": "The article's `id` (a number's digits)." },
                     "url": { "type": "string", "description": "The article's `url`, when the line gives one." },
                     "claim_file": { "type": "string", "description": "The claim file, as given." },
+                    "notes": { "type": "array", "items": text, "description": "What reading the article decided (a text without `format` that is plainly HTML is read as HTML); left out when there is none." },
                     "claims": { "type": "array", "items": { "$ref": "#/$defs/claim" }, "description": "One per claim, in claim file order." },
                     "summary": { "$ref": "#/$defs/summary" }
                 }
