@@ -8,7 +8,7 @@
 # JSON Lines into `claimcheck batch` through a pipe: the 2,000 articles again and again under
 # new ids, with the 50 MB article as one line in the middle. Nothing of the input is written
 # to disk. GNU time gives the peak resident memory (%M) of claimcheck; the records are counted
-# on the way out. For reference, the peak of `claimcheck check` on the largest article alone.
+# on the way out. For reference, the peak of `claimcheck batch` on the largest article alone.
 # Not a test: a measurement, for the README.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -63,13 +63,14 @@ fi
 read -r bytes _ articles _ <"$W/input.txt"
 # GNU time writes "Command exited with non-zero status 1" first when it did.
 read -r peak_kb seconds < <(tail -n 1 "$W/time.txt")
-/usr/bin/time -f "%M" -o "$W/alone.txt" "$ROOT/target/release/claimcheck" check "${CLAIMS[@]}" --article big.txt \
-    --format json >/dev/null || true
+python3 -c 'import json, sys; print(json.dumps({"id": "big", "text": open("big.txt", encoding="utf-8", newline="").read()}))' >"$W/big.jsonl"
+/usr/bin/time -f "%M" -o "$W/alone.txt" "$ROOT/target/release/claimcheck" batch "${CLAIMS[@]}" --input "$W/big.jsonl" \
+    >/dev/null || true
 alone_kb=$(tail -n 1 "$W/alone.txt")
 python3 - "$bytes" "$articles" "$peak_kb" "$seconds" "$(cat "$W/records.txt")" "$(nproc)" "$(stat -c %s big.txt)" "$alone_kb" <<'PY'
 import sys
 size, n, kb, s, records, cores, big, alone = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]), float(sys.argv[4]), int(sys.argv[5]), sys.argv[6], int(sys.argv[7]), int(sys.argv[8])
 print(f"measure-memory.sh: {size / (1 << 30):.2f} GiB of JSON Lines ({n:,} articles, the largest {big / 1e6:.0f} MB), "
       f"{records:,} records, in {s:.0f} s ({n / s:,.0f} articles/s, {size / 1e6 / s:.1f} MB/s, {cores} cores): "
-      f"peak memory {kb / 1024:.0f} MiB; check on the largest article alone: {alone / 1024:.0f} MiB")
+      f"peak memory {kb / 1024:.0f} MiB; the largest article alone: {alone / 1024:.0f} MiB")
 PY
