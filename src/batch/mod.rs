@@ -98,9 +98,9 @@ enum Counted {
     Error(u64),
 }
 
-/// Checks every article of `input` (JSON Lines, read as it comes: no need to buffer it) against `files` and writes the records to
-/// `output`, in input order. An error reading the input ends the run with that error, after
-/// the records of the lines read before it.
+/// Checks every article of `input` (JSON Lines, read as it comes: no need to buffer it)
+/// against `files` and writes the records to `output`, in input order. An error reading the
+/// input ends the run with that error, after the records of the lines read before it.
 pub fn run(files: &[CompiledFile], options: &Options, input: impl Read, output: &mut dyn Write) -> io::Result<Outcome> {
     let mut lines = Lines::new(input, options.max_line);
     let count = rayon::current_num_threads() * 32;
