@@ -164,15 +164,33 @@ impl Run {
 pub(crate) fn in_batches<J: Sync, T: Send, E, F>(
     jobs: &[J],
     check: &F,
-    mut emit: impl FnMut(T) -> Result<(), E>,
+    emit: impl FnMut(T) -> Result<(), E>,
 ) -> Result<Vec<Diagnostic>, E>
 where
     F: Fn(&J) -> Result<Vec<T>, Vec<Diagnostic>> + Sync,
 {
-    type Batch<T> = Vec<Result<Vec<T>, Vec<Diagnostic>>>;
     // Enough jobs per batch to keep every core busy, few enough that a batch's results are
     // small next to an article.
     let batch = rayon::current_num_threads() * 32;
+    pipelined(jobs.chunks(batch).map(|c| (c, false)), check, emit)
+}
+
+/// [`in_batches`] over batches that come as the run goes (`batch` reads its input while it
+/// runs): each batch is checked on every core while this thread emits the one before. A
+/// batch marked `true` (its input has nothing more waiting: the next one may be long in
+/// coming) is emitted as soon as it is checked.
+pub(crate) fn pipelined<C, J, T, E, F>(
+    batches: impl IntoIterator<Item = (C, bool)>,
+    check: &F,
+    mut emit: impl FnMut(T) -> Result<(), E>,
+) -> Result<Vec<Diagnostic>, E>
+where
+    C: AsRef<[J]> + Sync,
+    J: Sync,
+    T: Send,
+    F: Fn(&J) -> Result<Vec<T>, Vec<Diagnostic>> + Sync,
+{
+    type Batch<T> = Vec<Result<Vec<T>, Vec<Diagnostic>>>;
     let mut diags = Vec::new();
     let mut emit_all = |results: Batch<T>| -> Result<(), E> {
         for r in results {
@@ -185,13 +203,16 @@ where
     };
     // This thread writes one batch while the thread pool checks the next.
     let mut done: Batch<T> = Vec::new();
-    for chunk in jobs.chunks(batch) {
+    for (chunk, now) in batches {
         let next = std::thread::scope(|s| {
-            let next = s.spawn(|| chunk.par_iter().map(check).collect::<Batch<T>>());
+            let next = s.spawn(|| chunk.as_ref().par_iter().map(check).collect::<Batch<T>>());
             emit_all(std::mem::take(&mut done))?;
             Ok::<_, E>(next.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
         })?;
         done = next;
+        if now {
+            emit_all(std::mem::take(&mut done))?;
+        }
     }
     emit_all(done)?;
     diags.dedup();
@@ -256,7 +277,7 @@ fn read_file(path: &Path) -> io::Result<Vec<u8>> {
     Ok(bytes)
 }
 
-fn read_error(shown: &str, e: ReadError) -> Diagnostic {
+pub(crate) fn read_error(shown: &str, e: ReadError) -> Diagnostic {
     match e {
         ReadError::NotUtf8 { offset } => Diagnostic::file(
             shown,

@@ -20,7 +20,8 @@
 //! `claims -> checks -> terms` and `compile -> {claims, matcher}`, never back.
 //!
 //! That is the library's API: [`error::Diagnostic`] says what is wrong with an input and
-//! [`date::Date`] is a day of the calendar. Around it, the command line (the binary,
+//! [`date::Date`] is a day of the calendar; [`batch`] runs claim files over a stream of
+//! articles in JSON Lines (an archive audit, piped through by Spark). Around it, the command line (the binary,
 //! `src/main.rs`, thin over the library, which never prints) has commands for people
 //! writing claims: `test` (a claim's `examples:`), `suggest` (draft claims from an
 //! article), `explain` (one verdict step by step), `schema` (the claim format as a JSON
@@ -45,6 +46,7 @@
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod article;
+pub mod batch;
 pub mod claims;
 pub mod compile;
 pub mod date;

@@ -6,6 +6,8 @@ mod common;
 
 // The HTML report in headless chromium: highlights and claims linked both ways.
 mod browser;
+// claimcheck batch: JSON Lines in and out, the same verdicts as check, the records' schema.
+mod batch;
 // The command line: exit codes, paths, pipes, standard input.
 mod cli;
 // Every class of bad input: located message, exit 2, inputs untouched.

@@ -7,6 +7,7 @@
 //! not be written. Output goes through one buffered writer; a closed pipe
 //! (`claimcheck … | head`) ends the run quietly.
 
+mod batch;
 mod check;
 mod coverage;
 mod explain;
@@ -80,7 +81,9 @@ enum Command {
     /// Explain one claim's verdict step by step.
     Explain(explain::ExplainArgs),
     /// Print the JSON Schema of the claim format (for YAML language servers).
-    Schema,
+    Schema(schema::SchemaArgs),
+    /// Check claim files against articles given as JSON Lines; write JSON Lines records.
+    Batch(batch::BatchArgs),
 }
 
 /// Runs the command line and returns the exit code.
@@ -102,7 +105,8 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> i32 {
         Command::Suggest(a) => suggest::suggest(&a, &mut out),
         Command::Coverage(a) => coverage::coverage(&a, &mut out),
         Command::Explain(a) => explain::explain(&a, &mut out),
-        Command::Schema => schema::schema(&mut out),
+        Command::Schema(a) => schema::schema(&a, &mut out),
+        Command::Batch(a) => batch::batch(&a, &mut out),
     };
     let code = match result {
         Ok(code) => code,
