@@ -1,7 +1,7 @@
 //! Where an article's words come from: plain text, Markdown, HTML or a Word document.
 //!
-//! A reader turns the source file into [`Extracted`]: the words as a reader sees them
-//! (entities decoded, markup gone, curly quotes kept), in blocks, with a [`SourceMap`]
+//! A reader turns the source file into `Extracted`: the words as a reader sees them
+//! (entities decoded, markup gone, curly quotes kept), in blocks, with a `SourceMap`
 //! back to the exact source bytes. Indexing and normalization then work on that text as
 //! they work on a plain-text file; every reported position goes back through the map, so
 //! it points at the words in the file the editor edits, never at the rendered text searched
