@@ -57,9 +57,13 @@ pub mod report;
 #[doc(hidden)]
 pub mod atomic;
 #[doc(hidden)]
+pub mod config;
+#[doc(hidden)]
 pub mod explain;
 #[doc(hidden)]
 pub mod jobs;
+#[doc(hidden)]
+pub mod lsp;
 #[doc(hidden)]
 pub mod schema;
 #[doc(hidden)]

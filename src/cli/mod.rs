@@ -11,6 +11,7 @@ mod check;
 mod coverage;
 mod explain;
 mod lint;
+mod lsp;
 mod schema;
 mod suggest;
 mod test;
@@ -56,6 +57,8 @@ enum Command {
     Explain(explain::ExplainArgs),
     /// Print the JSON Schema of the claim format (for YAML language servers).
     Schema,
+    /// Run the language server on standard input and output (for editors).
+    Lsp,
 }
 
 /// Runs the command line and returns the exit code.
@@ -68,6 +71,10 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> i32 {
             return code;
         }
     };
+    // The server writes its own frames: standard output must not be held here.
+    if let Command::Lsp = cli.command {
+        return lsp::lsp();
+    }
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(ClosedPipe::new(stdout.lock()));
     let result = match cli.command {
@@ -78,6 +85,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> i32 {
         Command::Coverage(a) => coverage::coverage(&a, &mut out),
         Command::Explain(a) => explain::explain(&a, &mut out),
         Command::Schema => schema::schema(&mut out),
+        Command::Lsp => unreachable!("answered above"),
     };
     let code = match result {
         Ok(code) => code,

@@ -1,0 +1,139 @@
+//! One article checked against every claim file that applies to it: what a worker computes
+//! after a change, and what hover and the quick fixes read afterwards.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use super::positions::LineIndex;
+use super::settings::Settings;
+use super::workspace::{Open, Workspace};
+use crate::article::{Article, ReadError};
+use crate::compile::CompiledFile;
+use crate::engine::{self, Limits, Policy};
+use crate::report::{FileReport, Uncovered};
+
+/// A claim file that checks the article.
+#[derive(Debug)]
+pub struct ClaimFileRef {
+    /// Its absolute path.
+    pub path: PathBuf,
+    /// Its path as messages show it.
+    pub shown: String,
+    /// The file as loaded when the article was checked.
+    pub file: Arc<CompiledFile>,
+}
+
+/// An article's text as checked, and what the check found.
+#[derive(Debug)]
+pub struct Checked {
+    /// The article's absolute path.
+    pub path: PathBuf,
+    /// The text checked (the open buffer's, unsaved edits included).
+    pub text: Arc<String>,
+    /// Its line starts, for positions.
+    pub index: LineIndex,
+    /// The article as read, when there was a claim file to check it with.
+    pub article: Option<Arc<Article>>,
+    /// The claim files that apply, in path order, with their reports.
+    pub files: Vec<ClaimFileRef>,
+    /// One report per file of `files`.
+    pub reports: Vec<FileReport>,
+    /// Sentences with a figure, date or quotation that no claim's evidence touches.
+    pub uncovered: Vec<Uncovered>,
+    /// What stops part of the check (a claim file that does not load, a format not read).
+    pub notes: Vec<String>,
+}
+
+/// Checks the article at `path` with the text `text`. `live` says whether the result is
+/// still wanted: a newer change makes it stale, and the check stops between claim files.
+pub fn check_article(
+    ws: &Workspace,
+    open: &Open,
+    path: &Path,
+    text: Arc<String>,
+    settings: &Settings,
+    live: &dyn Fn() -> bool,
+) -> Option<Checked> {
+    let mut checked = Checked {
+        path: path.to_path_buf(),
+        index: LineIndex::new(&text),
+        text: text.clone(),
+        article: None,
+        files: Vec::new(),
+        reports: Vec::new(),
+        uncovered: Vec::new(),
+        notes: Vec::new(),
+    };
+    if text.len() > settings.max_article_bytes {
+        checked.notes.push(format!(
+            "not checked live: {} MB is more than the {} MB of the `maxArticleBytes` setting; run `claimcheck check` on it",
+            text.len() >> 20,
+            settings.max_article_bytes >> 20
+        ));
+        return Some(checked);
+    }
+    let (loaded, broken) = ws.claims_for(path, open);
+    for (file, errors) in broken {
+        let s = if errors == 1 { "" } else { "s" };
+        checked.notes.push(format!(
+            "{} does not load ({errors} error{s}): its claims are not checked; open it to see where",
+            ws.shown(&file)
+        ));
+    }
+    if loaded.is_empty() || !live() {
+        return live().then_some(checked);
+    }
+    let article = match Article::read(ws.shown(path), text.as_bytes().to_vec(), None) {
+        Ok(a) => Arc::new(a),
+        Err(e) => {
+            checked.notes.push(unread(&e));
+            return Some(checked);
+        }
+    };
+    let limits = Limits {
+        max_evidence: None,
+        article_source: false,
+        passing_counted_only: false,
+    };
+    for (p, file) in loaded {
+        if !live() {
+            return None;
+        }
+        checked
+            .reports
+            .push(engine::evaluate_with(&file, &article, &Policy::default(), &limits));
+        checked.files.push(ClaimFileRef {
+            shown: ws.shown(&p),
+            path: p,
+            file,
+        });
+    }
+    if settings.show_uncovered {
+        checked.uncovered = uncovered(&checked.reports, &article);
+    }
+    checked.article = Some(article);
+    Some(checked)
+}
+
+/// The facts no claim of any file checks: coverage over every file's evidence at once.
+fn uncovered(reports: &[FileReport], article: &Article) -> Vec<Uncovered> {
+    let mut all = FileReport {
+        path: String::new(),
+        article: String::new(),
+        claims: reports.iter().flat_map(|r| r.claims.iter().cloned()).collect(),
+        omitted: Default::default(),
+        article_source: "".into(),
+        uncovered: None,
+    };
+    engine::add_coverage(&mut all, article);
+    all.uncovered.unwrap_or_default()
+}
+
+fn unread(e: &ReadError) -> String {
+    match e {
+        ReadError::NotUtf8 { offset } => format!("not UTF-8 (invalid byte at offset {offset}): not checked"),
+        ReadError::Unsupported { format } => {
+            format!("claimcheck does not read {} articles yet: not checked", format.name())
+        }
+    }
+}
