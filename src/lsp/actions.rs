@@ -116,7 +116,10 @@ fn fixes(
             mention(article, e, |a| a.numbers().iter().map(|n| n.range.clone()).collect()),
             &e.value,
         ) {
-            (Some(part), Some(value)) => (value.to_string(), part, figure(&diff.expected)),
+            (Some(part), Some(value)) => {
+                let words = figure(&diff.expected, &this.text[part.clone()]);
+                (value.to_string(), part, words)
+            }
             _ => return Vec::new(),
         },
         "date" => match (
@@ -167,8 +170,20 @@ fn like(article_words: &str, claimed: &str) -> String {
     }
 }
 
-/// A claimed figure as an article writes it: thousands grouped (`900000` -> `900,000`).
-fn figure(value: &str) -> String {
+/// Scale words an article writes after a figure, and what they multiply by.
+const SCALES: &[(&str, u64)] = &[("thousand", 1_000), ("million", 1_000_000), ("billion", 1_000_000_000)];
+
+/// A claimed figure as the article writes the one it replaces: with its scale word
+/// (`800 thousand` -> `900 thousand`), else with thousands grouped (`900,000`).
+fn figure(value: &str, written: &str) -> String {
+    let whole = value.parse::<u64>().ok();
+    for &(word, scale) in SCALES {
+        if let Some(v) = whole.filter(|v| *v > 0 && v.is_multiple_of(scale))
+            && written.to_lowercase().ends_with(word)
+        {
+            return format!("{} {}", v / scale, &written[written.len() - word.len()..]);
+        }
+    }
     if value.len() <= 4 || !value.bytes().all(|b| b.is_ascii_digit()) {
         return value.to_string();
     }
@@ -379,9 +394,11 @@ mod tests {
 
     #[test]
     fn claimed_words_as_an_article_writes_them() {
-        assert_eq!(figure("900000"), "900,000");
-        assert_eq!(figure("1234"), "1234");
-        assert_eq!(figure("0.5"), "0.5");
+        assert_eq!(figure("900000", "800 thousand"), "900 thousand");
+        assert_eq!(figure("900000", "800,000"), "900,000");
+        assert_eq!(figure("2500000", "2 million"), "2,500,000");
+        assert_eq!(figure("1234", "12"), "1234");
+        assert_eq!(figure("0.5", "half"), "0.5");
         assert_eq!(written(Date::new(2025, 3, 13).unwrap()), "13 March 2025");
         assert_eq!(
             like("According to", "according to the Elysée"),
