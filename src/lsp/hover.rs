@@ -10,7 +10,7 @@ use lsp_types::{Hover, HoverContents, MarkupContent, MarkupKind, Position};
 
 use super::check::Checked;
 use super::diagnostics::claim_range;
-use super::positions::{Encoding, LineIndex};
+use super::positions::Encoding;
 use super::workspace::{ClaimSource, Open, Workspace};
 use crate::article::Article;
 use crate::compile::CompiledFile;
@@ -122,12 +122,4 @@ fn markdown(value: String) -> Hover {
         }),
         range: None,
     }
-}
-
-/// The 0-based line of a position, for callers that hold a text (kept with the index so
-/// positions past the end clamp the same way everywhere).
-pub fn line_of(text: &str, pos: Position, enc: Encoding) -> usize {
-    let index = LineIndex::new(text);
-    let at = index.offset(text, pos, enc);
-    text[..at].matches('\n').count()
 }
