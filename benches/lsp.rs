@@ -74,7 +74,7 @@ impl Session {
             json!({"textDocument": {"uri": uri, "languageId": "plaintext", "version": 1, "text": text}}),
         )
         .into());
-        let mut s = Session {
+        let s = Session {
             conn: client,
             _server: thread,
             _dir: dir,
