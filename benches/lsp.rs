@@ -25,7 +25,11 @@ fn article(words: usize) -> String {
     let mut s = String::new();
     let mut i = 0;
     while s.split_whitespace().count() < words {
-        s.push_str(&SEED.replace("Italy", &format!("Italy{i}")).replace("34", &(34 + i).to_string()));
+        s.push_str(
+            &SEED
+                .replace("Italy", &format!("Italy{i}"))
+                .replace("34", &(34 + i).to_string()),
+        );
         s.push_str("\n\n");
         i += 1;
     }
@@ -69,11 +73,13 @@ impl Session {
         send(Notification::new("initialized".into(), json!({})).into());
         let uri = path_uri(&dir.path().join("story.txt"));
         let text = std::fs::read_to_string(dir.path().join("story.txt")).expect("read");
-        send(Notification::new(
-            "textDocument/didOpen".into(),
-            json!({"textDocument": {"uri": uri, "languageId": "plaintext", "version": 1, "text": text}}),
-        )
-        .into());
+        send(
+            Notification::new(
+                "textDocument/didOpen".into(),
+                json!({"textDocument": {"uri": uri, "languageId": "plaintext", "version": 1, "text": text}}),
+            )
+            .into(),
+        );
         let s = Session {
             conn: client,
             _server: thread,
@@ -89,7 +95,12 @@ impl Session {
     /// Waits for the next diagnostics of the article: how many there are.
     fn published(&self) -> usize {
         loop {
-            match self.conn.receiver.recv_timeout(Duration::from_secs(60)).expect("diagnostics") {
+            match self
+                .conn
+                .receiver
+                .recv_timeout(Duration::from_secs(60))
+                .expect("diagnostics")
+            {
                 Message::Notification(n) if n.method == "textDocument/publishDiagnostics" => {
                     return n.params["diagnostics"].as_array().map_or(0, Vec::len);
                 }

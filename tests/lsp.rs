@@ -445,6 +445,20 @@ fn hover_on_a_claim_shows_its_verdict_explanation_and_evidence() {
     );
     let line = claim_line(c.text(CLAIMS), "italy-observer");
     assert!(c.hover(CLAIMS, line).contains("**supported**"));
+    // On the article: the claims whose evidence is under the cursor.
+    c.open(ARTICLE);
+    let ds = c.diagnostics(ARTICLE, has("fails-changed-figure"));
+    let at = find(&ds, "fails-changed-figure").unwrap().range.start;
+    let uri = c.uri(ARTICLE);
+    let v = c
+        .request(
+            "textDocument/hover",
+            json!({"textDocument": {"uri": uri}, "position": at}),
+        )
+        .unwrap();
+    let md = v["contents"]["value"].as_str().unwrap();
+    assert!(md.contains("**refuted** `fails-changed-figure`"), "{md}");
+    assert!(!md.contains("italy-observer"), "{md}");
 }
 
 /// Each quick fix, in a fresh copy of the seed: applied as an editor applies it, the

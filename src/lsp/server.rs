@@ -1,9 +1,12 @@
 //! The message loop: documents, debounced checks on worker threads, publishing.
 //!
 //! The loop never checks anything itself: a change bumps the document's generation and sets
-//! a deadline (the debounce); at the deadline a rayon task checks a snapshot of the open
-//! documents and sends its diagnostics back, which are published only if no change came in
-//! the meantime (a stale task also stops between claim files). Requests that read claim
+//! a deadline; at the deadline a rayon task checks a snapshot of the open documents and
+//! sends its diagnostics back, which are published only if no change came in the meantime
+//! (a stale task also stops between claim files). The deadline debounces on the leading
+//! edge: a change after a pause is checked at once (the latency of a keystroke is the
+//! check's), and a burst of changes starts at most one check per `debounceMs` window, with
+//! the last text. Requests that read claim
 //! files or articles (hover, completion, code actions) are answered from worker tasks too,
 //! through the connection's sender, so a long check never delays a keystroke's answer.
 
@@ -48,6 +51,8 @@ struct Document {
     text: OpenText,
     /// Bumped on every change: a check started before it is stale.
     generation: Arc<AtomicU64>,
+    /// When its last check started: the debounce window runs from there.
+    last_start: Option<Instant>,
 }
 
 /// What a worker sends back to the loop.
@@ -80,7 +85,7 @@ pub struct Server {
     settings: Arc<Settings>,
     workspace: Arc<Workspace>,
     docs: HashMap<String, Document>,
-    /// Checks waiting for their debounce to pass.
+    /// Checks waiting for their deadline.
     pending: HashMap<String, Instant>,
     /// The last check of each open article.
     checked: HashMap<String, Arc<Checked>>,
@@ -204,6 +209,7 @@ impl Server {
                 text: Arc::new(p.text_document.text),
             },
             generation: Arc::default(),
+            last_start: None,
         };
         self.docs.insert(uri.clone(), doc);
         self.changed(&uri);
@@ -248,15 +254,19 @@ impl Server {
         }
     }
 
-    /// A document changed: it is checked again after the debounce; a claim file or the
-    /// configuration changes what every open article is checked with.
+    /// A document changed: it is checked again at once, or at the end of the debounce window
+    /// of its last check; a claim file or the configuration changes what every open article
+    /// is checked with.
     fn changed(&mut self, uri: &str) {
         let Some(doc) = self.docs.get(uri) else {
             return;
         };
         doc.generation.fetch_add(1, Ordering::SeqCst);
         let kind = doc.kind;
-        let at = Instant::now() + Duration::from_millis(self.settings.debounce_ms);
+        let window = Duration::from_millis(self.settings.debounce_ms);
+        let at = doc
+            .last_start
+            .map_or(Instant::now(), |t| (t + window).max(Instant::now()));
         self.pending.insert(uri.to_string(), at);
         match kind {
             Kind::Article => {}
@@ -309,6 +319,9 @@ impl Server {
         let snap = self.snapshot();
         for uri in due {
             self.pending.remove(&uri);
+            if let Some(doc) = self.docs.get_mut(&uri) {
+                doc.last_start = Some(now);
+            }
             if let Some(doc) = self.docs.get(&uri) {
                 self.start(uri, doc, snap.clone());
             }

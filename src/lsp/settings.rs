@@ -40,8 +40,8 @@ pub struct Settings {
     /// Sentences with a figure, date or quotation that no claim checks, as hints (each with
     /// "Add a claim for this").
     pub show_uncovered: bool,
-    /// Quiet time after a change before the article is checked again, in milliseconds:
-    /// a burst of keystrokes is checked once.
+    /// The debounce window, in milliseconds: a change after a pause is checked at once,
+    /// and a burst of changes starts at most one check per window (with the last text).
     pub debounce_ms: u64,
     /// Articles longer than this (bytes) are not checked live: `claimcheck check` is the
     /// tool for an archive.

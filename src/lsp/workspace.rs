@@ -22,6 +22,8 @@ const SKIPPED: &[&str] = &["target", "node_modules"];
 /// A workspace with more YAML files than this is searched no further.
 const MAX_YAML_FILES: usize = 5_000;
 const MAX_DEPTH: usize = 8;
+/// Folders read at most: an editor opened on a home folder must not wait for a walk of it.
+const MAX_FOLDERS: usize = 20_000;
 
 /// An open document's text and its revision (a counter the server bumps on every change).
 #[derive(Debug, Clone)]
@@ -107,7 +109,7 @@ impl Workspace {
             .collect();
         let mut yaml = Vec::new();
         if let Some(root) = &root {
-            find_yaml(root, 0, &mut yaml);
+            find_yaml(root, 0, &mut { MAX_FOLDERS }, &mut yaml);
         }
         Workspace {
             root,
@@ -267,7 +269,11 @@ fn is_yaml(p: &Path) -> bool {
     p.extension().is_some_and(|x| x == "yaml" || x == "yml")
 }
 
-fn find_yaml(dir: &Path, depth: usize, out: &mut Vec<PathBuf>) {
+fn find_yaml(dir: &Path, depth: usize, folders: &mut usize, out: &mut Vec<PathBuf>) {
+    if *folders == 0 {
+        return;
+    }
+    *folders -= 1;
     let Ok(entries) = std::fs::read_dir(dir) else {
         return;
     };
@@ -283,7 +289,7 @@ fn find_yaml(dir: &Path, depth: usize, out: &mut Vec<PathBuf>) {
             .unwrap_or_default();
         if p.is_dir() {
             if depth < MAX_DEPTH && !name.starts_with('.') && !SKIPPED.contains(&name.as_str()) {
-                find_yaml(&p, depth + 1, out);
+                find_yaml(&p, depth + 1, folders, out);
             }
         } else if is_yaml(&p) {
             out.push(p);
