@@ -66,7 +66,7 @@ impl Session {
         let (client, server) = Connection::memory();
         let thread = std::thread::spawn(move || claimcheck::lsp::run(&server));
         let init = json!({"capabilities": {}, "rootUri": path_uri(dir.path()),
-            "initializationOptions": {"debounceMs": debounce_ms, "showUncovered": false}});
+            "initializationOptions": {"debounceMs": debounce_ms}});
         let send = |m: Message| client.sender.send(m).expect("the server listens");
         send(Request::new(RequestId::from(1), "initialize".into(), init).into());
         let _ = client.receiver.recv();

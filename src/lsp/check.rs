@@ -83,10 +83,11 @@ pub fn check_article(
     if loaded.is_empty() || !live() {
         return live().then_some(checked);
     }
-    let article = match Article::read(ws.shown(path), text.as_bytes().to_vec(), None) {
+    let shown = ws.shown(path);
+    let article = match Article::read(shown.clone(), text.as_bytes().to_vec(), None) {
         Ok(a) => Arc::new(a),
         Err(e) => {
-            checked.notes.push(unread(&e));
+            checked.notes.push(unread(&shown, e));
             return Some(checked);
         }
     };
@@ -129,11 +130,11 @@ fn uncovered(reports: &[FileReport], article: &Article) -> Vec<Uncovered> {
     all.uncovered.unwrap_or_default()
 }
 
-fn unread(e: &ReadError) -> String {
-    match e {
-        ReadError::NotUtf8 { offset } => format!("not UTF-8 (invalid byte at offset {offset}): not checked"),
-        ReadError::Unsupported { format } => {
-            format!("claimcheck does not read {} articles yet: not checked", format.name())
-        }
+/// The reason the commands give, said on the article.
+fn unread(shown: &str, e: ReadError) -> String {
+    let d = crate::jobs::read_error(shown, e);
+    match d.help {
+        Some(help) => format!("not checked: {} ({help})", d.message),
+        None => format!("not checked: {}", d.message),
     }
 }
