@@ -110,23 +110,29 @@ pub fn check_article(
         });
     }
     if settings.show_uncovered {
-        checked.uncovered = uncovered(&checked.reports, &article);
+        checked.uncovered = uncovered(&mut checked.reports, &article);
     }
     checked.article = Some(article);
     Some(checked)
 }
 
-/// The facts no claim of any file checks: coverage over every file's evidence at once.
-fn uncovered(reports: &[FileReport], article: &Article) -> Vec<Uncovered> {
+/// The facts no claim of any file checks: coverage over every file's evidence at once. The
+/// results are moved into one report and back, not copied (this runs on every keystroke).
+fn uncovered(reports: &mut [FileReport], article: &Article) -> Vec<Uncovered> {
+    let lengths: Vec<usize> = reports.iter().map(|r| r.claims.len()).collect();
     let mut all = FileReport {
         path: String::new(),
         article: String::new(),
-        claims: reports.iter().flat_map(|r| r.claims.iter().cloned()).collect(),
+        claims: reports.iter_mut().flat_map(|r| std::mem::take(&mut r.claims)).collect(),
         omitted: Default::default(),
         article_source: "".into(),
         uncovered: None,
     };
     engine::add_coverage(&mut all, article);
+    let mut claims = all.claims.into_iter();
+    for (r, n) in reports.iter_mut().zip(lengths) {
+        r.claims = claims.by_ref().take(n).collect();
+    }
     all.uncovered.unwrap_or_default()
 }
 
