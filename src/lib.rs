@@ -23,7 +23,8 @@
 //! `src/main.rs`, thin over the library, which never prints) has commands for people
 //! writing claims: `test` (a claim's `examples:`), `suggest` (draft claims from an
 //! article), `explain` (one verdict step by step), `schema` (the claim format as a JSON
-//! Schema), and `check` runs many articles and compares reports with snapshots. The
+//! Schema), `lsp` (a language server: verdicts in the editor as the copy is written), and
+//! `check` runs many articles and compares reports with snapshots. The
 //! modules behind those are public only for the binary, and hidden.
 //!
 //! ```

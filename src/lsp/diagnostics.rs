@@ -41,7 +41,7 @@ pub fn for_article(checked: &Checked, show_passing: bool, show_uncovered: bool, 
     let index = &checked.index;
     let mut out = Vec::new();
     for note in &checked.notes {
-        out.push(at_top(DiagnosticSeverity::WARNING, note.clone(), None));
+        out.push(at_top(DiagnosticSeverity::WARNING, note.clone()));
     }
     for (file, report) in checked.files.iter().zip(&checked.reports) {
         for c in &report.claims {
@@ -103,11 +103,11 @@ fn claim_diagnostic(c: &ClaimResult, range: lsp_types::Range) -> Diagnostic {
     }
 }
 
-fn at_top(severity: DiagnosticSeverity, message: String, code: Option<&str>) -> Diagnostic {
+/// A note on the whole article (a claim file that does not load), at its top.
+fn at_top(severity: DiagnosticSeverity, message: String) -> Diagnostic {
     Diagnostic {
         severity: Some(severity),
         source: Some(SOURCE.into()),
-        code: code.map(|c| NumberOrString::String(c.into())),
         message,
         ..Diagnostic::default()
     }
@@ -155,11 +155,6 @@ fn char_offset(text: &str, line: usize, column: usize) -> usize {
             .char_indices()
             .nth(column.saturating_sub(1))
             .map_or(line_text.len(), |(i, _)| i)
-}
-
-/// A note for the top of an article, e.g. a claim file that does not load.
-pub fn note(message: String) -> Diagnostic {
-    at_top(DiagnosticSeverity::WARNING, message, None)
 }
 
 #[cfg(test)]
