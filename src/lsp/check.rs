@@ -116,24 +116,23 @@ pub fn check_article(
     Some(checked)
 }
 
-/// The facts no claim of any file checks: coverage over every file's evidence at once. The
-/// results are moved into one report and back, not copied (this runs on every keystroke).
+/// The facts no claim of any file checks: coverage over every file's evidence at once, in
+/// the first report with every file's results moved into it and back (not copied: this
+/// runs on every keystroke).
 fn uncovered(reports: &mut [FileReport], article: &Article) -> Vec<Uncovered> {
     let lengths: Vec<usize> = reports.iter().map(|r| r.claims.len()).collect();
-    let mut all = FileReport {
-        path: String::new(),
-        article: String::new(),
-        claims: reports.iter_mut().flat_map(|r| std::mem::take(&mut r.claims)).collect(),
-        omitted: Default::default(),
-        article_source: "".into(),
-        uncovered: None,
+    let all: Vec<_> = reports.iter_mut().flat_map(|r| std::mem::take(&mut r.claims)).collect();
+    let Some(first) = reports.first_mut() else {
+        return Vec::new();
     };
-    engine::add_coverage(&mut all, article);
-    let mut claims = all.claims.into_iter();
+    first.claims = all;
+    engine::add_coverage(first, article);
+    let found = first.uncovered.take().unwrap_or_default();
+    let mut claims = std::mem::take(&mut first.claims).into_iter();
     for (r, n) in reports.iter_mut().zip(lengths) {
         r.claims = claims.by_ref().take(n).collect();
     }
-    all.uncovered.unwrap_or_default()
+    found
 }
 
 /// The reason the commands give, said on the article.
