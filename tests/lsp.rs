@@ -30,6 +30,8 @@ struct Client {
     utf8: bool,
     texts: HashMap<String, (i32, String)>,
     published: HashMap<String, Vec<Diagnostic>>,
+    /// The version of every publication, in order, per document.
+    versions: HashMap<String, Vec<Option<i32>>>,
     shown: Vec<String>,
     dir: tempfile::TempDir,
 }
@@ -55,6 +57,7 @@ impl Client {
             utf8,
             texts: HashMap::new(),
             published: HashMap::new(),
+            versions: HashMap::new(),
             shown: Vec::new(),
             dir,
         };
@@ -127,6 +130,8 @@ impl Client {
                 "textDocument/publishDiagnostics" => {
                     let uri = n.params["uri"].as_str().unwrap().to_string();
                     let d: Vec<Diagnostic> = serde_json::from_value(n.params["diagnostics"].clone()).unwrap();
+                    let version = n.params["version"].as_i64().map(|v| v as i32);
+                    self.versions.entry(uri.clone()).or_default().push(version);
                     self.published.insert(uri, d);
                 }
                 "window/showMessage" => self.shown.push(n.params["message"].as_str().unwrap().to_string()),
@@ -717,6 +722,54 @@ fn the_schema_is_served_and_offered_for_yaml_servers() {
         c.text(CLAIMS)
             .starts_with("# yaml-language-server: $schema=../schema/claimcheck.schema.json\n")
     );
+}
+
+/// Twenty quick edits: older checks are dropped, never published after a newer one, and
+/// the last publication is of the last text.
+#[test]
+fn stale_checks_are_never_published() {
+    let mut c = Client::seed(false);
+    c.open(ARTICLE);
+    c.diagnostics(ARTICLE, has("fails-changed-figure"));
+    for i in 0..20 {
+        let (old, new) = if i % 2 == 0 {
+            ("800 thousand", "900 thousand")
+        } else {
+            ("900 thousand", "800 thousand")
+        };
+        c.edit(ARTICLE, old, new);
+    }
+    // Twenty edits end where they began: the figure claim fails again, at version 21.
+    let uri = c.uri(ARTICLE);
+    c.diagnostics(ARTICLE, has("fails-changed-figure"));
+    let deadline = Instant::now() + WAIT;
+    while c.versions[&uri].last() != Some(&Some(21)) {
+        c.pump(deadline);
+    }
+    let versions: Vec<i32> = c.versions[&uri].iter().map(|v| v.unwrap()).collect();
+    assert!(versions.windows(2).all(|w| w[0] <= w[1]), "in order: {versions:?}");
+    assert!(versions.len() < 21, "bursts coalesced: {versions:?}");
+}
+
+#[test]
+fn claimcheck_toml_errors_are_diagnostics_and_settings_can_change() {
+    let mut c = Client::seed(false);
+    c.open_text(
+        "claimcheck.toml",
+        "[[lsp.map]]\narticles = \"a/**\"\nclaim = \"claims/\"\n".into(),
+    );
+    let ds = c.diagnostics("claimcheck.toml", |d| !d.is_empty());
+    assert_eq!(ds[0].range.start, Position::new(2, 0), "{ds:?}");
+    assert!(ds[0].message.contains("claim"), "{}", ds[0].message);
+    c.edit("claimcheck.toml", "claim =", "claims =");
+    c.diagnostics("claimcheck.toml", |d| d.is_empty());
+    c.open(ARTICLE);
+    c.diagnostics(ARTICLE, lacks("italy-observer"));
+    c.notify(
+        "workspace/didChangeConfiguration",
+        json!({"settings": {"claimcheck": {"showPassing": true}}}),
+    );
+    c.diagnostics(ARTICLE, has("italy-observer"));
 }
 
 // ---- robustness: an error or a diagnostic, and the server keeps serving ----
