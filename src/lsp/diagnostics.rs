@@ -103,6 +103,11 @@ fn claim_diagnostic(c: &ClaimResult, range: lsp_types::Range) -> Diagnostic {
     }
 }
 
+/// An internal error that stopped a document's check, at its top.
+pub fn failed(message: &str) -> Diagnostic {
+    at_top(DiagnosticSeverity::ERROR, message.to_string())
+}
+
 /// A note on the whole article (a claim file that does not load), at its top.
 fn at_top(severity: DiagnosticSeverity, message: String) -> Diagnostic {
     Diagnostic {

@@ -335,17 +335,23 @@ impl Server {
         let done = self.done_tx.clone();
         rayon::spawn(move || {
             let live = || generation.load(Ordering::SeqCst) == at;
-            let (diagnostics, checked) = match kind {
-                Kind::Article => {
-                    let Some(c) = check_article(&snap.workspace, &snap.open, &path, text, &snap.settings, &live) else {
-                        return;
-                    };
-                    let s = &snap.settings;
-                    let d = diagnostics::for_article(&c, s.show_passing, s.show_uncovered, snap.encoding);
-                    (d, Some(Arc::new(c)))
-                }
-                Kind::ClaimFile => (claim_file_diagnostics(&snap, &path, &text), None),
-                Kind::Config => (config_diagnostics(&snap, &text), None),
+            let work = || -> Option<(Vec<Diagnostic>, Option<Arc<Checked>>)> {
+                Some(match kind {
+                    Kind::Article => {
+                        let c = check_article(&snap.workspace, &snap.open, &path, text, &snap.settings, &live)?;
+                        let s = &snap.settings;
+                        let d = diagnostics::for_article(&c, s.show_passing, s.show_uncovered, snap.encoding);
+                        (d, Some(Arc::new(c)))
+                    }
+                    Kind::ClaimFile => (claim_file_diagnostics(&snap, &path, &text), None),
+                    Kind::Config => (config_diagnostics(&snap, &text), None),
+                })
+            };
+            // A bug on some input must cost this document its check, not the editor its server.
+            let (diagnostics, checked) = match std::panic::catch_unwind(std::panic::AssertUnwindSafe(work)) {
+                Ok(Some(found)) => found,
+                Ok(None) => return,
+                Err(panic) => (vec![diagnostics::failed(&panic_message(&*panic))], None),
             };
             let _ = done.send(Done::Diagnostics {
                 uri,
@@ -454,7 +460,11 @@ impl Server {
         let snap = self.snapshot();
         let sender = self.sender.clone();
         rayon::spawn(move || {
-            let _ = sender.send(Response::new_ok(id, answer(snap)).into());
+            let response = match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| answer(snap))) {
+                Ok(r) => Response::new_ok(id, r),
+                Err(panic) => Response::new_err(id, ErrorCode::InternalError as i32, panic_message(&*panic)),
+            };
+            let _ = sender.send(response.into());
         });
     }
 
@@ -523,6 +533,16 @@ impl Server {
             Kind::Config => self.send(Response::new_ok(id, serde_json::Value::Null)),
         }
     }
+}
+
+/// What a panic said, for the one diagnostic or error that replaces the work it stopped.
+fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
+    let said = panic
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_default();
+    format!("claimcheck stopped on an internal error ({said}); the server goes on, please report it")
 }
 
 /// A claim file's load errors (or its hints, when it loads).
