@@ -11,7 +11,7 @@ use std::path::{Component, Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::time::SystemTime;
 
-use globset::{Glob, GlobMatcher};
+use globset::{GlobBuilder, GlobMatcher};
 
 use super::settings::{Mapping, Settings};
 use crate::compile::CompiledFile;
@@ -239,13 +239,17 @@ fn article_line(text: &str) -> Option<&str> {
 }
 
 fn compile_map(m: &Mapping, root: &Path) -> Result<(GlobMatcher, PathBuf), Diagnostic> {
-    let glob = Glob::new(&m.articles).map_err(|e| {
-        Diagnostic::file(
-            crate::config::FILE,
-            format!("`articles = \"{}\"` is not a glob: {e}", m.articles),
-        )
-        .help("write a path with `*` (one folder level) or `**` (any depth), e.g. \"articles/**/*.md\"")
-    })?;
+    // `*` stays inside one folder, as the README says; `**` crosses folders.
+    let glob = GlobBuilder::new(&m.articles)
+        .literal_separator(true)
+        .build()
+        .map_err(|e| {
+            Diagnostic::file(
+                crate::config::FILE,
+                format!("`articles = \"{}\"` is not a glob: {e}", m.articles),
+            )
+            .help("write a path with `*` (one folder level) or `**` (any depth), e.g. \"articles/**/*.md\"")
+        })?;
     Ok((glob.compile_matcher(), clean(&root.join(&m.claims))))
 }
 
@@ -409,6 +413,22 @@ mod tests {
         assert_eq!(names("articles/2025/one.md"), ["claims/house.yaml", "desk/one.yaml"]);
         assert_eq!(names("articles/2025/two.md"), ["claims/house.yaml"]);
         assert!(names("articles/2025/two.txt").is_empty(), "the glob says *.md");
+        let ws = Workspace::scan(
+            Some(root.clone()),
+            &Settings {
+                map: vec![Mapping {
+                    articles: "articles/*.md".into(),
+                    claims: "claims".into(),
+                }],
+                ..Settings::default()
+            },
+            Some(""),
+            None,
+        );
+        let (loaded, _) = ws.claims_for(&root.join("articles/2025/two.md"), &Open::new());
+        assert!(loaded.is_empty(), "`*` stays in one folder");
+        let (loaded, _) = ws.claims_for(&root.join("articles/three.md"), &Open::new());
+        assert_eq!(loaded.len(), 1);
         assert!(names("drafts/one.md").is_empty());
     }
 }
