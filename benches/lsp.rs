@@ -123,6 +123,32 @@ impl Session {
     }
 }
 
+/// The parts of one check, without the server: reading the article, checking the 200
+/// claims, and the coverage that finds the facts no claim checks.
+#[divan::bench(args = ["read", "claims", "coverage"])]
+fn check_parts(bencher: divan::Bencher, part: &str) {
+    use claimcheck::{article::Article, compile, engine};
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    std::fs::write(dir.path().join("entities.yaml"), ENTITIES).expect("written");
+    let file = compile::parse("c.yaml", &claims(200), Some(dir.path())).expect("the claims load");
+    let text = article(5_000);
+    let article = Article::new("a.txt", text.clone());
+    let limits = engine::Limits::default();
+    let report = engine::evaluate_with(&file, &article, &engine::Policy::default(), &limits);
+    match part {
+        "read" => bencher.bench(|| Article::new("a.txt", divan::black_box(text.clone()))),
+        "claims" => bencher.bench(|| {
+            let fresh = Article::new("a.txt", text.clone());
+            engine::evaluate_with(&file, &fresh, &engine::Policy::default(), &limits)
+        }),
+        _ => bencher.bench(|| {
+            let mut r = report.clone();
+            engine::add_coverage(&mut r, &article);
+            r
+        }),
+    }
+}
+
 /// From `didChange` to `publishDiagnostics`, with the debounce given (25 ms is the default).
 #[divan::bench(args = [0, 25], sample_count = 30, sample_size = 1)]
 fn change_to_diagnostics(bencher: divan::Bencher, debounce_ms: u64) {
