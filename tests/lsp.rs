@@ -772,6 +772,64 @@ fn claimcheck_toml_errors_are_diagnostics_and_settings_can_change() {
     c.diagnostics(ARTICLE, has("italy-observer"));
 }
 
+/// A client that lets servers register file watchers is asked to watch claim files and
+/// claimcheck.toml.
+#[test]
+fn claim_files_are_watched_when_the_client_allows_it() {
+    let (client, server) = Connection::memory();
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().to_path_buf();
+    let thread = std::thread::spawn(move || claimcheck::lsp::run(&server));
+    let init = json!({"capabilities": {"workspace": {"didChangeWatchedFiles": {"dynamicRegistration": true}}},
+        "rootUri": path_uri(&root)});
+    client
+        .sender
+        .send(Request::new(RequestId::from(1), "initialize".into(), init).into())
+        .unwrap();
+    let mut registered = None;
+    while registered.is_none() {
+        match client.receiver.recv_timeout(WAIT).unwrap() {
+            Message::Request(r) if r.method == "client/registerCapability" => registered = Some(r),
+            Message::Response(_) => {
+                let initialized = Notification::new("initialized".into(), json!({}));
+                client.sender.send(initialized.into()).unwrap();
+            }
+            _ => {}
+        }
+    }
+    let r = registered.unwrap();
+    let globs: Vec<&str> = r.params["registrations"][0]["registerOptions"]["watchers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| w["globPattern"].as_str().unwrap())
+        .collect();
+    assert_eq!(globs, ["**/*.yaml", "**/*.yml", "**/claimcheck.toml"]);
+    drop(client);
+    assert_eq!(
+        thread.join().unwrap(),
+        Ok(()),
+        "a closed connection ends the server quietly"
+    );
+}
+
+/// A claim file created on disk (reported by the client's watcher) checks the open article.
+#[test]
+fn a_claim_file_created_on_disk_is_found() {
+    let mut c = Client::seed(false);
+    c.open(ARTICLE);
+    c.diagnostics(ARTICLE, has("fails-china"));
+    let extra = "article: paris-coalition-2025-03-11.txt\nclaims:\n  - id: extra-japan-absent\n    claim: Japan was not there\n    absent: Japan\n";
+    std::fs::write(c.path("claims/extra.yaml"), extra).unwrap();
+    c.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": c.uri("claims/extra.yaml"), "type": 1}]}),
+    );
+    let ds = c.diagnostics(ARTICLE, has("extra-japan-absent"));
+    let japan = find(&ds, "extra-japan-absent").unwrap();
+    assert_eq!(c.covered(ARTICLE, japan.range), "Japan");
+}
+
 // ---- robustness: an error or a diagnostic, and the server keeps serving ----
 
 #[test]

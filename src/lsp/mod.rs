@@ -63,6 +63,9 @@ pub fn run(conn: &Connection) -> Result<(), String> {
     });
     conn.initialize_finish(id, result).map_err(|e| e.to_string())?;
     let server = server::Server::new(conn.sender.clone(), encoding, root(&init), settings);
+    if watches(&init) {
+        server.watch_files();
+    }
     if let Some(e) = problem {
         let params = lsp_types::ShowMessageParams {
             typ: lsp_types::MessageType::ERROR,
@@ -73,6 +76,14 @@ pub fn run(conn: &Connection) -> Result<(), String> {
             .send(lsp_server::Notification::new("window/showMessage".into(), params).into());
     }
     server.serve(conn)
+}
+
+/// Whether the client lets the server ask it to watch files (claim files created, changed or
+/// deleted outside the editor).
+fn watches(init: &InitializeParams) -> bool {
+    let workspace = init.capabilities.workspace.as_ref();
+    let watched = workspace.and_then(|w| w.did_change_watched_files.as_ref());
+    watched.and_then(|w| w.dynamic_registration).unwrap_or(false)
 }
 
 /// The workspace folder: the first of `workspaceFolders`, else the older `rootUri`.

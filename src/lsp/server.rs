@@ -22,8 +22,9 @@ use lsp_types::notification::{self as note, Notification as _};
 use lsp_types::request::{self as req, Request as _};
 use lsp_types::{
     CodeActionParams, CompletionParams, CompletionResponse, Diagnostic, DidChangeConfigurationParams,
-    DidChangeTextDocumentParams, DidCloseTextDocumentParams, DidOpenTextDocumentParams, HoverParams, MessageType,
-    PublishDiagnosticsParams, ShowMessageParams, Uri,
+    DidChangeTextDocumentParams, DidChangeWatchedFilesRegistrationOptions, DidCloseTextDocumentParams,
+    DidOpenTextDocumentParams, FileSystemWatcher, GlobPattern, HoverParams, MessageType, PublishDiagnosticsParams,
+    Registration, RegistrationParams, ShowMessageParams, Uri,
 };
 
 use super::check::{Checked, check_article};
@@ -112,6 +113,32 @@ impl Server {
             done_rx,
             revision: 0,
         }
+    }
+
+    /// Asks the client to report claim files and `claimcheck.toml` created, changed or
+    /// deleted outside the editor (`workspace/didChangeWatchedFiles`); its answer is not
+    /// waited for.
+    pub fn watch_files(&self) {
+        let watchers = ["**/*.yaml", "**/*.yml", "**/claimcheck.toml"].map(|glob| FileSystemWatcher {
+            glob_pattern: GlobPattern::String(glob.into()),
+            kind: None,
+        });
+        let options = DidChangeWatchedFilesRegistrationOptions {
+            watchers: watchers.into(),
+        };
+        let registration = Registration {
+            id: "claimcheck-watch".into(),
+            method: note::DidChangeWatchedFiles::METHOD.into(),
+            register_options: serde_json::to_value(options).ok(),
+        };
+        let params = RegistrationParams {
+            registrations: vec![registration],
+        };
+        self.send(Request::new(
+            RequestId::from("claimcheck-watch".to_string()),
+            req::RegisterCapability::METHOD.into(),
+            params,
+        ));
     }
 
     /// Serves until the client says `exit` or the connection closes.
