@@ -277,6 +277,7 @@ fn read_file(path: &Path) -> io::Result<Vec<u8>> {
     Ok(bytes)
 }
 
+/// Why an article could not be read, as every command and the language server say it.
 pub(crate) fn read_error(shown: &str, e: ReadError) -> Diagnostic {
     match e {
         ReadError::NotUtf8 { offset } => Diagnostic::file(

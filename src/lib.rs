@@ -25,7 +25,8 @@
 //! `src/main.rs`, thin over the library, which never prints) has commands for people
 //! writing claims: `test` (a claim's `examples:`), `suggest` (draft claims from an
 //! article), `explain` (one verdict step by step), `schema` (the claim format as a JSON
-//! Schema), and `check` runs many articles and compares reports with snapshots. The
+//! Schema), `lsp` (a language server: verdicts in the editor as the copy is written), and
+//! `check` runs many articles and compares reports with snapshots. The
 //! modules behind those are public only for the binary, and hidden.
 //!
 //! ```
@@ -60,9 +61,13 @@ pub mod report;
 #[doc(hidden)]
 pub mod atomic;
 #[doc(hidden)]
+pub mod config;
+#[doc(hidden)]
 pub mod explain;
 #[doc(hidden)]
 pub mod jobs;
+#[doc(hidden)]
+pub mod lsp;
 #[doc(hidden)]
 pub mod schema;
 #[doc(hidden)]

@@ -30,5 +30,7 @@ mod editor;
 mod docs;
 // Generated odd text: no panic, spans on character boundaries.
 mod robustness;
+// The language server, in process and over stdio.
+mod lsp;
 // .pre-commit-hooks.yaml and action.yml: the keys their consumers require; their commands run.
 mod integrations;

@@ -40,6 +40,9 @@ pub struct ClaimFile {
     /// Every term of the file, each once: what the matcher looks for.
     #[doc(hidden)]
     pub terms: TermTable,
+    /// The canonical names of `entities:`, sorted (the language server completes them).
+    #[doc(hidden)]
+    pub entity_names: Vec<String>,
     /// Remarks that do not refuse the file, for `lint` (a `by` close to an entity's name).
     pub hints: Vec<Diagnostic>,
 }

@@ -12,6 +12,7 @@ mod check;
 mod coverage;
 mod explain;
 mod lint;
+mod lsp;
 mod schema;
 mod suggest;
 mod test;
@@ -84,6 +85,8 @@ enum Command {
     Schema(schema::SchemaArgs),
     /// Check claim files against articles given as JSON Lines; write JSON Lines records.
     Batch(batch::BatchArgs),
+    /// Run the language server on standard input and output (for editors).
+    Lsp,
 }
 
 /// Runs the command line and returns the exit code.
@@ -96,6 +99,10 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> i32 {
             return code;
         }
     };
+    // The server writes its own frames: standard output must not be held here.
+    if let Command::Lsp = cli.command {
+        return lsp::lsp();
+    }
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(ClosedPipe::new(stdout.lock()));
     let result = match cli.command {
@@ -107,6 +114,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> i32 {
         Command::Explain(a) => explain::explain(&a, &mut out),
         Command::Schema(a) => schema::schema(&a, &mut out),
         Command::Batch(a) => batch::batch(&a, &mut out),
+        Command::Lsp => unreachable!("answered above"),
     };
     let code = match result {
         Ok(code) => code,

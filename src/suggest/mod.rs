@@ -288,7 +288,7 @@ fn near_words(article: &Article, mention: &Range<usize>, counted_first: bool, re
 }
 
 /// A YAML double-quoted string when the text needs it, else the text.
-fn yaml_str(s: &str) -> String {
+pub(crate) fn yaml_str(s: &str) -> String {
     let plain = !s.is_empty()
         && s.chars().all(|c| c.is_alphanumeric() || " -_.,'()/".contains(c))
         && !s.starts_with(['-', ' ', '\''])

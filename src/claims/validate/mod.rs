@@ -101,7 +101,10 @@ pub fn parse(path: &str, source: &str, dir: Option<&Path>) -> Result<Loaded, Vec
         d.list.sort_by_key(|x| (x.line, x.column));
         return Err(d.list);
     }
-    Ok(Loaded::Claims(Box::new(finish(path, settings, claims, table, d.hints))))
+    let names = entities.keys().cloned().collect();
+    Ok(Loaded::Claims(Box::new(finish(
+        path, settings, claims, table, names, d.hints,
+    ))))
 }
 
 /// Every top-level key is a file key.
@@ -227,6 +230,7 @@ fn finish(
     settings: Settings,
     claims: Vec<super::Claim>,
     table: TermTable,
+    entity_names: Vec<String>,
     hints: Vec<Diagnostic>,
 ) -> ClaimFile {
     ClaimFile {
@@ -237,6 +241,7 @@ fn finish(
         date_order: settings.date_order,
         claims,
         terms: table,
+        entity_names,
         hints,
     }
 }
