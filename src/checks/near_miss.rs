@@ -20,8 +20,8 @@ use std::ops::Range;
 use super::Found;
 use crate::article::Article;
 use crate::article::normalize::{fold_case, normalize_str};
-use crate::report::diff::similarity;
-use crate::report::{Diff, Role};
+use crate::report::Role;
+use crate::report::diff::{DiffOf, similarity};
 
 /// The contract's threshold.
 pub const THRESHOLD: f64 = 0.8;
@@ -54,7 +54,11 @@ pub fn judged(
 ) -> Found {
     let role = if sim >= THRESHOLD { Role::Refutes } else { Role::Nearest };
     let mut f = Found::new(role, vec![at.clone()], context);
-    f.diff = Some(Box::new(Diff::new(claimed, article.slice(&at), Some(sim))));
+    f.diff = Some(Box::new(DiffOf::new(
+        claimed.to_string(),
+        article.slice(&at).to_string(),
+        Some(sim),
+    )));
     f.note = Some(note.into());
     f
 }

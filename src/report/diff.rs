@@ -114,6 +114,33 @@ impl Diff {
     }
 }
 
+/// A diff a check asks for, computed only where a report shows it: a claim refuted in 10,000
+/// places keeps 20 of them in a human report, and diffing every one was a fifth of a mixed
+/// archive run.
+#[doc(hidden)]
+#[derive(Debug, Clone)]
+pub struct DiffOf {
+    expected: String,
+    found: String,
+    similarity: Option<f64>,
+}
+
+impl DiffOf {
+    /// The sides [`Diff::new`] will compare.
+    pub(crate) fn new(expected: String, found: String, similarity: Option<f64>) -> DiffOf {
+        DiffOf {
+            expected,
+            found,
+            similarity,
+        }
+    }
+
+    /// The diff itself.
+    pub(crate) fn diff(&self) -> Diff {
+        Diff::new(&self.expected, &self.found, self.similarity)
+    }
+}
+
 /// Byte offsets where each token starts, plus the end.
 fn offsets(lens: impl Iterator<Item = usize>) -> Vec<usize> {
     let mut out = vec![0];
