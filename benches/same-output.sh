@@ -5,8 +5,9 @@
 #   benches/same-output.sh BASE_REV [--quick]
 #
 # Builds BASE_REV in a temporary git worktree (its target in target/same-output-base, kept
-# between runs), builds this tree, writes the corpus with this tree's generator (as
-# benches/compare.sh does) and runs both binaries on each case below in the human and JSON
+# between runs), builds this tree, writes the corpus with this tree's generator into
+# target/same-output-corpus (its own: a compare.sh run may be reading target/bench-corpus)
+# and runs both binaries on each case below in the human and JSON
 # formats, comparing standard output and exit code. --quick leaves out the 50 MB file.
 # Prints one line per case and exits 1 on any difference.
 set -euo pipefail
@@ -29,7 +30,7 @@ git worktree add --detach "$WT" "$BASE" >/dev/null 2>&1
 cargo build --release --quiet --bin claimcheck --example gen-corpus
 OLD=$BASE_TARGET/release/claimcheck
 NEW=$ROOT/target/release/claimcheck
-C=target/bench-corpus
+C=target/same-output-corpus
 target/release/examples/gen-corpus "$C" 2>/dev/null
 cd "$C"
 
