@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# claimcheck against ripgrep on the generated corpus (issue 6): medians, ratios, peak memory.
+# claimcheck against ripgrep on the generated corpus (issues 6 and 17): medians, ratios, peak
+# memory, and every target with "met" or "NOT met".
 #
 #   benches/compare.sh            # everything (about 12 minutes on 2 cores)
-#   benches/compare.sh --quick    # skips ripgrep with Unicode \b on the 50 MB file (75 s alone)
+#   benches/compare.sh --quick    # skips ripgrep with Unicode \b on the 50 MB file (75 s alone) and on the dense file
 #
 # Installs what it needs (ripgrep, hyperfine, GNU time, python3: Debian packages, else
 # `cargo install`), builds the release binary, writes the corpus to target/bench-corpus
@@ -71,9 +72,15 @@ for n in 200 1000; do
     median "mix${n}_articles_cc" 3 "$CC" check "mixed-$n.yaml" --articles articles
     median "mix${n}_big_cc" 3 "$CC" check "mixed-$n.yaml" --article big.txt
 done
+# The hit-dense case: 200 rules with alternations, classes, counted repetitions and
+# quotation spans over typeset news where most lines match one.
+median dense_cc 10 "$CC" check dense-200.yaml --article dense.txt
+median dense_rga 10 rg -c -f dense-200-ascii.rg dense.txt
+[ "$QUICK" = --quick ] || median dense_rgu 3 rg -c -f dense-200.rg dense.txt
 peak big200 "$CC" check absent-200.yaml --article big.txt
 peak big1000 "$CC" check absent-1000.yaml --article big.txt
 peak bigmix "$CC" check mixed-200.yaml --article big.txt
+peak bigmix1000 "$CC" check mixed-1000.yaml --article big.txt
 peak arts1000 "$CC" check absent-1000.yaml --articles articles
 peak artsmix "$CC" check mixed-1000.yaml --articles articles
 BIG=$(stat -c %s big.txt)
@@ -91,22 +98,29 @@ def t(x):
 def r(a, b):
     return "-" if a is None or b is None else f"{a/b:.2f}x"
 def ok(ratio, limit):
-    return "" if ratio is None else ("  ok" if ratio <= limit else "  MISSED")
+    return "  (not measured)" if ratio is None else ("  met" if ratio <= limit else "  NOT met")
+def div(a, b):
+    return a / b if a and b else None
 print()
 print(f"{'case':<38} {'claimcheck':>10} {'rg Unicode':>11} {'ratio':>7} {'rg ASCII':>10} {'ratio':>7}")
 rows = [("one 5 KB article, 100 mixed claims", "one_cc", "one_rg", None)]
 for n in (200, 1000):
     rows.append((f"{n} absent regexes, 2,000 articles", f"abs{n}_articles_cc", f"abs{n}_articles_rgu", f"abs{n}_articles_rga"))
     rows.append((f"{n} absent regexes, one 50 MB file", f"abs{n}_big_cc", f"abs{n}_big_rgu", f"abs{n}_big_rga"))
+rows.append(("200 hit-dense rules, 10 MB", "dense_cc", "dense_rgu", "dense_rga"))
 checks = []
 for label, cc, rgu, rga in rows:
     a, u, s = get(cc), get(rgu), get(rga) if rga else None
     print(f"{label:<38} {t(a):>10} {t(u):>11} {r(a, u):>7} {t(s):>10} {r(a, s):>7}")
     if rga is None:
-        checks.append((f"{label}: within 3x of ripgrep", a / u if a and u else None, 3.0))
+        # Issue 17: 0.7x (issue 6 asked 3x).
+        checks.append((f"{label}: at most 0.7x ripgrep", div(a, u), 0.7))
+    elif cc == "dense_cc":
+        checks.append((f"{label}: at most 3x ripgrep (ASCII)", div(a, s), 3.0))
     else:
-        checks.append((f"{label}: at most 0.5x ripgrep (Unicode)", a / u if a and u else None, 0.5))
-        checks.append((f"{label}: within 3x of ripgrep (ASCII)", a / s if a and s else None, 3.0))
+        checks.append((f"{label}: at most 0.5x ripgrep (Unicode)", div(a, u), 0.5))
+        # Issue 17: 1.0x (issue 6 asked 3x).
+        checks.append((f"{label}: at most 1.0x ripgrep (ASCII)", div(a, s), 1.0))
 print()
 print(f"{'mixed claims (every check key)':<38} {'claimcheck':>10}")
 for n in (200, 1000):
@@ -115,16 +129,18 @@ for n in (200, 1000):
 print()
 for shape, what in (("articles", "2,000 articles"), ("big", "50 MB file")):
     a, b = get(f"abs200_{shape}_cc"), get(f"abs1000_{shape}_cc")
-    checks.append((f"200 -> 1,000 absent claims, {what}: at most 2x", b / a if a and b else None, 2.0))
+    checks.append((f"200 -> 1,000 absent claims, {what}: at most 2x", div(b, a), 2.0))
     a, b = get(f"mix200_{shape}_cc"), get(f"mix1000_{shape}_cc")
-    print(f"200 -> 1,000 mixed claims, {what}: {r(b, a)} (no target)")
+    checks.append((f"200 -> 1,000 mixed claims, {what}: at most 2x", div(b, a), 2.0))
+    a, b = get(f"abs1000_{shape}_cc"), get(f"mix1000_{shape}_cc")
+    checks.append((f"1,000 mixed / 1,000 absent claims, {what}: at most 5x", div(b, a), 5.0))
 for name, what in (("arts1000", "1,000 absent"), ("artsmix", "1,000 mixed")):
     try:
         kb = int(open(os.path.join(out, name + ".rss")).read().split()[-1])
         print(f"peak memory, {what} on the 2,000 articles (10 MB): {kb/1024:.0f} MB")
     except (OSError, ValueError, IndexError):
         pass
-for name, what in (("big200", "200 absent"), ("big1000", "1,000 absent"), ("bigmix", "200 mixed")):
+for name, what in (("big200", "200 absent"), ("big1000", "1,000 absent"), ("bigmix", "200 mixed"), ("bigmix1000", "1,000 mixed")):
     try:
         kb = int(open(os.path.join(out, name + ".rss")).read().split()[-1])
     except (OSError, ValueError, IndexError):
@@ -132,11 +148,10 @@ for name, what in (("big200", "200 absent"), ("big1000", "1,000 absent"), ("bigm
     ratio = kb * 1024 / big if kb else None
     if kb:
         print(f"peak memory, {what} on the 50 MB file: {kb/1024:.0f} MB = {ratio:.2f}x the file")
-    if name != "bigmix":
-        checks.append((f"peak memory, {what}, 50 MB file: at most 4x", ratio, 4.0))
+    checks.append((f"peak memory, {what}, 50 MB file: at most 4x", ratio, 4.0))
 print()
 print("targets:")
 for what, ratio, limit in checks:
     shown = "-" if ratio is None else f"{ratio:.2f}x"
-    print(f"  {what:<66} {shown:>7}{ok(ratio, limit)}")
+    print(f"  {what:<68} {shown:>7}{ok(ratio, limit)}")
 EOF

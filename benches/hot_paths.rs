@@ -1,5 +1,6 @@
 //! Micro-benchmarks of the hot paths (`cargo bench`; CI runs `cargo bench --no-run` so they
-//! keep compiling). Whole-program comparisons with ripgrep are `benches/compare.sh`.
+//! keep compiling): indexing, the term pass, loading, the near-miss search, number, date and
+//! quotation recognition, and number, date and quote claims on a long article. Whole-program comparisons with ripgrep are `benches/compare.sh`.
 //!
 //! On a shared 2-core machine single timings are noisy: compare ratios within one run, or
 //! count instructions (`valgrind --tool=callgrind` on the bench binary).
@@ -80,6 +81,43 @@ fn near_miss_search(bencher: divan::Bencher, kb: usize) {
     let units: Vec<std::ops::Range<usize>> = article.sentences().iter().map(|s| s.range.clone()).collect();
     article.words();
     bencher.bench(|| near_miss::closest(&article, divan::black_box("according to the Elysée palace"), &units));
+}
+
+/// The near-miss search for a phrase none of whose words occur (most claims of an archive
+/// audit in most articles): it should cost the word-index look-ups, not the article.
+#[divan::bench(args = [5, 1024])]
+fn near_miss_search_no_shared_word(bencher: divan::Bencher, kb: usize) {
+    let article = Article::new("a.txt", text(kb));
+    let units: Vec<std::ops::Range<usize>> = article.sentences().iter().map(|s| s.range.clone()).collect();
+    article.words();
+    bencher.bench(|| near_miss::closest(&article, divan::black_box("Velmar Osquith pledged frigates"), &units));
+}
+
+/// Number, date and quote claims checked against a long article, its numbers, dates and
+/// quotations already found: what a mixed claim file costs past the term pass.
+#[divan::bench(args = [5, 1024])]
+fn mixed_claims(bencher: divan::Bencher, kb: usize) {
+    let yaml = "claims:
+  - {id: n1, claim: c, number: 34, near: [leaders of Staff]}
+  - {id: n2, claim: c, number: {min: 100}, near: [Velmar]}
+  - {id: d1, claim: c, date: 2025-03-12}
+  - {id: d2, claim: c, date: 2025-03-12, near: [Defense Ministers]}
+  - {id: q1, claim: c, quote: a first stone on these guarantees}
+  - {id: q2, claim: c, quote: we will not be separated, by: Velmar}
+  - {id: t1, claim: c, text: according to the Elysee palace}
+";
+    let file = compile::parse("bench.yaml", yaml, None).expect("the bench claims load");
+    let article = Article::new("a.txt", text(kb));
+    let policy = claimcheck::engine::Policy::default();
+    let limits = claimcheck::engine::Limits {
+        max_evidence: Some(20),
+        ..Default::default()
+    };
+    // Once first, so the article's numbers, dates, quotations and word index are built.
+    claimcheck::engine::evaluate_with(&file, &article, &policy, &limits);
+    bencher
+        .counter(divan::counter::BytesCount::new(article.text.len()))
+        .bench(|| claimcheck::engine::evaluate_with(&file, divan::black_box(&article), &policy, &limits));
 }
 
 // `Article` builds its dates, numbers and quotations once, behind a `OnceLock`: these call the

@@ -12,6 +12,7 @@ use crate::article::Article;
 use crate::checks::{self, Found};
 use crate::compile::CompiledFile;
 use crate::matcher::Hits;
+use crate::report::diff::DiffOf;
 use crate::report::{ClaimResult, Counts, Evidence, FileReport, Role, Span, Uncovered, UncoveredItem, Verdict};
 
 /// Which verdicts pass (the claim format: `supported`, unless the command line says otherwise).
@@ -194,11 +195,16 @@ fn result(
         .take(keep)
         .map(|f| located(article, f))
         .collect();
+    // The first refuting place's diff: the one already made when the report keeps it.
     let diff = finding
         .evidence
         .iter()
-        .find(|e| e.role == Role::Refutes)
-        .and_then(|e| e.diff.clone());
+        .position(|e| e.role == Role::Refutes)
+        .and_then(|i| match evidence.get(i) {
+            Some(kept) => kept.diff.clone(),
+            None => finding.evidence[i].diff.as_deref().map(DiffOf::diff),
+        })
+        .map(Box::new);
     let count = |role| finding.evidence.iter().filter(|e| e.role == role).count();
     let explanation = finding.explanation.take().unwrap_or_else(|| {
         explain(
@@ -305,7 +311,7 @@ fn located(article: &Article, f: &Found) -> Evidence {
         marks,
         value: f.value.clone(),
         date: f.date.clone(),
-        diff: f.diff.as_deref().cloned(),
+        diff: f.diff.as_deref().map(DiffOf::diff),
         note: f.note.clone(),
         sentence_marks,
         reading_place: article.paragraph_and_sentence(first),

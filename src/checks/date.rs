@@ -25,7 +25,8 @@ use super::pairing::pair;
 use super::{Check, Context, Finding, Found, Scope, Spec};
 use crate::article::dates::{Resolution, Resolved};
 use crate::date::Date as Day;
-use crate::report::{Diff, Role};
+use crate::report::Role;
+use crate::report::diff::DiffOf;
 use crate::terms::{TermId, TermTable};
 
 #[derive(Debug, Clone)]
@@ -179,7 +180,7 @@ impl Date {
         }
         f.note = r.note(phrase).map(Into::into);
         if role == Role::Refutes {
-            f.diff = Some(Box::new(Diff::new(&self.date.to_string(), &r.value.describe(), None)));
+            f.diff = Some(Box::new(DiffOf::new(self.date.to_string(), r.value.describe(), None)));
         }
         f
     }

@@ -53,7 +53,8 @@ pub use text::Text;
 
 use crate::article::Article;
 use crate::matcher::Hits;
-use crate::report::{Diff, Role, Verdict};
+use crate::report::diff::DiffOf;
+use crate::report::{Role, Verdict};
 use crate::terms::{TermId, TermTable};
 
 /// What a check sees: the article and where every term of its file occurs.
@@ -276,8 +277,9 @@ pub struct Found {
     pub value: Option<serde_json::Value>,
     /// The day compared, `YYYY-MM-DD`.
     pub date: Option<String>,
-    // Boxed and shared: a claim can have thousands of places, most with neither.
-    pub diff: Option<Box<Diff>>,
+    // Boxed: a claim can have thousands of places, most with neither. Diffed only for the
+    // places a report keeps.
+    pub diff: Option<Box<DiffOf>>,
     pub note: Option<std::sync::Arc<str>>,
 }
 

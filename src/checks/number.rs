@@ -29,7 +29,8 @@ use std::ops::Range;
 
 use crate::article::Article;
 use crate::article::numbers::{Bound, Interval, NumberMention, format_value};
-use crate::report::{Diff, Role};
+use crate::report::Role;
+use crate::report::diff::DiffOf;
 use crate::terms::{TermId, TermTable};
 
 /// Default `within` for numbers (the claim format).
@@ -210,7 +211,7 @@ impl Number {
         } else {
             Some(format!("`{written}` read as {}: excludes {}{pct}", iv.describe(), self.wanted()).into())
         };
-        f.diff = Some(Box::new(Diff::new(&self.wanted(), &found, None)));
+        f.diff = Some(Box::new(DiffOf::new(self.wanted(), found, None)));
         f
     }
 

@@ -85,7 +85,8 @@ impl Check for Quote {
         let mut evidence = Vec::new();
         let mut nearest = None;
         let mut explanation = None;
-        for q in quotes {
+        let may_hold = may_hold(a, &parts);
+        for q in quotes.iter().filter(|q| may_hold(&q.inner)) {
             let Some(marks) = find_parts(a, &q.inner, &parts) else {
                 continue;
             };
@@ -139,6 +140,36 @@ impl Check for Quote {
         finding.nearest = nearest;
         finding.explanation = explanation;
         finding
+    }
+}
+
+/// Whether a quotation can hold the claim's words, read from the article's word index: it
+/// must hold each of them unless a `[bracketed]` insertion may stand for it, so it must
+/// hold the rarest. Each quote claim read every quotation of the article, word by word,
+/// where most hold few of its words.
+fn may_hold<'a>(a: &'a Article, parts: &[Vec<String>]) -> impl Fn(&Range<usize>) -> bool + 'a {
+    // A word without an apostrophe matches a whole word of the index.
+    let at: Option<&[u32]> = parts
+        .iter()
+        .flatten()
+        .filter(|w| !w.contains('\''))
+        .map(|w| a.words().of(w))
+        .min_by_key(|at| at.len());
+    let text = a.folded();
+    // A range that cuts a word has words the index does not list: read it word by word.
+    let cuts = move |at: usize| {
+        text[..at].chars().next_back().is_some_and(char::is_alphanumeric)
+            && text[at..].chars().next().is_some_and(char::is_alphanumeric)
+    };
+    move |r: &Range<usize>| match at {
+        None => true,
+        Some(at) => {
+            let i = at.partition_point(|&p| (p as usize) < r.start);
+            at.get(i).is_some_and(|&p| (p as usize) < r.end)
+                || text.as_bytes()[r.clone()].contains(&b'[')
+                || cuts(r.start)
+                || cuts(r.end)
+        }
     }
 }
 
@@ -237,10 +268,11 @@ fn attribution(a: &Article, cx: &Context<'_>, q: &Quotation, by: TermId) -> Attr
     })
 }
 
-/// One word of a claim or of the article: folded text and where it is.
+/// One word of the article: where it is in the folded text (a slice, not a copy: quotations
+/// are tokenized once per quote claim).
 #[derive(Debug)]
 enum Token {
-    Word(String, Range<usize>),
+    Word(Range<usize>),
     /// A `[bracketed]` insertion.
     Insert(Range<usize>),
 }
@@ -278,7 +310,7 @@ fn tokens(a: &Article, r: &Range<usize>) -> Vec<Token> {
         }
         if let Some(s) = start.take() {
             let w = text[s..i].trim_end_matches('\'');
-            out.push(Token::Word(w.to_string(), r.start + s..r.start + s + w.len()));
+            out.push(Token::Word(r.start + s..r.start + s + w.len()));
         }
         if c == '[' {
             bracket = Some(i);
@@ -290,10 +322,11 @@ fn tokens(a: &Article, r: &Range<usize>) -> Vec<Token> {
 /// The parts, in order, inside the range: the ranges they cover, or None.
 fn find_parts(a: &Article, r: &Range<usize>, parts: &[Vec<String>]) -> Option<Vec<Range<usize>>> {
     let toks = tokens(a, r);
+    let folded = a.folded();
     let mut from = 0;
     let mut marks = Vec::new();
     for part in parts {
-        let (start, end) = (from..toks.len()).find_map(|s| match_at(&toks, s, part).map(|e| (s, e)))?;
+        let (start, end) = (from..toks.len()).find_map(|s| match_at(folded, &toks, s, part).map(|e| (s, e)))?;
         let first = token_range(&toks[start]);
         let last = token_range(&toks[end - 1]);
         marks.push(first.start..last.end);
@@ -304,19 +337,21 @@ fn find_parts(a: &Article, r: &Range<usize>, parts: &[Vec<String>]) -> Option<Ve
 
 fn token_range(t: &Token) -> &Range<usize> {
     match t {
-        Token::Word(_, r) | Token::Insert(r) => r,
+        Token::Word(r) | Token::Insert(r) => r,
     }
 }
 
 /// Matches the claim words at token `s`; returns the token index after the match.
-fn match_at(toks: &[Token], s: usize, words: &[String]) -> Option<usize> {
+fn match_at(folded: &str, toks: &[Token], s: usize, words: &[String]) -> Option<usize> {
     if words.is_empty() {
         return Some(s);
     }
     match toks.get(s)? {
-        Token::Word(w, _) if *w == words[0] => match_at(toks, s + 1, &words[1..]),
+        Token::Word(w) if folded[w.clone()] == words[0] => match_at(folded, toks, s + 1, &words[1..]),
         Token::Word(..) => None,
-        Token::Insert(_) => (1..=BRACKET_WORDS.min(words.len())).find_map(|k| match_at(toks, s + 1, &words[k..])),
+        Token::Insert(_) => {
+            (1..=BRACKET_WORDS.min(words.len())).find_map(|k| match_at(folded, toks, s + 1, &words[k..]))
+        }
     }
 }
 

@@ -361,6 +361,23 @@ mod tests {
         );
     }
 
+    /// Number words are read a stretch of text at a time: a figure across the end of a
+    /// stretch, or one whose next words decide it there ("three quarters of"), reads as it
+    /// does in a short text, wherever the stretch ends.
+    #[test]
+    fn number_words_across_stretches_read_as_in_one_piece() {
+        let phrase = "about two hundred and fifty thousand troops, three quarters of them, a dozen ships";
+        let alone = values(phrase);
+        assert_eq!(alone.len(), 3, "{alone:?}");
+        // The stretch is 64 KiB: the phrase starts a few bytes either side of its end.
+        for shift in 0..phrase.len() {
+            let filler = "x ".repeat(((64 << 10) - shift) / 2);
+            let text = format!("{filler}{phrase}");
+            let got: Vec<_> = values(&text).into_iter().filter(|(w, ..)| w != "x").collect();
+            assert_eq!(got, alone, "phrase at {}", filler.len());
+        }
+    }
+
     #[test]
     fn qualifiers_are_kept() {
         let got = values("more than 30 countries and nearly 800,000 men, at least 5 ships");

@@ -101,57 +101,119 @@ const VAGUE: &[&str] = &[
 
 /// Number words, read over the article's words (lower-cased once).
 pub(super) fn number_words(text: &str, in_date: &dyn Fn(&Range<usize>) -> bool, out: &mut Numbers) {
-    let ranges = crate::article::words::words(text, &['-']);
-    // Most words of news copy are lower-case ASCII already: borrowed, not copied.
-    let lower: Vec<Cow<str>> = ranges
-        .iter()
-        .map(|r| {
-            let w = &text[r.clone()];
-            if w.bytes()
+    let mut stretch = Stretch::new(text);
+    let mut i = 0;
+    loop {
+        i = stretch.next(i);
+        let words: Vec<&str> = stretch.lower.iter().map(|w| w.as_ref()).collect();
+        let last = stretch.read == text.len();
+        while i < words.len() {
+            let found = word_number(&words[i..]);
+            let used = match found {
+                Some(Word::Vague(used) | Word::Value(_, used)) => used,
+                Some(Word::Ordinal) | None => 1,
+            };
+            // `word_number` reads at most two words past those it uses: with fewer in the
+            // stretch, the next one decides.
+            if !last && i + used + 3 > words.len() {
+                break;
+            }
+            number_word(text, &stretch.ranges[i..], &words[i..], found, in_date, out);
+            i += used;
+        }
+        if last {
+            return;
+        }
+    }
+}
+
+/// The words of a text a stretch at a time, lower-cased: listing every word of a 50 MB
+/// article first was over half the peak memory of its check.
+struct Stretch<'t> {
+    text: &'t str,
+    /// Bytes of `text` read.
+    read: usize,
+    ranges: Vec<Range<usize>>,
+    lower: Vec<Cow<'t, str>>,
+}
+
+/// Bytes read at a time (then on to the next white space, which ends a word).
+const STRETCH: usize = 64 << 10;
+
+impl<'t> Stretch<'t> {
+    fn new(text: &'t str) -> Stretch<'t> {
+        Stretch {
+            text,
+            read: 0,
+            ranges: Vec::new(),
+            lower: Vec::new(),
+        }
+    }
+
+    /// Drops the words before the `i`th and reads the next stretch; `i`'s new index.
+    fn next(&mut self, i: usize) -> usize {
+        self.ranges.drain(..i);
+        self.lower.drain(..i);
+        let bytes = self.text.as_bytes();
+        let mut end = (self.read + STRETCH).min(bytes.len());
+        while end < bytes.len() && !bytes[end].is_ascii_whitespace() {
+            end += 1;
+        }
+        let from = self.read;
+        for r in crate::article::words::words(&self.text[from..end], &['-']) {
+            let r = from + r.start..from + r.end;
+            let w = &self.text[r.clone()];
+            // Most words of news copy are lower-case ASCII already: borrowed, not copied.
+            let lower = if w
+                .bytes()
                 .all(|b| b.is_ascii_lowercase() || b == b'-' || b.is_ascii_digit())
             {
                 Cow::Borrowed(w)
             } else {
                 Cow::Owned(w.to_lowercase())
-            }
-        })
-        .collect();
-    let words: Vec<&str> = lower.iter().map(|w| w.as_ref()).collect();
-    let mut i = 0;
-    while i < words.len() {
-        let used = match word_number(&words[i..]) {
-            Some(Word::Vague(used)) => {
-                let range = ranges[i].start..ranges[i + used - 1].end;
-                if !in_date(&range) {
-                    out.mentions.push(NumberMention {
-                        bound: Bound::Vague,
-                        ..NumberMention::exact(range, 0.0, false)
-                    });
-                }
-                used
-            }
-            Some(Word::Value(value, used)) => {
-                let range = ranges[i].start..ranges[i + used - 1].end;
-                let lone_one = used == 1 && words[i] == "one";
-                if !lone_one && !in_date(&range) {
-                    let n = minus(
-                        text,
-                        qualify(text, range, value, per_cent(text, ranges[i + used - 1].end)),
-                    );
-                    out.mentions.push(n);
-                }
-                used
-            }
-            Some(Word::Ordinal) if !in_date(&ranges[i]) => {
-                out.rejected.push(NotANumber {
-                    range: ranges[i].clone(),
-                    why: NotNumber::Ordinal,
+            };
+            self.ranges.push(r);
+            self.lower.push(lower);
+        }
+        self.read = end;
+        0
+    }
+}
+
+/// Records what [`word_number`] found at the first of `words` (their places: `ranges`).
+fn number_word(
+    text: &str,
+    ranges: &[Range<usize>],
+    words: &[&str],
+    found: Option<Word>,
+    in_date: &dyn Fn(&Range<usize>) -> bool,
+    out: &mut Numbers,
+) {
+    match found {
+        Some(Word::Vague(used)) => {
+            let range = ranges[0].start..ranges[used - 1].end;
+            if !in_date(&range) {
+                out.mentions.push(NumberMention {
+                    bound: Bound::Vague,
+                    ..NumberMention::exact(range, 0.0, false)
                 });
-                1
             }
-            Some(Word::Ordinal) | None => 1,
-        };
-        i += used;
+        }
+        Some(Word::Value(value, used)) => {
+            let range = ranges[0].start..ranges[used - 1].end;
+            let lone_one = used == 1 && words[0] == "one";
+            if !lone_one && !in_date(&range) {
+                let n = minus(text, qualify(text, range, value, per_cent(text, ranges[used - 1].end)));
+                out.mentions.push(n);
+            }
+        }
+        Some(Word::Ordinal) if !in_date(&ranges[0]) => {
+            out.rejected.push(NotANumber {
+                range: ranges[0].clone(),
+                why: NotNumber::Ordinal,
+            });
+        }
+        Some(Word::Ordinal) | None => {}
     }
 }
 
