@@ -56,6 +56,18 @@ pub enum ReadError {
         /// Bytes before the first invalid one.
         offset: usize,
     },
+    /// UTF-16, by its byte order mark: refused, not decoded, since every position reported
+    /// is a byte offset of the file as written.
+    Utf16 {
+        /// `FE FF` rather than `FF FE`.
+        big_endian: bool,
+    },
+    /// A NUL byte, which no text has: a binary file, or UTF-16 without a byte order mark
+    /// (which is valid UTF-8 with a NUL after every ASCII letter, and would be misread).
+    Nul {
+        /// Bytes before the first NUL.
+        offset: usize,
+    },
     /// The format is not read yet.
     Unsupported {
         /// The format asked for.
@@ -111,8 +123,16 @@ impl std::fmt::Debug for Article {
 }
 
 impl Article {
-    /// Reads an article from raw bytes: UTF-8 only (a BOM is allowed).
+    /// Reads an article from raw bytes: UTF-8 only (a BOM is allowed), no NUL byte.
     pub fn from_bytes(path: impl Into<String>, bytes: Vec<u8>) -> Result<Article, ReadError> {
+        if let [a @ (0xFE | 0xFF), b @ (0xFE | 0xFF), ..] = bytes[..]
+            && a != b
+        {
+            return Err(ReadError::Utf16 { big_endian: a == 0xFE });
+        }
+        if let Some(offset) = memchr::memchr(0, &bytes) {
+            return Err(ReadError::Nul { offset });
+        }
         match String::from_utf8(bytes) {
             Ok(s) => Ok(Article::new(path, s)),
             Err(e) => Err(ReadError::NotUtf8 {

@@ -38,6 +38,10 @@ pub const EXIT_INVALID: i32 = 2;
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// Raise the stated limits, e.g. `article-size=1GiB,claims=200000` (also a [limits]
+    /// table in ./claimcheck.toml; the README, "Limits and hostile input", lists them).
+    #[arg(long, global = true, value_name = "KEY=VALUE,...")]
+    limits: Vec<String>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -68,6 +72,9 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> i32 {
             return code;
         }
     };
+    if let Err(code) = install_limits(&cli.limits) {
+        return code;
+    }
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(ClosedPipe::new(stdout.lock()));
     let result = match cli.command {
@@ -103,6 +110,24 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> i32 {
         }
         Ok(()) => code,
     }
+}
+
+/// The limits of this run: the defaults, raised by `./claimcheck.toml`'s `[limits]`, then by
+/// `--limits`; a bad one is an error (exit 2) before anything is read.
+fn install_limits(flags: &[String]) -> Result<(), i32> {
+    let config = claimcheck::config::Config::load(std::path::Path::new(".")).map_err(|diags| {
+        report_diagnostics(&diags, "nothing was checked");
+        EXIT_INVALID
+    })?;
+    let mut limits = config.limits;
+    for list in flags {
+        if let Err(e) = limits.set_all(list) {
+            let _ = writeln!(io::stderr(), "claimcheck: error: --limits {list}: {e}");
+            return Err(EXIT_INVALID);
+        }
+    }
+    claimcheck::limits::install(limits);
+    Ok(())
 }
 
 /// Standard output that a reader may close (`claimcheck check | head -3`): once the pipe is
