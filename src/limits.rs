@@ -163,7 +163,7 @@ pub fn shown(name: &str, value: u64) -> String {
     match bytes {
         true => [(1u64 << 30, "GiB"), (1 << 20, "MiB"), (1 << 10, "KiB")]
             .iter()
-            .find(|(s, _)| value >= *s && value % s == 0)
+            .find(|(s, _)| value >= *s && value.is_multiple_of(*s))
             .map_or(format!("{value} bytes"), |(s, u)| format!("{} {u}", value / s)),
         false => value.to_string(),
     }

@@ -94,17 +94,39 @@ pub struct Term {
     pub patterns: Vec<Pattern>,
 }
 
+impl Term {
+    /// A hash of what equality compares (`Pattern`'s own `eq`).
+    fn hash_key(&self) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        self.label.hash(&mut h);
+        for p in &self.patterns {
+            match p {
+                Pattern::Literal { text, exact, prefix } => (0u8, text, exact, prefix).hash(&mut h),
+                Pattern::Regex(r) => (1u8, r.as_str()).hash(&mut h),
+            }
+        }
+        h.finish()
+    }
+}
+
 /// Every term of a claim file; equal terms share one id, so they are searched once.
 #[derive(Debug, Default, Clone)]
 pub struct TermTable {
     pub terms: Vec<Term>,
+    /// The ids of the terms by their hash: finding an equal term was a scan of every term,
+    /// which made loading a 100,000-claim file quadratic (5 minutes).
+    by_hash: HashMap<u64, Vec<usize>>,
 }
 
 impl TermTable {
     pub fn add(&mut self, term: Term) -> TermId {
-        if let Some(i) = self.terms.iter().position(|t| *t == term) {
+        let hash = term.hash_key();
+        let same = self.by_hash.entry(hash).or_default();
+        if let Some(&i) = same.iter().find(|&&i| self.terms[i] == term) {
             return TermId(i);
         }
+        same.push(self.terms.len());
         self.terms.push(term);
         TermId(self.terms.len() - 1)
     }

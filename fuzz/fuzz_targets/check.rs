@@ -9,7 +9,7 @@ use claimcheck_fuzz::{Case, check_in_pool, check_report};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(case) = Case::new(&mut Unstructured::new(data)) else {
+    let Ok(case) = Case::new(Unstructured::new(data)) else {
         return;
     };
     let file = match compile::parse("gen.yaml", &case.yaml, None) {

@@ -14,7 +14,11 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     assert!(!errors.is_empty(), "refused without a reason");
-    let lines: Vec<&str> = source.split('\n').collect();
+    // Lines as YAML counts them: a lone carriage return ends one too.
+    let lines: Vec<&str> = source
+        .split('\n')
+        .flat_map(|l| l.strip_suffix('\r').unwrap_or(l).split('\r'))
+        .collect();
     for e in &errors {
         assert!(!e.message.trim().is_empty(), "an empty message");
         if e.line == 0 {

@@ -23,7 +23,7 @@ const FORMATS: [Format; 7] = [
 ];
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(case) = Case::new(&mut Unstructured::new(data)) else {
+    let Ok(case) = Case::new(Unstructured::new(data)) else {
         return;
     };
     let Ok(file) = compile::parse("gen.yaml", &case.yaml, None) else {

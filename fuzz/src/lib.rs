@@ -82,12 +82,12 @@ fn quoted(s: &str) -> String {
 
 impl Case {
     /// Builds a case: the article is the rest of the bytes after the claims' specs.
-    pub fn new(u: &mut Unstructured) -> arbitrary::Result<Case> {
+    pub fn new(mut u: Unstructured) -> arbitrary::Result<Case> {
         let specs: Vec<ClaimSpec> = (0..u.int_in_range(1..=6)?)
-            .map(|_| ClaimSpec::arbitrary(u))
+            .map(|_| ClaimSpec::arbitrary(&mut u))
             .collect::<arbitrary::Result<_>>()?;
-        let published: Option<(u8, u8)> = Arbitrary::arbitrary(u)?;
-        let mdy: bool = Arbitrary::arbitrary(u)?;
+        let published: Option<(u8, u8)> = Arbitrary::arbitrary(&mut u)?;
+        let mdy: bool = Arbitrary::arbitrary(&mut u)?;
         let article = String::from_utf8_lossy(u.take_rest()).into_owned();
         let words = vocabulary(&article);
         let mut yaml = String::new();
@@ -127,7 +127,7 @@ impl ClaimSpec {
             (None, None) => "34".to_string(),
         };
         let (y, m, d) = self.day;
-        let day = format!("{}-{:02}-{:02}", 2020 + y % 10, m % 12 + 1, d % 28 + 1);
+        let day = format!("{}-{:02}-{:02}", 2020 + u16::from(y % 10), m % 12 + 1, d % 28 + 1);
         let kind = self.kind % 8;
         out += &match kind {
             0 => format!("    text: {}\n", quoted(&self.term(words, 0))),
@@ -143,7 +143,7 @@ impl ClaimSpec {
             out += &format!("    by: {}\n", quoted(&words[by as usize % words.len()]));
         }
         if let (3 | 4, Some(w)) = (kind, self.within) {
-            out += &format!("    within: {}\n", w % 20);
+            out += &format!("    within: {}\n", w % 20 + 1);
         }
         if matches!(kind, 5 | 6) {
             out += &format!("    negated: {}\n", self.negated);
@@ -296,7 +296,7 @@ pub fn check_in_pool(file: &CompiledFile, path: &str, article: &str, threads: us
 /// The article's index: sentences and paragraphs in the normalized text, each mapped back
 /// to a source range on character boundaries, in order.
 pub fn check_article(article: &Article) {
-    let (text, source) = (&article.text, &article.source);
+    let text = &article.text;
     let mut last = 0;
     for s in article.sentences() {
         let r = &s.range;

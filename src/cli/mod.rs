@@ -25,6 +25,8 @@ use claimcheck::error::Diagnostic;
 pub const EXIT_PASS: i32 = 0;
 pub const EXIT_FAIL: i32 = 1;
 pub const EXIT_INVALID: i32 = 2;
+/// Interrupted (SIGINT, SIGTERM): 128 + SIGINT, as shells report it.
+pub const EXIT_INTERRUPTED: i32 = 130;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -72,6 +74,17 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> i32 {
             return code;
         }
     };
+    // ctrlc: the handler runs on a thread of its own, not in signal context, so it may
+    // remove files; SIGTERM too (a cancelled CI job). A report or snapshot being written
+    // is then absent, never half written.
+    let _ = ctrlc::set_handler(|| {
+        let _hold = claimcheck::atomic::remove_pending();
+        let _ = writeln!(
+            io::stderr(),
+            "claimcheck: interrupted; the files it was writing are removed"
+        );
+        std::process::exit(EXIT_INTERRUPTED);
+    });
     if let Err(code) = install_limits(&cli.limits) {
         return code;
     }
