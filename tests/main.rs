@@ -24,5 +24,7 @@ mod editor;
 mod docs;
 // Generated odd text: no panic, spans on character boundaries.
 mod robustness;
+// The edges of the machine: a full disk, read-only folders, FIFOs, signals, huge inputs.
+mod edges;
 // .pre-commit-hooks.yaml and action.yml: the keys their consumers require; their commands run.
 mod integrations;
