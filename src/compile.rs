@@ -49,14 +49,14 @@ impl CompiledFile {
     }
 
     /// What every check of this file sees on `article`: its term hits, the file's terms, and
-    /// the published date (the file's, else the article's dateline) with the date order.
+    /// the published date (the file's, else the article's metadata's or dateline's) with the date order.
     pub(crate) fn context<'a>(&'a self, article: &'a Article, hits: &'a Hits) -> Context<'a> {
         Context {
             article,
             hits,
             terms: &self.terms,
             reading: Reading {
-                published: self.published.or(article.dateline),
+                published: self.published.or(article.published()),
                 order: self.date_order,
             },
         }

@@ -93,9 +93,11 @@ pub fn evaluate_with(file: &CompiledFile, article: &Article, policy: &Policy, li
         claims,
         omitted,
         article_source: match limits.article_source {
-            true => article.source.as_str().into(),
+            true => article.written_text().into(),
             false => "".into(),
         },
+        positions: article.positions,
+        notes: article.notes.clone(),
         uncovered: None,
     }
 }
@@ -260,20 +262,22 @@ fn explain(verdict: Verdict, supports: usize, refutes: usize, expected: &str) ->
     }
 }
 
-/// A normalized range as a located span of the source.
+/// A normalized range as a located span of the source. Its text is the words as written
+/// (markup gone, entities decoded); its offsets and positions are the source file's.
 pub(crate) fn span(article: &Article, r: &Range<usize>) -> Span {
     let src = article.source_range(r);
     let start = article.position(src.start);
-    let text = &article.source[src.clone()];
+    let in_source = &article.source[src.clone()];
     // Most spans sit on one line: the end column follows from the start's (a byte order
     // mark is not counted in a column).
-    let end = match text.contains(['\n', '\u{FEFF}']) {
+    let end = match in_source.contains(['\n', '\u{FEFF}']) {
         false => crate::article::Position {
             line: start.line,
-            column: start.column + text.chars().count(),
+            column: start.column + in_source.chars().count(),
         },
         true => article.position(src.end),
     };
+    let written = article.written_range(r);
     Span {
         start: src.start,
         end: src.end,
@@ -281,7 +285,8 @@ pub(crate) fn span(article: &Article, r: &Range<usize>) -> Span {
         column: start.column,
         end_line: end.line,
         end_column: end.column,
-        text: as_written(text, &[]).0,
+        text: as_written(&article.written_text()[written.clone()], &[]).0,
+        in_text: written,
     }
 }
 
@@ -289,14 +294,15 @@ fn located(article: &Article, f: &Found) -> Evidence {
     let context = f.context_in(article);
     let first = f.marks.first().map_or(context.start, |m| m.start);
     let last = f.marks.iter().map(|m| m.end).max().unwrap_or(context.end);
-    let ctx = article.source_range(&(context.start.min(first)..context.end.max(last)));
+    // The sentence is quoted from the words as written, never from markup.
+    let ctx = article.written_range(&(context.start.min(first)..context.end.max(last)));
     let marks: Vec<Range<usize>> = f
         .marks
         .iter()
-        .map(|m| article.source_range(m))
+        .map(|m| article.written_range(m))
         .map(|m| m.start - ctx.start..m.end - ctx.start)
         .collect();
-    let (sentence, sentence_marks) = as_written(&article.source[ctx], &marks);
+    let (sentence, sentence_marks) = as_written(&article.written_text()[ctx], &marks);
     let whole = span(article, &(first..last));
     // One mark is the whole evidence (a term's place): its span is the same.
     let marks = match f.marks.as_slice() {

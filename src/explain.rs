@@ -25,10 +25,10 @@ pub fn explain(file: &CompiledFile, index: usize, article: &Article, w: &mut dyn
     writeln!(w, "  claim:    {}", claim.claim)?;
     writeln!(w, "  check:    {} — {}", claim.check.key(), result.expected)?;
     writeln!(w, "  article:  {}", article.path)?;
-    if check.reads() == "dates" || article.dateline.is_some() || file.published.is_some() {
+    if check.reads() == "dates" || article.published().is_some() || file.published.is_some() {
         let published = file
             .published
-            .or(article.dateline)
+            .or(article.published())
             .map_or("none".to_string(), |d| d.to_string());
         writeln!(w, "  published: {published} (relative dates resolve against it)")?;
     }
@@ -53,11 +53,11 @@ pub fn explain(file: &CompiledFile, index: usize, article: &Article, w: &mut dyn
         writeln!(w, "   none")?;
     }
     for e in &result.evidence {
-        evidence_lines(e, &article.path, w)?;
+        evidence_lines(e, article, w)?;
     }
     if let Some(n) = &result.nearest {
         writeln!(w, "   closest span (not evidence):")?;
-        evidence_lines(n, &article.path, w)?;
+        evidence_lines(n, article, w)?;
     }
     for note in &result.notes {
         writeln!(w, "   note: {note}")?;
@@ -104,7 +104,7 @@ fn term_lines(file: &CompiledFile, article: &Article, hits: &Hits, t: TermId, w:
     )?;
     for h in found.iter().take(SHOWN) {
         let s = engine::span(article, h);
-        writeln!(w, "     {}:{}:{}  \"{}\"", article.path, s.line, s.column, s.text)?;
+        writeln!(w, "     {}  \"{}\"", article.at(s.line, s.column), s.text)?;
     }
     if found.len() > SHOWN {
         writeln!(w, "     … and {} more", found.len() - SHOWN)?;
@@ -154,7 +154,7 @@ fn considered(
             Some(e) if e.role != Role::Nearest => format!("accepted: {}", e.role.as_str()),
             _ => format!("rejected: {}", check.why_not(&cx, &r)),
         };
-        writeln!(w, "   {}:{}:{}  {verdict}", article.path, s.line, s.column)?;
+        writeln!(w, "   {}  {verdict}", article.at(s.line, s.column))?;
         writeln!(w, "     {}", s.text)?;
     }
     if sentences.len() > 2 * SHOWN {
@@ -163,12 +163,13 @@ fn considered(
     Ok(())
 }
 
-fn evidence_lines(e: &Evidence, article: &str, w: &mut dyn Write) -> io::Result<()> {
+fn evidence_lines(e: &Evidence, article: &Article, w: &mut dyn Write) -> io::Result<()> {
     let role = e.role.as_str();
     writeln!(
         w,
-        "   {role} {article}:{}:{}  \"{}\"",
-        e.span.line, e.span.column, e.span.text
+        "   {role} {}  \"{}\"",
+        article.at(e.span.line, e.span.column),
+        e.span.text
     )?;
     if let Some(n) = &e.note {
         writeln!(w, "     why: {n}")?;

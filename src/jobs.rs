@@ -9,6 +9,7 @@ use std::path::Path;
 
 use rayon::prelude::*;
 
+use crate::article::source::SourceFormat;
 use crate::article::{Article, ReadError};
 use crate::claims;
 use crate::compile::CompiledFile;
@@ -31,18 +32,26 @@ pub struct Run {
     pub(crate) coverage: bool,
     /// Standard input, read once before the run when an article is `-`.
     pub(crate) stdin: Option<Result<Article, Diagnostic>>,
+    /// `--article-format`: the format of every article, whatever its extension.
+    pub(crate) article_format: Option<SourceFormat>,
 }
 
 impl Run {
     /// A run of `jobs` for a report in `format`, which says what the report needs
     /// ([`Format::needs`]); `max_evidence` is `--max-evidence`. Standard input, when an
     /// article is `-`, is read now: it can be read only once.
-    pub fn new(policy: Policy, format: Format, max_evidence: Option<usize>, jobs: &[Job]) -> Run {
+    pub fn new(
+        policy: Policy,
+        format: Format,
+        max_evidence: Option<usize>,
+        jobs: &[Job],
+        article_format: Option<SourceFormat>,
+    ) -> Run {
         let needs = format.needs();
         let stdin = jobs
             .iter()
             .any(|j| j.article == Path::new("-"))
-            .then(|| read_article(Path::new("-")));
+            .then(|| read_article(Path::new("-"), article_format));
         let limits = Limits {
             max_evidence: max_evidence.or(needs.evidence),
             article_source: needs.article_source,
@@ -53,6 +62,7 @@ impl Run {
             limits,
             coverage: needs.coverage,
             stdin,
+            article_format,
         }
     }
 
@@ -68,7 +78,7 @@ impl Run {
         let article = match (path == Path::new("-"), &self.stdin) {
             (true, Some(read)) => read.as_ref().map_err(Clone::clone),
             _ => {
-                owned = read_article(path);
+                owned = read_article(path, self.article_format);
                 owned.as_ref().map_err(Clone::clone)
             }
         };
@@ -188,8 +198,9 @@ where
     Ok(diags)
 }
 
-/// Reads an article (`-`: standard input); a file that cannot be read is a diagnostic.
-pub fn read_article(path: &Path) -> Result<Article, Diagnostic> {
+/// Reads an article (`-`: standard input) in `format`, else the one its extension names;
+/// a file that cannot be read is a diagnostic.
+pub fn read_article(path: &Path, format: Option<SourceFormat>) -> Result<Article, Diagnostic> {
     let limit = crate::limits::current().article_size;
     if path == Path::new("-") {
         let mut bytes = Vec::new();
@@ -201,7 +212,7 @@ pub fn read_article(path: &Path) -> Result<Article, Diagnostic> {
         if bytes.len() as u64 > limit {
             return Err(too_big("<stdin>", "standard input is longer than that"));
         }
-        return Article::read("<stdin>", bytes, None).map_err(|e| read_error("<stdin>", e));
+        return Article::read("<stdin>", bytes, format).map_err(|e| read_error("<stdin>", e));
     }
     let shown = claims::display_path(path);
     let bytes = read_file(path, limit).map_err(|e| match e {
@@ -216,7 +227,7 @@ pub fn read_article(path: &Path) -> Result<Article, Diagnostic> {
         Unread::Io(e) => Diagnostic::file(&shown, format!("cannot read article: {e}"))
             .help("article paths in a claim file are relative to the claim file"),
     })?;
-    Article::read(shown.clone(), bytes, None).map_err(|e| read_error(&shown, e))
+    Article::read(shown.clone(), bytes, format).map_err(|e| read_error(&shown, e))
 }
 
 /// An article over the `article-size` limit.
@@ -333,6 +344,40 @@ fn read_error(shown: &str, e: ReadError) -> Diagnostic {
         .help("give the article as UTF-8 text"),
         ReadError::Unsupported { format } => {
             Diagnostic::file(shown, format!("{} articles are not read yet", format.name()))
+        }
+        ReadError::UnknownExtension { extension } => {
+            let names: Vec<String> = SourceFormat::ALL
+                .iter()
+                .flat_map(|f| f.extensions())
+                .map(|e| format!(".{e}"))
+                .collect();
+            let formats: Vec<&str> = SourceFormat::ALL.iter().map(|f| f.name()).collect();
+            let mut d = Diagnostic::file(
+                shown,
+                format!("cannot tell the article's format from its extension `.{extension}`"),
+            );
+            let hint = match crate::error::did_you_mean(&extension, names.iter().map(|n| &n[1..])) {
+                Some(near) => format!("did you mean `.{near}`? "),
+                None => String::new(),
+            };
+            d = d.help(format!(
+                "{hint}articles are read from {}; give `--article-format {}` to read it anyway",
+                names.join(", "),
+                formats.join("|")
+            ));
+            d
+        }
+        ReadError::Malformed {
+            format,
+            line,
+            message,
+            help,
+        } => {
+            let d = match line {
+                Some(line) => Diagnostic::new(shown, line, 1, message),
+                None => Diagnostic::file(shown, message),
+            };
+            d.help(format!("{help} (read as {})", format.label()))
         }
     }
 }

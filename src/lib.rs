@@ -6,8 +6,9 @@
 //!    each claim's check is built by its kind; nothing is compiled there.
 //! 2. [`compile`]: a loaded file compiled once: every term of it into one matcher, each
 //!    claim's expectation, the archive shortcut. [`compile::parse`] does both steps.
-//! 3. [`article`]: read the article once: normalized text with offsets back to the source,
-//!    paragraphs, headings, sentences, `line:column`.
+//! 3. [`article`]: read the article once (plain text, Markdown, HTML or Word, each reader
+//!    extracting its words with a map back to their bytes): normalized text with offsets
+//!    back to the source, paragraphs, headings, sentences, `line:column`.
 //! 4. The matcher finds every term of the file in one pass over the article; one check per
 //!    claim turns what it found into a verdict, by one rule for every kind of check.
 //! 5. [`engine`] builds the [`report`]: verdicts, located evidence, diffs.

@@ -200,7 +200,7 @@ fn archive() -> tempfile::TempDir {
             seed.replace("Italy", "Spain").into_bytes(),
         ),
         ("archive/2024/kiev.txt".into(), many.into_bytes()),
-        ("archive/2024/notes.md".into(), b"not an article".to_vec()),
+        ("archive/2024/notes.pdf".into(), b"not an article".to_vec()),
         ("archive/a-first.txt".into(), seed.replace("Kiev", "Kyev").into_bytes()),
     ];
     let refs: Vec<(&str, &[u8])> = files.iter().map(|(n, c)| (n.as_str(), c.as_slice())).collect();
@@ -439,11 +439,12 @@ fn many_hits_keep_an_exact_count_and_list_a_bounded_number() {
 
 #[test]
 fn an_articles_folder_without_articles_is_invalid_input() {
-    let dir = folder(&[("c.yaml", PASSING.as_bytes()), ("empty/notes.md", b"x")]);
+    let dir = folder(&[("c.yaml", PASSING.as_bytes()), ("empty/notes.pdf", b"x")]);
     let run = claimcheck(dir.path(), &["check", "c.yaml", "--articles", "empty"]);
     assert_eq!(run.code, 2);
     assert!(
-        run.stderr.contains("no articles (*.txt) under this folder"),
+        run.stderr
+            .contains("no articles (*.txt, *.md, *.markdown, *.html, *.htm, *.docx) under this folder"),
         "{}",
         run.stderr
     );

@@ -18,6 +18,10 @@ mod snapshot_mode;
 mod render;
 // Verdicts and positions on the seed article, through the binary.
 mod verdicts;
+// Articles in Markdown, HTML and Word: same verdicts, every position in the source file.
+mod formats;
+// Word documents: the same verdicts as the text, ¶paragraph:character, broken files.
+mod docx;
 // suggest, coverage, explain, test (examples) and the schema.
 mod editor;
 // The README's claims, run as written.

@@ -73,6 +73,23 @@ pub enum ReadError {
         /// The format asked for.
         format: source::SourceFormat,
     },
+    /// An extension no reader knows, and no format given.
+    UnknownExtension {
+        /// The extension, as written.
+        extension: String,
+    },
+    /// The file is not what its format says (a front matter that does not parse, a broken
+    /// Word file).
+    Malformed {
+        /// The format read.
+        format: source::SourceFormat,
+        /// The line of the source, from 1, where there is one.
+        line: Option<usize>,
+        /// What is wrong.
+        message: String,
+        /// How to fix it.
+        help: String,
+    },
 }
 
 /// One paragraph's sentence ranges, split on first use.
@@ -82,8 +99,25 @@ type SplitOnce = OnceLock<Box<[Range<usize>]>>;
 pub struct Article {
     /// The path as the report shows it.
     pub path: String,
-    /// The text as read, which positions (`line:column`) and source offsets count in.
+    /// The file as read, which positions (`line:column`) and source offsets count in (for a
+    /// Word document, its paragraphs one per line).
     pub source: String,
+    /// The format it was read in.
+    pub format: source::SourceFormat,
+    /// How positions count in [`Article::source`]: lines, or a Word document's paragraphs.
+    pub positions: source::Positions,
+    /// What the reader decided that a reader of the report should know (a `.txt` that is
+    /// plainly HTML, read as HTML).
+    pub notes: Vec<String>,
+    /// The words a reader extracted from markup, and their map back to the source; `None`
+    /// for plain text, whose source is its own text.
+    written: Option<Box<Written>>,
+    /// The publication date the document's metadata gives (front matter, `<meta>`, a Word
+    /// document's core properties).
+    pub(crate) metadata_date: Option<Date>,
+    /// The index in `paragraphs` of the headline (a title, an HTML page's first `<h1>`, or a
+    /// heading the article opens with).
+    pub(crate) headline: Option<usize>,
     /// Normalized text: blocks joined by a blank line ("\n\n").
     pub text: String,
     pub(crate) paragraphs: Vec<Paragraph>,
@@ -114,6 +148,12 @@ pub struct Article {
     words: OnceLock<word_index::Words>,
 }
 
+/// The text a reader extracted (markup gone, entities decoded) and the way back to the source.
+struct Written {
+    text: String,
+    map: source::SourceMap,
+}
+
 impl std::fmt::Debug for Article {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Article")
@@ -125,20 +165,7 @@ impl std::fmt::Debug for Article {
 impl Article {
     /// Reads an article from raw bytes: UTF-8 only (a BOM is allowed), no NUL byte.
     pub fn from_bytes(path: impl Into<String>, bytes: Vec<u8>) -> Result<Article, ReadError> {
-        if let [a @ (0xFE | 0xFF), b @ (0xFE | 0xFF), ..] = bytes[..]
-            && a != b
-        {
-            return Err(ReadError::Utf16 { big_endian: a == 0xFE });
-        }
-        if let Some(offset) = memchr::memchr(0, &bytes) {
-            return Err(ReadError::Nul { offset });
-        }
-        match String::from_utf8(bytes) {
-            Ok(s) => Ok(Article::new(path, s)),
-            Err(e) => Err(ReadError::NotUtf8 {
-                offset: e.utf8_error().valid_up_to(),
-            }),
-        }
+        Ok(Article::new(path, utf8(bytes)?))
     }
 
     /// Reads an article in a format: the one given, else the one its path's extension
@@ -150,13 +177,49 @@ impl Article {
         format: Option<source::SourceFormat>,
     ) -> Result<Article, ReadError> {
         let path = path.into();
-        let format = format
-            .or_else(|| source::SourceFormat::from_path(std::path::Path::new(&path)))
-            .unwrap_or(source::SourceFormat::Text);
-        match format {
-            source::SourceFormat::Text => Article::from_bytes(path, bytes),
-            format => Err(ReadError::Unsupported { format }),
-        }
+        let (format, note) = match format {
+            Some(f) => (f, None),
+            None => source::guess(std::path::Path::new(&path), &bytes)?,
+        };
+        let mut article = match format {
+            source::SourceFormat::Text => Article::from_bytes(path, bytes)?,
+            format => {
+                let (src, x) = source::extract(format, bytes)?;
+                Article::from_extracted(path, src, format, x)
+            }
+        };
+        article.notes.extend(note);
+        Ok(article)
+    }
+
+    /// Indexes the text a reader extracted from `source` (markup gone, entities decoded,
+    /// blocks given): the readers of Markdown, HTML and Word call this, with the file as
+    /// read (a Word document's paragraphs one per line) as `source`.
+    pub(crate) fn from_extracted(
+        path: impl Into<String>,
+        source: String,
+        format: source::SourceFormat,
+        x: source::Extracted,
+    ) -> Article {
+        let part = parts::index_blocks(&x.text, &x.blocks, crate::matcher::PARALLEL_FROM);
+        let mut article = Article::indexed(path.into(), source, part);
+        article.format = format;
+        article.positions = x.positions;
+        article.notes = x.notes;
+        article.metadata_date = x.published;
+        // The paragraph the reader's headline block became (none if it normalized to nothing).
+        article.headline = x.headline.and_then(|h| {
+            let block = &x.blocks[h].range;
+            article
+                .paragraphs
+                .iter()
+                .position(|p| block.contains(&article.map.to_source(p.range.start)))
+        });
+        article.written = Some(Box::new(Written {
+            text: x.text,
+            map: x.map,
+        }));
+        article
     }
 
     /// Indexes an article; a long one on every core (see `parts.rs`).
@@ -171,9 +234,35 @@ impl Article {
         } else {
             rayon::join(|| parts::index(&source, 0), line_starts)
         };
+        let mut article = Article::indexed(path.into(), String::new(), part);
+        article.line_starts = line_starts;
+        article.source = source;
+        article.headline = article.text_headline();
+        article
+    }
+
+    /// The headline of a plain-text article: a heading it opens with (after a dateline
+    /// alone in its block).
+    fn text_headline(&self) -> Option<usize> {
+        let first = self.dateline.is_some() as usize;
+        let dateline_alone = self.dateline.is_none() || self.paragraphs[0].range.len() == "date YYYY-MM-DD".len();
+        let p = self.paragraphs.get(first)?;
+        (dateline_alone && p.kind == BlockKind::Heading).then_some(first)
+    }
+
+    /// An article over an index, positions counting lines of `source`.
+    fn indexed(path: String, source: String, part: parts::Part) -> Article {
         let norm = part.norm;
+        let mut line_starts = vec![0];
+        line_starts.extend(source.match_indices('\n').map(|(i, _)| i + 1));
         Article {
-            path: path.into(),
+            path,
+            format: source::SourceFormat::Text,
+            positions: source::Positions::Lines,
+            notes: Vec::new(),
+            written: None,
+            metadata_date: None,
+            headline: None,
             text: norm.text,
             folded: OnceLock::new(),
             paragraphs: part.paragraphs,
@@ -244,7 +333,7 @@ impl Article {
             // Thin and non-breaking spaces group thousands; normalization made them plain.
             let hard_space = |at: usize| {
                 let src = self.map.to_source(at);
-                self.source[src..]
+                self.written_text()[src..]
                     .chars()
                     .next()
                     .is_some_and(|c| c != ' ' && c.is_whitespace())
@@ -276,14 +365,57 @@ impl Article {
         before > 0 && r.end <= reach[before - 1]
     }
 
-    /// The source byte range of a normalized range.
+    /// The source byte range of a normalized range: exact at both ends through markup and
+    /// entities (a start is where the first word starts, an end where the last one ends).
     pub fn source_range(&self, r: &Range<usize>) -> Range<usize> {
-        self.map.to_source(r.start)..self.map.to_source(r.end)
+        let w = self.written_range(r);
+        match &self.written {
+            None => w,
+            Some(x) => x.map.range(&w),
+        }
+    }
+
+    /// The range of [`Article::written_text`] a normalized range came from.
+    pub fn written_range(&self, r: &Range<usize>) -> Range<usize> {
+        let start = self.map.to_source(r.start);
+        start..self.map.to_source(r.end).max(start)
+    }
+
+    /// The words as written (curly quotes, accents, no markup, entities decoded): the
+    /// source itself for plain text, else what its reader extracted. Evidence is quoted
+    /// from here.
+    pub fn written_text(&self) -> &str {
+        self.written.as_ref().map_or(&self.source, |w| &w.text)
+    }
+
+    /// The publication date the article gives: its metadata's (front matter, `<meta>`),
+    /// else its `date YYYY-MM-DD` dateline. A claim file's `published` comes before both.
+    /// A Word document's core properties date the file, not the story: its dateline first.
+    pub fn published(&self) -> Option<Date> {
+        match self.format {
+            source::SourceFormat::Docx => self.dateline.or(self.metadata_date),
+            _ => self.metadata_date.or(self.dateline),
+        }
+    }
+
+    /// The headline's range of [`Article::text`], if the article has one.
+    pub(crate) fn headline_range(&self) -> Option<Range<usize>> {
+        self.headline.map(|i| self.paragraphs[i].range.clone())
     }
 
     /// The normalized offset of a source offset.
     pub fn normalized_offset(&self, src: usize) -> usize {
         self.map.to_normalized(src)
+    }
+
+    /// `path:line:column`, or `path ¶paragraph:character` for a Word document, as every
+    /// report names a place in the article.
+    pub fn at(&self, line: usize, column: usize) -> String {
+        crate::report::ArticleRef {
+            path: &self.path,
+            positions: self.positions,
+        }
+        .at(line, column)
     }
 
     /// Line and column (1-based, columns in characters) of a source byte offset.
@@ -396,6 +528,22 @@ impl Article {
     pub fn slice(&self, r: &Range<usize>) -> &str {
         &self.text[r.clone()]
     }
+}
+
+/// The bytes as text: UTF-8 only (a BOM is allowed).
+fn utf8(bytes: Vec<u8>) -> Result<String, ReadError> {
+    // Text in another encoding is refused, never misread (see `ReadError::Utf16`, `Nul`).
+    if let [a @ (0xFE | 0xFF), b @ (0xFE | 0xFF), ..] = bytes[..]
+        && a != b
+    {
+        return Err(ReadError::Utf16 { big_endian: a == 0xFE });
+    }
+    if let Some(offset) = memchr::memchr(0, &bytes) {
+        return Err(ReadError::Nul { offset });
+    }
+    String::from_utf8(bytes).map_err(|e| ReadError::NotUtf8 {
+        offset: e.utf8_error().valid_up_to(),
+    })
 }
 
 /// `date YYYY-MM-DD` at the start of the article (leading white space allowed).
@@ -523,6 +671,23 @@ pub(crate) mod tests {
         let at = a.text.find("here").unwrap();
         let src = a.source_range(&(at..at + 4));
         assert_eq!(a.position(src.start), Position { line: 1, column: 15 });
+    }
+
+    /// Metadata comes before a dateline, except a Word document's core properties, which
+    /// Word sets on every save.
+    #[test]
+    fn published_from_metadata_or_dateline() {
+        let text = "date 2025-03-11 Army chiefs met in Paris.".to_string();
+        let read = |format| {
+            let mut x = source::Extracted::default();
+            x.start_block(BlockKind::Paragraph);
+            x.copy(&text, 0..text.len());
+            x.published = Date::parse_iso("2025-03-20");
+            Article::from_extracted("a", text.clone(), format, x.finish()).published()
+        };
+        assert_eq!(read(source::SourceFormat::Markdown), Date::parse_iso("2025-03-20"));
+        assert_eq!(read(source::SourceFormat::Docx), Date::parse_iso("2025-03-11"));
+        assert_eq!(seed().published(), Date::parse_iso("2025-03-11"));
     }
 
     #[test]

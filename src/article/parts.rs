@@ -10,7 +10,7 @@ use std::ops::Range;
 use rayon::prelude::*;
 
 use super::normalize::Normalizer;
-use super::segment;
+use super::segment::{self, SourceBlock};
 use super::{Paragraph, parse_dateline};
 use crate::date::Date;
 
@@ -64,11 +64,41 @@ fn after_blank_line(source: &str, from: usize) -> Option<usize> {
 /// Indexes `source[range]`. Only the article's first block may be a dateline.
 fn part(source: &str, range: Range<usize>) -> Part {
     let first = segment::is_blank(&source[..range.start]);
+    let blocks = segment::blocks(&source[range.clone()])
+        .into_iter()
+        .map(|b| SourceBlock {
+            range: range.start + b.range.start..range.start + b.range.end,
+            kind: b.kind,
+        });
+    indexed(source, range.len(), blocks, first)
+}
+
+/// Indexes text whose blocks a reader gave (Markdown, HTML, Word): none is guessed from
+/// lines, and the first may still be a dateline. From `parallel_from` bytes on, runs of
+/// blocks are indexed on every core and joined, as [`index`] does with parts of a text.
+pub(super) fn index_blocks(text: &str, blocks: &[SourceBlock], parallel_from: usize) -> Part {
+    if text.len() < parallel_from || blocks.len() < 2 {
+        return indexed(text, text.len(), blocks.iter().cloned(), true);
+    }
+    let per = blocks.len().div_ceil(rayon::current_num_threads() * PARTS_PER_THREAD);
+    let parts: Vec<Part> = blocks
+        .par_chunks(per)
+        .enumerate()
+        .map(|(i, run)| {
+            let len = run.last().map_or(0, |b| b.range.end) - run.first().map_or(0, |b| b.range.start);
+            indexed(text, len, run.iter().cloned(), i == 0)
+        })
+        .collect();
+    join(parts)
+}
+
+/// Normalizes `blocks` of `source` into one index; `first`: they open the article.
+fn indexed(source: &str, len: usize, blocks: impl Iterator<Item = SourceBlock>, first: bool) -> Part {
     let mut p = Part::default();
     // The normalized text is about as long as the source: one allocation, no doubling.
-    p.norm.text.reserve(range.len());
-    for (bi, block) in segment::blocks(&source[range.clone()]).into_iter().enumerate() {
-        let (bs, be) = (range.start + block.range.start, range.start + block.range.end);
+    p.norm.text.reserve(len);
+    for (bi, block) in blocks.enumerate() {
+        let (bs, be) = (block.range.start, block.range.end);
         match &mut p.blocks {
             Some((_, last_end)) => {
                 p.norm.push_break(*last_end, bs);
@@ -170,6 +200,43 @@ mod tests {
                 b.norm.map.to_normalized(s),
                 "source offset {s}"
             );
+        }
+    }
+
+    /// Given blocks indexed in runs on every core are the index of one pass.
+    #[test]
+    fn given_blocks_in_parallel_are_the_single_pass_index() {
+        let mut rng = crate::testrng::TestRng(0x5DEE_CE66_D1CE_4E5B);
+        let words = [
+            "date 2025-03-11",
+            "Macron",
+            "said",
+            "\u{201C}no\u{201D}",
+            "Ze\u{0301}nith",
+            "34",
+            "\u{00A0}",
+            ".",
+        ];
+        for _ in 0..20 {
+            let mut text = String::new();
+            let mut blocks = Vec::new();
+            for _ in 0..1 + rng.below(60) {
+                if !text.is_empty() {
+                    text.push_str("\n\n");
+                }
+                let start = text.len();
+                for _ in 0..1 + rng.below(8) {
+                    text.push_str(words[rng.below(words.len())]);
+                    text.push(' ');
+                }
+                let kind = [BlockKind::Paragraph, BlockKind::Heading, BlockKind::ListItem][rng.below(3)];
+                blocks.push(SourceBlock {
+                    range: start..text.len(),
+                    kind,
+                });
+            }
+            let one = index_blocks(&text, &blocks, usize::MAX);
+            same(&one, &index_blocks(&text, &blocks, 0), &text);
         }
     }
 

@@ -75,6 +75,7 @@ impl Check for Absent {
                 cx.hits
                     .of(t)
                     .iter()
+                    .filter(|h| self.scope.admits(cx.article, h))
                     .map(move |h| Found::around(Role::Refutes, h.clone(), self.scope).note(note.clone()))
             })
             .collect();

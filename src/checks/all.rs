@@ -41,6 +41,8 @@ impl Check for All {
             Scope::Sentence => "in one sentence",
             Scope::Paragraph => "in one paragraph",
             Scope::Article => "in the article",
+            Scope::Headline => "in the headline",
+            Scope::Body => "in the body",
         };
         let neg = if self.negated { ", negated" } else { "" };
         format!("all of {} {unit}{neg}", terms.labels(&self.terms))
@@ -96,8 +98,11 @@ impl Check for All {
                     complete = false;
                     break;
                 }
-                // At article scope, the first occurrence of each term stands for it.
-                let take = if self.scope == Scope::Article { 1 } else { within.len() };
+                // At article (or body) scope, the first occurrence of each term stands for it.
+                let take = match self.scope {
+                    Scope::Article | Scope::Body => 1,
+                    _ => within.len(),
+                };
                 marks.extend(within.iter().take(take).cloned());
             }
             if !complete {
@@ -107,7 +112,7 @@ impl Check for All {
             marks.dedup();
             let (role, note) = polarity_role(a, &marks, self.negated);
             let context = match self.scope {
-                Scope::Article => Scope::Sentence.context(a, &marks[0]),
+                Scope::Article | Scope::Body => Scope::Sentence.context(a, &marks[0]),
                 s => s.context(a, &marks[0]).start.min(unit.start)..unit.end,
             };
             let mut f = Found::new(role, marks, context);

@@ -57,6 +57,7 @@ impl Check for Any {
             .terms
             .iter()
             .flat_map(|&t| cx.hits.of(t).iter())
+            .filter(|h| self.scope.admits(a, h))
             .map(|h| {
                 let (role, note) = polarity_role(a, std::slice::from_ref(h), self.negated);
                 let mut f = Found::new(role, vec![h.clone()], self.scope.context(a, h));

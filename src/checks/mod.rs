@@ -192,6 +192,11 @@ pub enum Scope {
     Sentence,
     Paragraph,
     Article,
+    /// The headline: a Markdown title, an HTML page's first heading, a heading a plain-text
+    /// article opens with. An article without one has no headline to hold anything.
+    Headline,
+    /// Everything but the headline.
+    Body,
 }
 
 impl Scope {
@@ -201,6 +206,23 @@ impl Scope {
             Scope::Sentence => article.sentences().iter().map(|s| s.range.clone()).collect(),
             Scope::Paragraph => article.paragraphs.iter().map(|p| p.range.clone()).collect(),
             Scope::Article => std::iter::once(0..article.text.len()).collect(),
+            Scope::Headline => article.headline_range().into_iter().collect(),
+            Scope::Body => match article.headline_range() {
+                Some(h) => [0..h.start, (h.end + 2).min(article.text.len())..article.text.len()]
+                    .into_iter()
+                    .filter(|r| !r.is_empty())
+                    .collect(),
+                None => std::iter::once(0..article.text.len()).collect(),
+            },
+        }
+    }
+
+    /// Whether a place may count at all: inside the headline or the body for those scopes;
+    /// anywhere for the others (which group places, not filter them).
+    pub fn admits(self, article: &Article, r: &Range<usize>) -> bool {
+        match self {
+            Scope::Headline | Scope::Body => self.holds(article, r),
+            _ => true,
         }
     }
 
@@ -224,6 +246,12 @@ impl Scope {
     pub fn holds(self, article: &Article, r: &Range<usize>) -> bool {
         match self {
             Scope::Article => true,
+            Scope::Headline => article
+                .headline_range()
+                .is_some_and(|h| h.start <= r.start && r.end <= h.end),
+            Scope::Body => article
+                .headline_range()
+                .is_none_or(|h| r.end <= h.start || r.start >= h.end),
             Scope::Paragraph => {
                 article.paragraph_at(r.start) == article.paragraph_at(r.end.saturating_sub(1).max(r.start))
             }

@@ -68,7 +68,10 @@ impl Check for Text {
         if !evidence.is_empty() {
             return Finding::new(evidence);
         }
-        let units = Scope::Sentence.units(a);
+        // A near miss is looked for where the claim's scope looks (not in the headline for
+        // `scope: body`).
+        let mut units = Scope::Sentence.units(a);
+        units.retain(|u| self.scope.admits(a, u));
         let mut finding = Finding::new(Vec::new());
         if let Some((r, sim)) = near_miss::closest(a, &self.phrase, &units) {
             let context = self.scope.context(a, &r);

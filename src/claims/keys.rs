@@ -65,7 +65,7 @@ const fn modifier(name: &'static str, shape: Shape, applies_to: &'static [&'stat
     }
 }
 
-pub const SCOPES: &[&str] = &["sentence", "paragraph", "article"];
+pub const SCOPES: &[&str] = &["sentence", "paragraph", "article", "headline", "body"];
 pub const SEVERITIES: &[&str] = &["error", "warning"];
 pub const CASES: &[&str] = &["sensitive", "insensitive"];
 
@@ -91,7 +91,7 @@ pub const KEYS: &[Key] = &[
     modifier("near", Shape::TermOrTerms, &["number", "date"], "Terms that say what the number or date is about."),
     modifier("within", Shape::Count, &["number", "date"], "Largest word distance between the value and a `near` term (number: 6)."),
     modifier("by", Shape::Term, &["quote"], "The speaker: a term, or an entity when the file defines entities."),
-    modifier("scope", Shape::OneOf(SCOPES), &["all", "any", "text", "regex", "absent"], "`sentence`, `paragraph` or `article`."),
+    modifier("scope", Shape::OneOf(SCOPES), &["all", "any", "text", "regex", "absent"], "`sentence`, `paragraph`, `article`, `headline` (the title or the heading the article opens with) or `body` (all but the headline)."),
     modifier("negated", Shape::Bool, &["all", "any", "text"], "The claim asserts the negative: evidence must carry a negation cue in its clause."),
     modifier("case", Shape::OneOf(CASES), &["all", "any", "text", "absent"], "`sensitive`: every term matches exactly."),
 ];

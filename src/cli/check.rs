@@ -24,9 +24,12 @@ pub struct CheckArgs {
     /// check them against several articles.
     #[arg(long, value_name = "FILE")]
     article: Vec<PathBuf>,
-    /// Every article under a folder (recursive: *.txt), for claim files that name none.
+    /// Every article under a folder (recursive: *.txt, *.md, *.markdown, *.html, *.htm,
+    /// *.docx), for claim files that name none.
     #[arg(long, value_name = "DIR")]
     articles: Vec<PathBuf>,
+    #[command(flatten)]
+    article_format: super::ArticleFormat,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     format: Format,
@@ -109,7 +112,7 @@ pub fn check(a: &CheckArgs, out: &mut dyn Write) -> Result<i32, Failure> {
     let policy = Policy {
         pass: Verdict::ALL.into_iter().filter(|v| !a.fail_on.contains(v)).collect(),
     };
-    let run = jobs::Run::new(policy, a.format, a.max_evidence, &plan.jobs);
+    let run = jobs::Run::new(policy, a.format, a.max_evidence, &plan.jobs, a.article_format.get());
     let color = match a.color {
         Color::Always => true,
         Color::Never => false,

@@ -18,12 +18,14 @@ pub struct CoverageArgs {
     /// The article, for claim files that name none.
     #[arg(long, value_name = "FILE")]
     article: Option<PathBuf>,
+    #[command(flatten)]
+    article_format: super::ArticleFormat,
 }
 
 pub fn coverage(a: &CoverageArgs, out: &mut dyn Write) -> Result<i32, Failure> {
     let files = jobs::load_all(&a.paths)?;
     for f in &files {
-        let article = jobs::article_for(f, a.article.as_deref())?;
+        let article = jobs::article_for(f, a.article.as_deref(), a.article_format.get())?;
         let mut report = engine::evaluate(f, &article, &engine::Policy::default());
         engine::add_coverage(&mut report, &article);
         let uncovered = report.uncovered.unwrap_or_default();
@@ -44,7 +46,7 @@ pub fn coverage(a: &CoverageArgs, out: &mut dyn Write) -> Result<i32, Failure> {
                 .iter()
                 .map(|i| format!("{} \"{}\"", i.kind, i.span.text))
                 .collect();
-            writeln!(out, "  {}:{}:{}  {}", article.path, u.line, u.column, what.join(", "))?;
+            writeln!(out, "  {}  {}", article.at(u.line, u.column), what.join(", "))?;
             writeln!(out, "    {}", u.sentence)?;
         }
         writeln!(out)?;

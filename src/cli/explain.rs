@@ -21,12 +21,14 @@ pub struct ExplainArgs {
     /// The article, for claim files that name none.
     #[arg(long, value_name = "FILE")]
     article: Option<PathBuf>,
+    #[command(flatten)]
+    article_format: super::ArticleFormat,
 }
 
 pub fn explain(a: &ExplainArgs, out: &mut dyn Write) -> Result<i32, Failure> {
     let files = jobs::load_only(&a.paths)?;
     let (f, i) = jobs::find_claim(&files, &a.id)?;
-    let article = jobs::article_for(f, a.article.as_deref())?;
+    let article = jobs::article_for(f, a.article.as_deref(), a.article_format.get())?;
     claimcheck::explain::explain(f, i, &article, out)?;
     let passed = engine::evaluate_claim(f, i, &article, &engine::Policy::default()).verdict == Verdict::Supported;
     Ok(if passed || f.claims[i].severity == Severity::Warning {

@@ -22,6 +22,31 @@ use clap::{Parser, Subcommand};
 
 use claimcheck::error::Diagnostic;
 
+/// `--article-format`, shared by the commands that read articles.
+#[derive(Debug, Clone, clap::Args)]
+pub struct ArticleFormat {
+    /// The format of the articles: text, markdown, html or docx (by default, each article's
+    /// extension says; needed for standard input, which is otherwise read as text, or as
+    /// HTML or Word when its first bytes say so, with a note).
+    #[arg(long = "article-format", value_name = "FORMAT", value_parser = article_format)]
+    article_format: Option<claimcheck::article::source::SourceFormat>,
+}
+
+impl ArticleFormat {
+    /// The format given, if any.
+    pub fn get(&self) -> Option<claimcheck::article::source::SourceFormat> {
+        self.article_format
+    }
+}
+
+fn article_format(s: &str) -> Result<claimcheck::article::source::SourceFormat, String> {
+    use claimcheck::article::source::SourceFormat;
+    SourceFormat::from_name(s).ok_or_else(|| {
+        let names: Vec<&str> = SourceFormat::ALL.iter().map(|f| f.name()).collect();
+        format!("expected one of {}", names.join(", "))
+    })
+}
+
 pub const EXIT_PASS: i32 = 0;
 pub const EXIT_FAIL: i32 = 1;
 pub const EXIT_INVALID: i32 = 2;

@@ -16,6 +16,8 @@ use super::{EXIT_PASS, Failure};
 pub struct SuggestArgs {
     /// The article to draft claims from.
     article: PathBuf,
+    #[command(flatten)]
+    article_format: super::ArticleFormat,
     /// Write the draft here (atomically) instead of standard output.
     #[arg(long, short, value_name = "FILE")]
     output: Option<PathBuf>,
@@ -33,7 +35,7 @@ fn published_date(s: &str) -> Result<Date, String> {
 }
 
 pub fn suggest(a: &SuggestArgs, out: &mut dyn Write) -> Result<i32, Failure> {
-    let article = jobs::read_article(&a.article)?;
+    let article = jobs::read_article(&a.article, a.article_format.get())?;
     let Some(target) = &a.output else {
         let draft = claimcheck::suggest::suggest(&article, &claims::display_path(&a.article), a.published);
         out.write_all(draft.as_bytes())?;

@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 
 use super::read_article;
 use crate::article::Article;
+use crate::article::source::SourceFormat;
 use crate::claims::{self, Loaded};
 use crate::compile::CompiledFile;
 use crate::error::{Diagnostic, did_you_mean};
@@ -59,7 +60,7 @@ pub fn unreadable_articles(files: &[CompiledFile]) -> Vec<Diagnostic> {
         .iter()
         .filter_map(|f| {
             let path = f.article.as_ref()?;
-            let d = read_article(path).err()?;
+            let d = read_article(path, None).err()?;
             let (line, column) = f.article_at;
             let message = format!("{}: {}", claims::display_path(path), d.message);
             Some(
@@ -137,7 +138,9 @@ pub fn plan<'a>(files: &'a [CompiledFile], article: &[PathBuf], articles: &[Path
 
 /// The articles `--articles DIR` checks: plain-text files (`*.txt`), recursively, sorted.
 /// Hidden files and folders are skipped.
-const ARTICLE_EXTENSIONS: &[&str] = &["txt"];
+fn is_article(p: &Path) -> bool {
+    SourceFormat::from_path(p).is_some()
+}
 
 fn articles_under(dir: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
     let shown = claims::display_path(dir);
@@ -163,16 +166,16 @@ fn articles_under(dir: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
             }
             if p.is_dir() {
                 todo.push(p);
-            } else if p
-                .extension()
-                .is_some_and(|x| ARTICLE_EXTENSIONS.iter().any(|a| x == *a))
-            {
+            } else if is_article(&p) {
                 out.push(p);
             }
         }
     }
     if out.is_empty() {
-        return Err(Diagnostic::file(&shown, "no articles (*.txt) under this folder"));
+        return Err(Diagnostic::file(
+            &shown,
+            "no articles (*.txt, *.md, *.markdown, *.html, *.htm, *.docx) under this folder",
+        ));
     }
     out.sort();
     Ok(out)
@@ -197,10 +200,14 @@ pub fn refuse_to_overwrite_inputs(output: &Path, files: &[CompiledFile], jobs: &
 }
 
 /// The article of a claim file for `coverage` and `explain`: its own `article:`, else the
-/// command line's.
-pub fn article_for(f: &CompiledFile, given: Option<&Path>) -> Result<Article, Diagnostic> {
+/// command line's; in `format` when one is given.
+pub fn article_for(
+    f: &CompiledFile,
+    given: Option<&Path>,
+    format: Option<SourceFormat>,
+) -> Result<Article, Diagnostic> {
     let path = f.article.as_deref().or(given).ok_or_else(|| names_no_article(f))?;
-    read_article(path)
+    read_article(path, format)
 }
 
 /// The claim with this id (its file and its index there), or an error that suggests the

@@ -12,6 +12,7 @@
 use std::io::{self, Write};
 
 use super::{failing_first, primary};
+use crate::article::source::Positions;
 use crate::report::{Report, Role, Status};
 
 pub(super) fn render(report: &Report, w: &mut dyn Write) -> io::Result<()> {
@@ -30,12 +31,21 @@ pub(super) fn render(report: &Report, w: &mut dyn Write) -> io::Result<()> {
         match primary(c) {
             Some(e) => {
                 props.push(("file", entry.report.article.clone()));
-                props.push(("line", e.span.line.to_string()));
-                props.push(("col", e.span.column.to_string()));
-                // Exclusive ends, as ruff's GitHub renderer passes them; the runner uses the
-                // columns only when the annotation starts and ends on one line.
-                props.push(("endLine", e.span.end_line.to_string()));
-                props.push(("endColumn", e.span.end_column.to_string()));
+                // A Word document's paragraphs are no lines GitHub could show: the place
+                // goes in the message.
+                if entry.report.positions == Positions::Lines {
+                    props.push(("line", e.span.line.to_string()));
+                    props.push(("col", e.span.column.to_string()));
+                    // Exclusive ends, as ruff's GitHub renderer passes them; the runner uses the
+                    // columns only when the annotation starts and ends on one line.
+                    props.push(("endLine", e.span.end_line.to_string()));
+                    props.push(("endColumn", e.span.end_column.to_string()));
+                } else {
+                    message.push(format!(
+                        "at {}",
+                        entry.report.article_ref().at(e.span.line, e.span.column)
+                    ));
+                }
                 let role = if e.role == Role::Refutes { "refutes" } else { "evidence" };
                 message.push(format!("{role}: {}", e.sentence));
                 if let Some(d) = &e.diff {
@@ -57,8 +67,9 @@ pub(super) fn render(report: &Report, w: &mut dyn Write) -> io::Result<()> {
                 props.push(("col", c.column.to_string()));
                 if let Some(n) = &c.nearest {
                     message.push(format!(
-                        "nearest: {}:{}:{}: {}",
-                        entry.report.article, n.span.line, n.span.column, n.sentence
+                        "nearest: {}: {}",
+                        entry.report.article_ref().at(n.span.line, n.span.column),
+                        n.sentence
                     ));
                 }
                 message.push(format!("article: {}", entry.report.article));

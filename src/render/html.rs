@@ -20,7 +20,7 @@ use std::io::{self, Write};
 use std::ops::Range;
 
 use super::{escape_markup as esc, status_word, summary_line};
-use crate::report::{ClaimResult, Diff, Evidence, FileReport, Report, Span, Status, Verdict};
+use crate::report::{ArticleRef, ClaimResult, Diff, Evidence, FileReport, Report, Span, Status, Verdict};
 
 /// Verdict colours: (verdict, strong, background, the colour's name for the legend).
 /// Backgrounds keep black text readable.
@@ -348,7 +348,8 @@ fn evidence_id(fi: usize, ci: usize, k: Option<usize>) -> String {
 
 /// A span the page can place: inside the article, on character boundaries, not empty.
 fn placeable(src: &str, s: &Span) -> bool {
-    s.start < s.end && s.end <= src.len() && src.is_char_boundary(s.start) && src.is_char_boundary(s.end)
+    let r = &s.in_text;
+    r.start < r.end && r.end <= src.len() && src.is_char_boundary(r.start) && src.is_char_boundary(r.end)
 }
 
 /// The article text with every evidence span highlighted. Overlapping spans are cut at every
@@ -362,7 +363,7 @@ fn article(out: &mut String, fi: usize, file: &FileReport, looks: &mut BTreeSet<
         for (k, e) in all.chain(c.nearest.as_deref().into_iter().map(|e| (None, e))) {
             if placeable(src, &e.span) {
                 items.push(Item {
-                    range: e.span.start..e.span.end,
+                    range: e.span.in_text.clone(),
                     claim: ci,
                     c,
                     id: evidence_id(fi, ci, k),
@@ -459,20 +460,24 @@ fn claim(out: &mut String, fi: usize, ci: usize, file: &FileReport) {
         out.push_str("<ol class=\"evidence\">\n");
         let all = c.evidence.iter().enumerate().map(|(k, e)| (Some(k), e));
         for (k, e) in all.chain(c.nearest.as_deref().into_iter().map(|e| (None, e))) {
-            evidence(out, &file.article, &file.article_source, &evidence_id(fi, ci, k), e);
+            evidence(
+                out,
+                file.article_ref(),
+                &file.article_source,
+                &evidence_id(fi, ci, k),
+                e,
+            );
         }
         out.push_str("</ol>\n");
     }
     out.push_str("</article>\n");
 }
 
-fn evidence(out: &mut String, article: &str, src: &str, id: &str, e: &Evidence) {
+fn evidence(out: &mut String, article: ArticleRef<'_>, src: &str, id: &str, e: &Evidence) {
     let place = format!(
-        "{} <code>{}:{}:{}</code>",
+        "{} <code>{}</code>",
         e.role.as_str(),
-        esc(article),
-        e.span.line,
-        e.span.column
+        esc(&article.at(e.span.line, e.span.column))
     );
     let _ = write!(out, "<li class=\"role-{}\">", e.role.as_str());
     if placeable(src, &e.span) {

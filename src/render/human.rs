@@ -13,7 +13,9 @@ use std::io::{self, Write};
 use std::ops::Range;
 
 use super::{Options, Sort};
-use crate::report::{ClaimResult, Diff, Evidence, FileReport, Report, Role, Severity, Status, Summary, Verdict};
+use crate::report::{
+    ArticleRef, ClaimResult, Diff, Evidence, FileReport, Report, Role, Severity, Status, Summary, Verdict,
+};
 
 use super::DEFAULT_SHOWN;
 
@@ -74,7 +76,14 @@ impl Human {
         w.push_str(&file.article);
         w.push(')');
         self.close(&mut w);
-        w.push_str("\n\n");
+        w.push('\n');
+        for n in &file.notes {
+            self.put(&mut w, YELLOW, "note");
+            w.push_str(": ");
+            w.push_str(n);
+            w.push('\n');
+        }
+        w.push('\n');
         let mut passed = file.omitted.total();
         let mut claims: Vec<&ClaimResult> = file.claims.iter().collect();
         if self.sort == Sort::Status {
@@ -92,7 +101,7 @@ impl Human {
                 compact = true;
                 continue;
             }
-            self.claim(c, &file.path, &file.article, &mut w);
+            self.claim(c, &file.path, file.article_ref(), &mut w);
             w.push('\n');
         }
         if compact {
@@ -162,7 +171,7 @@ impl Human {
     // The report is written with pushes, not `write!`: an archive report writes tens of
     // thousands of failing claims' blocks, and formatting was most of the time to write one.
 
-    fn claim(&self, c: &ClaimResult, path: &str, article: &str, w: &mut String) {
+    fn claim(&self, c: &ClaimResult, path: &str, article: ArticleRef<'_>, w: &mut String) {
         self.head(c, path, w);
         for (label, text) in [
             ("claim:    ", &*c.claim),
@@ -221,7 +230,7 @@ impl Human {
         self.close(w);
     }
 
-    fn evidence(&self, e: &Evidence, article: &str, w: &mut String) {
+    fn evidence(&self, e: &Evidence, article: ArticleRef<'_>, w: &mut String) {
         let code = match e.role {
             Role::Supports => GREEN,
             Role::Refutes => RED,
@@ -231,8 +240,11 @@ impl Human {
         // Padded to the longest role, so places line up.
         self.put(w, code, &format!("{:<8}", e.role.as_str()));
         w.push(' ');
-        place(w, article, e.span.line, e.span.column);
-        if let (Sort::Status, Some((p, s))) = (self.sort, e.reading_place) {
+        w.push_str(&article.at(e.span.line, e.span.column));
+        // A Word document's place is already a paragraph: a second ¶ would only confuse.
+        if let (Sort::Status, Some((p, s)), crate::article::source::Positions::Lines) =
+            (self.sort, e.reading_place, article.positions)
+        {
             w.push_str(" ¶");
             w.push_str(itoa(p, &mut [0; 20]));
             w.push_str(" s");

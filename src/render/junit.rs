@@ -12,7 +12,7 @@ use std::fmt::Write as _;
 use std::io::{self, Write};
 
 use super::escape_markup as esc;
-use crate::report::{ClaimResult, Report, Status};
+use crate::report::{ArticleRef, ClaimResult, Report, Status};
 
 pub(super) fn render(report: &Report, w: &mut dyn Write) -> io::Result<()> {
     let mut out = String::new();
@@ -54,7 +54,7 @@ pub(super) fn render(report: &Report, w: &mut dyn Write) -> io::Result<()> {
                 esc(&file.path),
                 c.line
             );
-            let details = details(c, &file.path, &file.article);
+            let details = details(c, &file.path, file.article_ref());
             match c.status() {
                 Status::Fail => {
                     let _ = writeln!(
@@ -98,7 +98,7 @@ fn failure_body(c: &ClaimResult) -> String {
 }
 
 /// Everything about the claim, as the human report lists it, without colours.
-fn details(c: &ClaimResult, path: &str, article: &str) -> String {
+fn details(c: &ClaimResult, path: &str, article: ArticleRef<'_>) -> String {
     let mut s = String::new();
     let _ = writeln!(
         s,
@@ -118,7 +118,7 @@ fn details(c: &ClaimResult, path: &str, article: &str) -> String {
     for e in c.evidence.iter().chain(c.nearest.as_deref()) {
         let role = e.role.as_str();
         let note = e.note.as_deref().map(|n| format!("  ({n})")).unwrap_or_default();
-        let _ = writeln!(s, "{role} {article}:{}:{}{note}", e.span.line, e.span.column);
+        let _ = writeln!(s, "{role} {}{note}", article.at(e.span.line, e.span.column));
         let _ = writeln!(s, "  {}", e.sentence);
         if let Some(d) = &e.diff {
             let _ = write!(s, "  - expected {}\n  + found    {}\n", d.expected, d.found);

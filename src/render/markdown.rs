@@ -14,7 +14,7 @@ use std::io::{self, Write};
 use std::ops::Range;
 
 use super::{Entry, failing_first, summary_line};
-use crate::report::{Diff, Evidence, Report, Status};
+use crate::report::{ArticleRef, Diff, Evidence, Report, Status};
 
 pub(super) fn render(report: &Report, w: &mut dyn Write) -> io::Result<()> {
     let mut out = String::from("# claimcheck report\n\n");
@@ -41,6 +41,12 @@ pub(super) fn render(report: &Report, w: &mut dyn Write) -> io::Result<()> {
             v.conflicting
         );
     }
+    // How an article was read, when its reader had to decide (a `.txt` that is HTML).
+    for f in report.files.iter().filter(|f| !f.notes.is_empty()) {
+        for n in &f.notes {
+            let _ = write!(out, "\n**note** on {}: {}\n", code(&f.article), escape(n));
+        }
+    }
     let entries = failing_first(report);
     for (status, heading) in [(Status::Fail, "Failing claims"), (Status::Warn, "Warnings")] {
         let group: Vec<&Entry<'_>> = entries.iter().filter(|e| e.claim.status() == status).collect();
@@ -61,7 +67,7 @@ pub(super) fn render(report: &Report, w: &mut dyn Write) -> io::Result<()> {
             let evidence: Vec<String> = c
                 .evidence
                 .iter()
-                .map(|ev| code(&format!("{}:{}:{}", e.report.article, ev.span.line, ev.span.column)))
+                .map(|ev| code(&e.report.article_ref().at(ev.span.line, ev.span.column)))
                 .collect();
             let _ = writeln!(
                 out,
@@ -102,11 +108,11 @@ fn claim(out: &mut String, e: &Entry<'_>) {
         let _ = writeln!(out, "\n**note:** {}", escape(n));
     }
     for ev in c.evidence.iter().chain(c.nearest.as_deref()) {
-        evidence(out, &e.report.article, ev);
+        evidence(out, e.report.article_ref(), ev);
     }
 }
 
-fn evidence(out: &mut String, article: &str, e: &Evidence) {
+fn evidence(out: &mut String, article: ArticleRef<'_>, e: &Evidence) {
     let note = e
         .note
         .as_deref()
@@ -116,7 +122,7 @@ fn evidence(out: &mut String, article: &str, e: &Evidence) {
         out,
         "\n**{}** {}{note}\n",
         e.role.as_str(),
-        code(&format!("{article}:{}:{}", e.span.line, e.span.column))
+        code(&article.at(e.span.line, e.span.column))
     );
     let _ = writeln!(out, "> {}", bold_marks(&e.sentence, &e.sentence_marks));
     if let Some(d) = &e.diff {

@@ -253,6 +253,49 @@ fn escape_markup(s: &str) -> String {
 mod tests {
     use super::*;
 
+    /// A Word document's places are `¶paragraph:character` in every format that prints one;
+    /// JSON and SARIF keep the numbers and say what they count.
+    #[test]
+    fn paragraph_positions_in_every_format() {
+        use crate::article::source::{Extracted, Positions, SourceFormat};
+        // The source a Word reader builds: the document's paragraphs, one per line.
+        let source =
+            "Army chiefs met in Paris.\nItaly was there only as an observer, and no Turkish general.".to_string();
+        let mut x = Extracted::default();
+        for line in [0..25, 26..source.len()] {
+            x.start_block(crate::article::segment::BlockKind::Paragraph);
+            x.copy(&source, line);
+        }
+        x.positions = Positions::Paragraphs;
+        let article =
+            crate::article::Article::from_extracted("story.docx", source.clone(), SourceFormat::Docx, x.finish());
+        let yaml = "claims:\n  - {id: a, claim: c, all: [Italy, China]}\n  - {id: b, claim: c, all: [Italy, observer], negated: true}";
+        let file = crate::compile::parse("c.yaml", yaml, None).unwrap();
+        let report = Report::new(vec![crate::engine::evaluate(&file, &article, &Default::default())]);
+        let out = |f: Format| {
+            let mut w = Vec::new();
+            render(&report, f, &Options::default(), &mut w).unwrap();
+            String::from_utf8(w).unwrap()
+        };
+        for f in [
+            Format::Human,
+            Format::Junit,
+            Format::Markdown,
+            Format::Html,
+            Format::Github,
+        ] {
+            let text = out(f);
+            assert!(text.contains("story.docx \u{b6}2:1"), "{f:?}: {text}");
+            assert!(!text.contains("story.docx:2:1"), "{f:?}: {text}");
+        }
+        assert!(out(Format::Json).contains("\"positions\": \"paragraphs\""));
+        assert!(out(Format::Sarif).contains("\"articlePositions\": \"paragraphs\""));
+        assert!(
+            !out(Format::Github).contains("file=story.docx,line="),
+            "no line GitHub could show"
+        );
+    }
+
     #[test]
     fn markup_escapes_the_five_characters_and_drops_what_xml_forbids() {
         assert_eq!(

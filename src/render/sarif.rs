@@ -113,6 +113,10 @@ struct Properties<'a> {
     claim: &'a str,
     claim_file: &'a str,
     article: &'a str,
+    /// `paragraphs` when the article's regions count a Word document's paragraphs (a
+    /// region's line is a paragraph, its column a character in it); left out for lines.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    article_positions: Option<&'static str>,
     expected: &'a str,
     explanation: &'a str,
     severity: &'static str,
@@ -273,12 +277,18 @@ fn result<'a>(entry: &Entry<'a>, kinds: &[&'static str]) -> Option<SarifResult<'
         partial_fingerprints: Fingerprints {
             claim: format!("{path}#{}@{article}", c.id),
         },
-        properties: properties(c, path, article),
+        properties: properties(c, path, article, entry.report.positions),
     })
 }
 
-fn properties<'a>(c: &'a ClaimResult, path: &'a str, article: &'a str) -> Properties<'a> {
+fn properties<'a>(
+    c: &'a ClaimResult,
+    path: &'a str,
+    article: &'a str,
+    positions: crate::article::source::Positions,
+) -> Properties<'a> {
     Properties {
+        article_positions: (positions == crate::article::source::Positions::Paragraphs).then_some("paragraphs"),
         verdict: c.verdict.as_str(),
         claim_id: &c.id,
         claim: &c.claim,

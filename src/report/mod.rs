@@ -104,8 +104,13 @@ pub struct Span {
     pub end_line: usize,
     /// Column of `end` (exclusive).
     pub end_column: usize,
-    /// The text of the span as the article writes it (white space runs as one space).
+    /// The text of the span as the article writes it (white space runs as one space,
+    /// markup gone, entities decoded).
     pub text: String,
+    /// The span in the article's text as read ([`FileReport::article_source`]): the source
+    /// range for plain text, the extracted words' range for Markdown, HTML or Word.
+    #[serde(skip)]
+    pub in_text: std::ops::Range<usize>,
 }
 
 /// One place in the article that bears on a claim.
@@ -231,15 +236,49 @@ pub struct FileReport {
     /// report, see [`crate::engine::Limits::passing_counted_only`]); zero otherwise.
     #[serde(skip)]
     pub omitted: Counts,
-    /// The article's text as read: evidence `start`/`end` are byte offsets into it. For
-    /// renderers that show the whole article (`--format html`); not part of the JSON report.
-    /// Empty unless asked for ([`crate::engine::Limits::article_source`]).
+    /// The article's text as read (for Markdown, HTML or Word, its words without markup, in
+    /// blocks): evidence [`Span::in_text`] ranges are byte offsets into it. For renderers that
+    /// show the whole article (`--format html`); not part of the JSON report. Empty unless
+    /// asked for ([`crate::engine::Limits::article_source`]).
     #[serde(skip)]
     pub article_source: std::sync::Arc<str>,
+    /// How positions count in the article: `lines` (`line:column`), or `paragraphs` for a
+    /// Word document (`¶paragraph:character`, shown so in every report; JSON and SARIF
+    /// keep the numbers and this field says what they count). Left out for lines.
+    #[serde(skip_serializing_if = "is_lines")]
+    pub positions: crate::article::source::Positions,
+    /// What reading the article decided that its reader should know (a `.txt` that is
+    /// plainly HTML, read as HTML). Left out when there is none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
     /// Sentences with a figure, quotation or date that no claim checks (`claimcheck coverage`,
     /// and `check --format json`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub uncovered: Option<Vec<Uncovered>>,
+}
+
+fn is_lines(p: &crate::article::source::Positions) -> bool {
+    *p == crate::article::source::Positions::Lines
+}
+
+/// An article as reports name places in it.
+#[derive(Debug, Clone, Copy)]
+pub struct ArticleRef<'a> {
+    /// The article's path as shown.
+    pub path: &'a str,
+    /// How its positions count.
+    pub positions: crate::article::source::Positions,
+}
+
+impl ArticleRef<'_> {
+    /// `article:7:176`, or `article ¶7:176` when positions count a Word document's
+    /// paragraphs: every report that prints a place in the article prints it so.
+    pub fn at(&self, line: usize, column: usize) -> String {
+        match self.positions {
+            crate::article::source::Positions::Lines => format!("{}:{line}:{column}", self.path),
+            crate::article::source::Positions::Paragraphs => format!("{} \u{b6}{line}:{column}", self.path),
+        }
+    }
 }
 
 /// A sentence holding facts no claim checks.
@@ -294,6 +333,14 @@ pub struct Summary {
 }
 
 impl FileReport {
+    /// The article, as reports name places in it.
+    pub fn article_ref(&self) -> ArticleRef<'_> {
+        ArticleRef {
+            path: &self.article,
+            positions: self.positions,
+        }
+    }
+
     /// The counts of this file alone, as [`Report::new`] counts a run.
     pub fn summary(&self) -> Summary {
         let mut s = Summary::default();

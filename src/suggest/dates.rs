@@ -13,7 +13,7 @@ pub(super) fn no_dates_because(article: &Article, published: Option<Date>) -> St
         use crate::article::dates::DateExpr as E;
         !matches!(m.expr, E::Full(_) | E::Numeric { .. } | E::MonthYear { .. })
     });
-    match (article.dates().is_empty(), published.or(article.dateline), relative) {
+    match (article.dates().is_empty(), published.or(article.published()), relative) {
         (true, _, _) => "the article has no date".to_string(),
         (false, None, true) => "the article has no `date YYYY-MM-DD` dateline, so its relative dates (\"on Tuesday\", \"tomorrow\") cannot be read: give `--published YYYY-MM-DD`".to_string(),
         _ => "no date could be paired with words that say what it is about".to_string(),
@@ -28,7 +28,7 @@ pub(super) fn date_drafts(article: &Article, entities: &Header) -> Vec<Draft> {
         .unwrap_or(0);
     let mut seen: Vec<(String, String)> = Vec::new();
     let reading = Reading {
-        published: entities.published.or(article.dateline),
+        published: entities.published.or(article.published()),
         ..Reading::default()
     };
     let read = resolve_all(article.dates(), reading, &article.text);

@@ -149,12 +149,16 @@ pub fn suggest(article: &Article, article_ref: &str, published: Option<Date>) ->
         "# their comments). Prune what is not worth checking, then run `claimcheck check`."
     );
     let _ = writeln!(out, "article: {}", yaml_str(article_ref));
-    match (published, article.dateline) {
+    match (published, article.published()) {
         (Some(d), _) => {
             let _ = writeln!(out, "published: {d}");
         }
         (None, Some(d)) => {
-            let _ = writeln!(out, "# published: {d} (from the article's dateline)");
+            let from = match article.dateline == Some(d) {
+                true => "the article's dateline",
+                false => "the article's metadata",
+            };
+            let _ = writeln!(out, "# published: {d} (from {from})");
         }
         (None, None) => {}
     }

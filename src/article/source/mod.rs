@@ -7,14 +7,79 @@
 //! it points at the words in the file the editor edits, never at the rendered text searched
 //! again.
 
-// The readers that build `Extracted` land one format at a time.
-#![allow(dead_code)]
+mod docx;
+mod front_matter;
+mod html;
+mod markdown;
 
 use std::ops::Range;
 use std::path::Path;
 
+use super::ReadError;
 use super::segment::BlockKind;
 use crate::date::Date;
+
+/// The format to read a file in when none is given, and a note when its bytes overrule its
+/// name: a `.txt` (or standard input) that is plainly HTML or a Word file is read as what it
+/// is, never silently as text. A path without an extension is text.
+pub(crate) fn guess(path: &Path, bytes: &[u8]) -> Result<(SourceFormat, Option<String>), ReadError> {
+    let named = match path.extension() {
+        None => SourceFormat::Text,
+        Some(_) => SourceFormat::from_path(path).ok_or_else(|| ReadError::UnknownExtension {
+            extension: path
+                .extension()
+                .map_or(String::new(), |e| e.to_string_lossy().into_owned()),
+        })?,
+    };
+    if named != SourceFormat::Text {
+        return Ok((named, None));
+    }
+    let sniffed = match sniff(bytes) {
+        Some(f) => f,
+        None => return Ok((SourceFormat::Text, None)),
+    };
+    let why = match sniffed {
+        SourceFormat::Docx => "it is a zip file, as a Word document is",
+        _ => "it starts with an HTML tag",
+    };
+    let note = format!(
+        "read as {}, not plain text: {why} (give `--article-format text` to read it as text)",
+        sniffed.label()
+    );
+    Ok((sniffed, Some(note)))
+}
+
+/// HTML (`<!DOCTYPE` or `<html` first) or a zip (a Word document), from the first bytes.
+fn sniff(bytes: &[u8]) -> Option<SourceFormat> {
+    if bytes.starts_with(b"PK\x03\x04") {
+        return Some(SourceFormat::Docx);
+    }
+    let start = bytes.strip_prefix("\u{FEFF}".as_bytes()).unwrap_or(bytes);
+    let start = &start[start.iter().take_while(|b| b.is_ascii_whitespace()).count()..];
+    let head = &start[..start.len().min(9)];
+    (head.eq_ignore_ascii_case(b"<!doctype") || head.get(..5).is_some_and(|h| h.eq_ignore_ascii_case(b"<html")))
+        .then_some(SourceFormat::Html)
+}
+
+/// Reads a file of a format other than plain text: the source positions count in (the
+/// file as read; a Word document's paragraphs one per line) and what its reader extracted.
+pub(crate) fn extract(format: SourceFormat, bytes: Vec<u8>) -> Result<(String, Extracted), ReadError> {
+    match format {
+        SourceFormat::Text => unreachable!("plain text is indexed as it is"),
+        SourceFormat::Markdown => {
+            let source = super::utf8(bytes)?;
+            let x = markdown::read(&source)?;
+            Ok((source, x))
+        }
+        SourceFormat::Html => {
+            let source = super::utf8(bytes)?;
+            let x = html::read(&source)?;
+            Ok((source, x))
+        }
+        // Positions count in the document's paragraphs, one per line (see `docx`).
+        SourceFormat::Docx => docx::read(&bytes),
+    }
+}
 
 /// The formats an article is read from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -53,22 +118,39 @@ impl SourceFormat {
         SourceFormat::ALL.into_iter().find(|f| f.name() == name)
     }
 
+    /// The format's name in a sentence ("read as HTML").
+    pub fn label(self) -> &'static str {
+        match self {
+            SourceFormat::Text => "plain text",
+            SourceFormat::Markdown => "Markdown",
+            SourceFormat::Html => "HTML",
+            SourceFormat::Docx => "a Word document",
+        }
+    }
+
+    /// The extensions read in this format, as `--articles` picks them up.
+    pub fn extensions(self) -> &'static [&'static str] {
+        match self {
+            SourceFormat::Text => &["txt", "text"],
+            SourceFormat::Markdown => &["md", "markdown"],
+            SourceFormat::Html => &["html", "htm"],
+            SourceFormat::Docx => &["docx"],
+        }
+    }
+
     /// The format an extension stands for (case-insensitive); `None` for an unknown one.
     pub fn from_path(path: &Path) -> Option<SourceFormat> {
         let ext = path.extension()?.to_str()?.to_ascii_lowercase();
-        match ext.as_str() {
-            "txt" | "text" => Some(SourceFormat::Text),
-            "md" | "markdown" => Some(SourceFormat::Markdown),
-            "html" | "htm" => Some(SourceFormat::Html),
-            "docx" => Some(SourceFormat::Docx),
-            _ => None,
-        }
+        SourceFormat::ALL
+            .into_iter()
+            .find(|f| f.extensions().contains(&ext.as_str()))
     }
 }
 
 /// How an editor finds a place in the source: by line and column in a text file, by
 /// paragraph and character in a Word document (nobody opens its XML).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Positions {
     /// `line:column`, both from 1, columns in characters.
     #[default]
@@ -220,6 +302,20 @@ impl Extracted {
     pub(crate) fn added(&mut self, text: &str) {
         self.text.push_str(text);
         self.map.extend_to(self.text.len());
+    }
+
+    /// Starts a block unless the open one has no words yet (a list item's first paragraph
+    /// belongs to the item).
+    pub(crate) fn start_block_or_continue(&mut self, kind: BlockKind) {
+        match self.open {
+            Some((start, _)) if self.text[start..].trim().is_empty() => {}
+            _ => self.start_block(kind),
+        }
+    }
+
+    /// Whether a block is open.
+    pub(crate) fn in_block(&self) -> bool {
+        self.open.is_some()
     }
 
     /// Starts a block (ending the open one).

@@ -322,11 +322,17 @@ fn scope_of(item: &Node, default: Scope, d: &mut Diags<'_>) -> Scope {
         Some("sentence") => Scope::Sentence,
         Some("paragraph") => Scope::Paragraph,
         Some("article") => Scope::Article,
+        Some("headline") => Scope::Headline,
+        Some("body") => Scope::Body,
         other => {
             let help = other
                 .and_then(|o| did_you_mean(o, keys::SCOPES.iter().copied()))
                 .map(|s| format!("did you mean `{s}`?"));
-            d.at(n, "`scope` must be `sentence`, `paragraph` or `article`", help);
+            d.at(
+                n,
+                "`scope` must be `sentence`, `paragraph`, `article`, `headline` or `body`",
+                help,
+            );
             default
         }
     }
