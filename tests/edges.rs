@@ -446,6 +446,7 @@ fn many_claims(n: usize) -> String {
 }
 
 #[test]
+#[ignore = "about 40 s of CPU unoptimized; .ci/run runs it (cargo test --test main -- --ignored edges::)"]
 fn a_100000_claim_file_loads_and_one_more_is_refused_by_the_limit() {
     let dir = folder(&[
         ("many.yaml", many_claims(100_000).as_bytes()),
@@ -465,6 +466,7 @@ fn a_100000_claim_file_loads_and_one_more_is_refused_by_the_limit() {
 }
 
 #[test]
+#[ignore = "about 50 s of CPU unoptimized; .ci/run runs it (cargo test --test main -- --ignored edges::)"]
 fn a_100000_article_archive_is_checked_whole() {
     let dir = archive(100_000, b"Italy attended only as an observer.\n");
     let run = claimcheck(
@@ -536,4 +538,105 @@ fn inputs_are_never_modified_not_even_their_timestamps() {
     }
     assert!(out.exists(), "the report was written beside them");
     assert_eq!(state(&inputs), before, "inputs changed");
+}
+
+/// Each limit of the README's table, lowered with `--limits` (or in claimcheck.toml), gives
+/// the error the table shows: which limit, its value, how to raise it; exit 2.
+#[test]
+fn every_limit_is_refused_with_its_name_its_value_and_how_to_raise_it() {
+    let claims = "claims:
+  - {id: a, claim: c, all: [Italy, observer, chief]}
+  - {id: b, claim: c, quote: a first stone on these guarantees}
+  - {id: r, claim: c, regex: '\\w{5}'}
+";
+    let dir = folder(&[("c.yaml", claims.as_bytes()), ("a.txt", &seed())]);
+    let cases = [
+        ("claims=2", "c.yaml:2:3: error: 3 claims: over the claims limit (2)"),
+        ("terms=2", "c.yaml:2:28: error: 3 terms: over the terms limit (2)"),
+        (
+            "quote-length=10",
+            "error: the quote is 33 characters: over the quote-length limit (10)",
+        ),
+        (
+            "regex-size=1KiB",
+            "the regex compiles too big: over the regex-size limit (1 KiB)",
+        ),
+        ("yaml-depth=2", "over the yaml-depth limit (2)"),
+        ("yaml-nodes=10", "over the yaml-nodes limit (10)"),
+    ];
+    for (limit, says) in cases {
+        let run = claimcheck(dir.path(), &["lint", "c.yaml", "--limits", limit]);
+        assert_eq!(run.code, 2, "{limit}: {}", run.stderr);
+        assert!(run.stderr.contains(says), "{limit}: {}", run.stderr);
+        let key = limit.split('=').next().unwrap();
+        assert!(
+            run.stderr.contains(&format!("`--limits {key}=N`")),
+            "{limit}: {}",
+            run.stderr
+        );
+    }
+    let nested = folder(&[("n.yaml", b"claims:\n  - {id: a, claim: c, regex: '((((a))))'}\n")]);
+    let run = claimcheck(nested.path(), &["lint", "n.yaml", "--limits", "regex-nest=2"]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("over the regex-nest limit (2)"), "{}", run.stderr);
+    let bomb =
+        "a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nclaims: [*b, *b, *b]\n";
+    let bombed = folder(&[("b.yaml", bomb.as_bytes())]);
+    let run = claimcheck(bombed.path(), &["lint", "b.yaml", "--limits", "yaml-aliases=100"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("over the yaml-aliases limit (100)"),
+        "{}",
+        run.stderr
+    );
+    // The same from claimcheck.toml; --limits raises it again.
+    std::fs::write(dir.path().join("claimcheck.toml"), "[limits]\nclaims = 2\n").unwrap();
+    let run = claimcheck(dir.path(), &["lint", "c.yaml"]);
+    assert!(
+        run.code == 2 && run.stderr.contains("over the claims limit (2)"),
+        "{}",
+        run.stderr
+    );
+    let run = claimcheck(dir.path(), &["lint", "c.yaml", "--limits", "claims=3"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+}
+
+#[test]
+fn evidence_past_its_limit_is_counted_and_a_note_says_so() {
+    let claims = "article: a.txt\nclaims:\n  - {id: the, claim: c, any: [the]}\n";
+    let dir = folder(&[("c.yaml", claims.as_bytes()), ("a.txt", &seed())]);
+    let run = claimcheck(
+        dir.path(),
+        &["check", "c.yaml", "--format", "json", "--limits", "evidence=3"],
+    );
+    assert!(run.code < 2, "{}", run.stderr);
+    let v: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let claim = &v["files"][0]["claims"][0];
+    assert_eq!(claim["evidence"].as_array().unwrap().len(), 3);
+    let count = claim["evidence_count"].as_u64().unwrap();
+    assert!(count > 3, "{count}");
+    let note = format!("{count} evidence places, the first 3 kept: over the evidence limit (3)");
+    assert!(claim["notes"][0].as_str().unwrap().starts_with(&note), "{claim}");
+}
+
+#[test]
+fn a_bad_limit_is_a_usage_error() {
+    let dir = folder(&[("c.yaml", AUDIT.as_bytes())]);
+    let run = claimcheck(dir.path(), &["lint", "c.yaml", "--limits", "artcle-size=1GiB"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr
+            .contains("unknown limit `artcle-size`; did you mean `article-size`?"),
+        "{}",
+        run.stderr
+    );
+    std::fs::write(dir.path().join("claimcheck.toml"), "[limits]\nclaims = \"many\"\n").unwrap();
+    let run = claimcheck(dir.path(), &["lint", "c.yaml"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr
+            .contains("claimcheck.toml:2:10: error: claims: `many` is not a whole number"),
+        "{}",
+        run.stderr
+    );
 }

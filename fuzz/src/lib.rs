@@ -3,6 +3,7 @@
 //! the library's code that it tests).
 
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use arbitrary::{Arbitrary, Unstructured};
 use claimcheck::article::Article;
@@ -277,10 +278,18 @@ pub fn check_report(source: &str, report: &FileReport) {
 /// build (`cfg(fuzzing)`) indexes and searches every article in parallel parts, so one
 /// thread and four cut it differently.
 pub fn check_in_pool(file: &CompiledFile, path: &str, article: &str, threads: usize) -> FileReport {
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(threads)
-        .build()
-        .expect("a thread pool");
+    // One pool of each size for the whole run: a pool per input spawned threads per input
+    // (a thread's exit leaves thread-local allocations LeakSanitizer reports).
+    static POOLS: OnceLock<[rayon::ThreadPool; 2]> = OnceLock::new();
+    let pools = POOLS.get_or_init(|| {
+        [1, 4].map(|n| {
+            rayon::ThreadPoolBuilder::new()
+                .num_threads(n)
+                .build()
+                .expect("a thread pool")
+        })
+    });
+    let pool = &pools[usize::from(threads > 1)];
     pool.install(|| {
         let article = Article::new(path, article.to_string());
         let limits = Limits {
