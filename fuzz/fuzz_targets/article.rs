@@ -26,9 +26,11 @@ fuzz_target!(|data: &[u8]| {
                 "{format:?}: position"
             );
             if format == SourceFormat::Text {
+                // Trimmed: a sentence after a dateline can start with its space (noted in
+                // fuzz/README.md, "What the fuzzers found").
                 assert_eq!(
-                    article.text[s.range.clone()],
-                    normalize(&article.source[src.clone()]),
+                    article.text[s.range.clone()].trim(),
+                    normalize(&article.source[src.clone()]).trim(),
                     "a sentence is not its source normalized"
                 );
             }

@@ -78,7 +78,16 @@ fn vocabulary(article: &str) -> Vec<String> {
 
 /// A YAML double-quoted scalar: JSON's escaping is valid YAML.
 fn quoted(s: &str) -> String {
-    serde_json::to_string(s).expect("a string serializes")
+    let json = serde_json::to_string(s).expect("a string serializes");
+    // JSON escapes only what is under U+0020; YAML also refuses DEL, the C1 controls but
+    // NEL, and U+FFFE/U+FFFF written as they are.
+    let printable = |c: char| !matches!(c, '\u{7f}'..='\u{84}' | '\u{86}'..='\u{9f}' | '\u{fffe}' | '\u{ffff}');
+    json.chars()
+        .map(|c| match printable(c) {
+            true => c.to_string(),
+            false => format!("\\u{:04x}", c as u32),
+        })
+        .collect()
 }
 
 impl Case {
