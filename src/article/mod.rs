@@ -208,8 +208,10 @@ impl Article {
         article.notes = x.notes;
         article.metadata_date = x.published;
         // The paragraph the reader's headline block became (none if it normalized to nothing).
+        // A headline block that held only white space was dropped (`# ` alone: found by
+        // fuzzing, it indexed past the blocks).
         article.headline = x.headline.and_then(|h| {
-            let block = &x.blocks[h].range;
+            let block = &x.blocks.get(h)?.range;
             article
                 .paragraphs
                 .iter()
@@ -560,6 +562,16 @@ fn parse_dateline(text: &str) -> Option<(Date, usize)> {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
+
+    /// Found by fuzzing: a Markdown heading with no words (`# `) is a headline whose block
+    /// is dropped; reading it panicked (an index past the blocks).
+    #[test]
+    fn an_empty_heading_is_no_headline_and_no_panic() {
+        for md in ["# ", "# \n\nItaly attended.\n"] {
+            let a = Article::read("a.md", md.as_bytes().to_vec(), None).unwrap();
+            assert!(a.text.is_empty() || a.text == "Italy attended.", "{:?}", a.text);
+        }
+    }
 
     pub(crate) const SEED: &str = include_str!("../../claims/paris-coalition-2025-03-11.txt");
 
