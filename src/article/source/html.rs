@@ -205,7 +205,8 @@ fn tokenize(source: &str) -> Result<Vec<Token>, ReadError> {
 /// The `>` that ends a tag starting at `from`, quotes in attribute values skipped.
 fn tag_end(bytes: &[u8], from: usize) -> Option<usize> {
     let mut quote = None;
-    for (k, &b) in bytes[from..].iter().enumerate() {
+    // `from` may be past the end: a raw-text element (`<title>`) never closed (fuzzing).
+    for (k, &b) in bytes.get(from..)?.iter().enumerate() {
         match (quote, b) {
             (None, b'"' | b'\'') => quote = Some(b),
             (Some(q), _) if b == q => quote = None,
@@ -561,6 +562,18 @@ mod tests {
 
     /// Found by fuzzing: an `&` with no `;` in the next 34 bytes, a multi-byte character
     /// across that 34th byte, panicked (a slice inside the character).
+    /// Found by fuzzing: a `<title>` never closed looked for its end tag's `>` past the
+    /// end of the file (a panic).
+    #[test]
+    fn an_unclosed_title_is_read_to_the_end() {
+        for html in ["<title>Italy attended", "<p>x</p><title>head"] {
+            assert!(
+                crate::article::Article::read("a.html", html.as_bytes().to_vec(), None).is_ok(),
+                "{html}"
+            );
+        }
+    }
+
     #[test]
     fn an_ampersand_before_a_wide_character_is_text() {
         let html = format!("<p>A &{}\u{2009}thin space.</p>", "x".repeat(31));
