@@ -2,10 +2,31 @@
 //!
 //! `--output FILE` and snapshot files are written to a temporary file in the same folder (so
 //! the rename stays on one file system), flushed to disk, then renamed over the target.
+//! The temporary files being written are listed, so that a run interrupted (Ctrl-C, a CI
+//! job cancelled) removes them ([`remove_pending`]) and leaves nothing half written behind.
 
 use std::fs::{self, OpenOptions};
 use std::io::{self, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, MutexGuard};
+
+/// The temporary files being written now.
+static PENDING: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+
+fn pending() -> MutexGuard<'static, Vec<PathBuf>> {
+    PENDING.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// Removes every temporary file being written, and holds the list until the process ends,
+/// so no new one is created: for a handler of SIGINT or SIGTERM that exits right after.
+/// A target renamed over before this is complete; one not renamed yet never appears.
+pub fn remove_pending() -> impl Drop {
+    let mut list = pending();
+    for tmp in list.drain(..) {
+        let _ = fs::remove_file(tmp);
+    }
+    list
+}
 
 /// Writes `bytes` to `path` atomically. The folder must exist.
 pub fn write(path: &Path, bytes: &[u8]) -> io::Result<()> {
@@ -26,7 +47,14 @@ pub fn write_with(path: &Path, fill: impl FnOnce(&mut dyn Write) -> io::Result<(
     let mut attempt = 0;
     loop {
         let tmp = dir.join(format!(".{name}.{}-{attempt}.tmp", std::process::id()));
-        match OpenOptions::new().write(true).create_new(true).open(&tmp) {
+        // Created and listed under the lock: an interrupt removes it or comes before it.
+        let mut list = pending();
+        let created = OpenOptions::new().write(true).create_new(true).open(&tmp);
+        if created.is_ok() {
+            list.push(tmp.clone());
+        }
+        drop(list);
+        match created {
             Ok(f) => {
                 let mut w = io::BufWriter::new(f);
                 let done = fill(&mut w)
@@ -36,6 +64,7 @@ pub fn write_with(path: &Path, fill: impl FnOnce(&mut dyn Write) -> io::Result<(
                 if done.is_err() {
                     let _ = fs::remove_file(&tmp);
                 }
+                pending().retain(|p| *p != tmp);
                 return done;
             }
             // A leftover of a run that was killed, or a concurrent run: take the next name.

@@ -188,7 +188,18 @@ fn result(
     if passed && limits.passing_counted_only {
         return Outcome::Counted(verdict);
     }
-    let keep = limits.max_evidence.unwrap_or(usize::MAX);
+    // The stated limit bounds what is located and kept (text, positions, sentence) per
+    // claim: `any: [the]` on a long article has millions of places. The count stays exact.
+    let cap = crate::limits::current().evidence;
+    let keep = limits.max_evidence.unwrap_or(usize::MAX).min(cap);
+    if finding.evidence.len() > keep && keep == cap {
+        finding.notes.push(format!(
+            "{} evidence places, the first {cap} kept: {}; {}",
+            finding.evidence.len(),
+            crate::limits::over("evidence"),
+            crate::limits::how_to_raise("evidence")
+        ));
+    }
     let evidence: Vec<Evidence> = finding
         .evidence
         .iter()

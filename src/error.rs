@@ -55,7 +55,7 @@ impl Diagnostic {
     /// Attaches the source line the position points at.
     pub(crate) fn with_source(mut self, source: &str) -> Diagnostic {
         if self.line > 0 {
-            self.snippet = source.lines().nth(self.line - 1).map(|l| l.trim_end().to_string());
+            self.snippet = yaml_lines(source).nth(self.line - 1).map(|l| l.trim_end().to_string());
         }
         self
     }
@@ -93,6 +93,15 @@ impl fmt::Display for Diagnostic {
 }
 
 /// The closest candidate to a misspelt word, if one is close enough to suggest.
+/// Lines as YAML (and editors) count them: a lone carriage return ends a line too, so the
+/// line shown is the one the parser's position points at (found by fuzzing `fuzz/`: a lone
+/// CR put the position past the last `\n`-line and the snippet went missing).
+fn yaml_lines(source: &str) -> impl Iterator<Item = &str> {
+    source
+        .split('\n')
+        .flat_map(|l| l.strip_suffix('\r').unwrap_or(l).split('\r'))
+}
+
 pub(crate) fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let lower = word.to_lowercase();
     candidates
@@ -129,6 +138,21 @@ fn levenshtein(a: &str, b: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Found by fuzzing: with a lone carriage return in a claim file the parser's line was
+    /// past the last `\n`-line, and the error had no snippet (or the wrong one).
+    #[test]
+    fn a_lone_carriage_return_ends_a_line_as_yaml_counts_them() {
+        let d = Diagnostic::new("c.yaml", 3, 1, "x").with_source("a: 1\rb: 2\r\nc: 3\n");
+        assert_eq!(d.snippet.as_deref(), Some("c: 3"));
+        let source = "claims:\r  - id: a\r    claim: x\r    txt: y\r";
+        let errors = crate::claims::parse("c.yaml", source, None).unwrap_err();
+        let e = errors
+            .iter()
+            .find(|e| e.message.contains("txt"))
+            .expect("the unknown key");
+        assert_eq!((e.line, e.snippet.as_deref()), (4, Some("    txt: y")), "{e:?}");
+    }
 
     #[test]
     fn suggests_the_nearest_key() {

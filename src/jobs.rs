@@ -222,28 +222,90 @@ where
 /// Reads an article (`-`: standard input) in `format`, else the one its extension names;
 /// a file that cannot be read is a diagnostic.
 pub fn read_article(path: &Path, format: Option<SourceFormat>) -> Result<Article, Diagnostic> {
+    let limit = crate::limits::current().article_size;
     if path == Path::new("-") {
         let mut bytes = Vec::new();
+        // One byte past the limit tells a stream over it, without reading the rest.
         io::stdin()
+            .take(limit.saturating_add(1))
             .read_to_end(&mut bytes)
             .map_err(|e| Diagnostic::file("<stdin>", format!("cannot read standard input: {e}")))?;
+        if bytes.len() as u64 > limit {
+            return Err(too_big("<stdin>", "standard input is longer than that"));
+        }
         return Article::read("<stdin>", bytes, format).map_err(|e| read_error("<stdin>", e));
     }
     let shown = claims::display_path(path);
-    let bytes = read_file(path).map_err(|e| {
-        let what = if e.kind() == io::ErrorKind::NotFound {
-            "article not found".to_string()
-        } else {
-            format!("cannot read article: {e}")
-        };
-        Diagnostic::file(&shown, what).help("article paths in a claim file are relative to the claim file")
+    let bytes = read_file(path, limit).map_err(|e| match e {
+        Unread::TooBig(len) => too_big(
+            &shown,
+            &format!("the article is {}", crate::limits::shown("article-size", len)),
+        ),
+        Unread::NotAFile(what) => Diagnostic::file(&shown, format!("cannot read article: {what}, not a file"))
+            .help("name a text file; --articles reads the *.txt files under a folder"),
+        Unread::Io(e) if e.kind() == io::ErrorKind::NotFound => Diagnostic::file(&shown, "article not found")
+            .help("article paths in a claim file are relative to the claim file"),
+        Unread::Io(e) => Diagnostic::file(&shown, format!("cannot read article: {e}"))
+            .help("article paths in a claim file are relative to the claim file"),
     })?;
     Article::read(shown.clone(), bytes, format).map_err(|e| read_error(&shown, e))
 }
 
-/// Reads a whole file. A long one is read in parts on every core: on one, copying 50 MB
-/// from the page cache was a tenth of a run.
-fn read_file(path: &Path) -> io::Result<Vec<u8>> {
+/// An article over the `article-size` limit.
+fn too_big(shown: &str, what: &str) -> Diagnostic {
+    Diagnostic::file(shown, format!("{what}: {}", crate::limits::over("article-size")))
+        .help(crate::limits::how_to_raise("article-size"))
+}
+
+/// Why a file was not read.
+enum Unread {
+    /// Longer than the limit (its length): refused from its size, before reading.
+    TooBig(u64),
+    /// A folder, a FIFO, a socket or a device: opening a FIFO would wait for a writer forever.
+    NotAFile(&'static str),
+    Io(io::Error),
+}
+
+impl From<io::Error> for Unread {
+    fn from(e: io::Error) -> Unread {
+        Unread::Io(e)
+    }
+}
+
+/// What a path that is no regular file is, in words.
+fn not_a_file(meta: &std::fs::Metadata) -> Option<&'static str> {
+    let t = meta.file_type();
+    if t.is_file() {
+        return None;
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if t.is_fifo() {
+            return Some("a FIFO (named pipe)");
+        }
+        if t.is_socket() {
+            return Some("a socket");
+        }
+        if t.is_block_device() || t.is_char_device() {
+            return Some("a device");
+        }
+    }
+    Some(if t.is_dir() { "a folder" } else { "a special file" })
+}
+
+/// Reads a whole file of at most `limit` bytes, refused from its metadata before a byte is
+/// read. A long one is read in parts on every core: on one, copying 50 MB from the page
+/// cache was a tenth of a run.
+fn read_file(path: &Path, limit: u64) -> Result<Vec<u8>, Unread> {
+    // Asked of the path before opening it: opening a FIFO blocks until someone writes.
+    let meta = std::fs::metadata(path)?;
+    if let Some(what) = not_a_file(&meta) {
+        return Err(Unread::NotAFile(what));
+    }
+    if meta.len() > limit {
+        return Err(Unread::TooBig(meta.len()));
+    }
     let mut file = std::fs::File::open(path)?;
     let len = usize::try_from(file.metadata()?.len()).unwrap_or(0);
     #[cfg(unix)]
@@ -265,7 +327,7 @@ fn read_file(path: &Path) -> io::Result<Vec<u8>> {
                 f.read_to_end(&mut rest)
             });
             // A file that shrank meanwhile: read it again in one piece.
-            if whole.is_ok() {
+            if whole.is_ok() && bytes.len() as u64 <= limit {
                 bytes.extend(rest);
                 return Ok(bytes);
             }
@@ -273,7 +335,11 @@ fn read_file(path: &Path) -> io::Result<Vec<u8>> {
         }
     }
     let mut bytes = Vec::with_capacity(len);
-    file.read_to_end(&mut bytes)?;
+    // A file that grew past the limit since its size was read is still refused.
+    file.take(limit.saturating_add(1)).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > limit {
+        return Err(Unread::TooBig(bytes.len() as u64));
+    }
     Ok(bytes)
 }
 
@@ -285,6 +351,19 @@ pub(crate) fn read_error(shown: &str, e: ReadError) -> Diagnostic {
             format!("the article is not UTF-8: invalid byte at offset {offset}"),
         )
         .help("convert it to UTF-8 (for example `iconv -f latin1 -t utf-8`)"),
+        ReadError::Utf16 { big_endian } => Diagnostic::file(
+            shown,
+            format!(
+                "the article is UTF-16 ({}, by its byte order mark), not UTF-8",
+                if big_endian { "big-endian" } else { "little-endian" }
+            ),
+        )
+        .help("convert it to UTF-8 (for example `iconv -f utf-16 -t utf-8`); positions are byte offsets of the file, so it is not decoded on the fly"),
+        ReadError::Nul { offset } => Diagnostic::file(
+            shown,
+            format!("the article has a NUL byte at offset {offset}: a binary file, or UTF-16 without a byte order mark"),
+        )
+        .help("give the article as UTF-8 text"),
         ReadError::Unsupported { format } => {
             Diagnostic::file(shown, format!("{} articles are not read yet", format.name()))
         }
@@ -340,10 +419,13 @@ mod tests {
         std::fs::write(&path, &bytes).unwrap();
         for threads in [1, 3] {
             let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().unwrap();
-            assert!(pool.install(|| read_file(&path)).unwrap() == bytes, "{threads} threads");
+            assert!(
+                pool.install(|| read_file(&path, u64::MAX)).ok() == Some(bytes.clone()),
+                "{threads} threads"
+            );
         }
         let short = dir.path().join("short.txt");
         std::fs::write(&short, "Paris").unwrap();
-        assert_eq!(read_file(&short).unwrap(), b"Paris");
+        assert_eq!(read_file(&short, u64::MAX).ok().as_deref(), Some(&b"Paris"[..]));
     }
 }

@@ -50,9 +50,11 @@ pub mod article;
 pub mod batch;
 pub mod claims;
 pub mod compile;
+pub mod config;
 pub mod date;
 pub mod engine;
 pub mod error;
+pub mod limits;
 pub mod render;
 pub mod report;
 
@@ -60,8 +62,6 @@ pub mod report;
 // is `pub`; these serve its commands, hidden from the library's documentation.
 #[doc(hidden)]
 pub mod atomic;
-#[doc(hidden)]
-pub mod config;
 #[doc(hidden)]
 pub mod explain;
 #[doc(hidden)]
@@ -82,11 +82,13 @@ pub(crate) mod checks;
 pub(crate) mod matcher;
 pub(crate) mod terms;
 
-/// Not API: what the benches (`benches/hot_paths.rs`) and the corpus generator
-/// (`examples/gen-corpus.rs`) reach into: the hot paths and the compiled terms.
+/// Not API: what the benches (`benches/hot_paths.rs`), the corpus generator
+/// (`examples/gen-corpus.rs`) and the fuzz targets (`fuzz/`) reach into: the hot paths, the
+/// compiled terms, the normalization.
 #[doc(hidden)]
 pub mod internals {
     pub use crate::article::dates::find as find_dates;
+    pub use crate::article::normalize::normalize_str as normalize;
     pub use crate::article::numbers::find as find_numbers;
     pub use crate::article::quotes::find as find_quotations;
     pub use crate::checks::{CheckKind, near_miss};

@@ -49,14 +49,21 @@ impl UserRegex {
     }
 }
 
-/// Limits on a user regex, so a pattern cannot exhaust memory: its NFA's size in bytes and
-/// how deeply it nests.
-pub const REGEX_SIZE_LIMIT: usize = 1 << 20;
-pub const REGEX_NEST_LIMIT: u32 = 64;
+/// Limits on a user regex, so a pattern cannot exhaust memory: its NFA's size in bytes
+/// (`regex-size`) and how deeply it nests (`regex-nest`), the run's [`crate::limits`]. Every
+/// compile of a user regex, at load and in the matcher, reads the same ones.
+pub fn regex_size_limit() -> usize {
+    crate::limits::current().regex_size
+}
+
+/// See [`regex_size_limit`].
+pub fn regex_nest_limit() -> u32 {
+    crate::limits::current().regex_nest
+}
 
 /// The syntax every compile of a user regex uses (that of `regex::Regex`).
 pub fn regex_syntax() -> syntax::Config {
-    syntax::Config::new().nest_limit(REGEX_NEST_LIMIT)
+    syntax::Config::new().nest_limit(regex_nest_limit())
 }
 
 impl PartialEq for Pattern {
@@ -87,17 +94,39 @@ pub struct Term {
     pub patterns: Vec<Pattern>,
 }
 
+impl Term {
+    /// A hash of what equality compares (`Pattern`'s own `eq`).
+    fn hash_key(&self) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        self.label.hash(&mut h);
+        for p in &self.patterns {
+            match p {
+                Pattern::Literal { text, exact, prefix } => (0u8, text, exact, prefix).hash(&mut h),
+                Pattern::Regex(r) => (1u8, r.as_str()).hash(&mut h),
+            }
+        }
+        h.finish()
+    }
+}
+
 /// Every term of a claim file; equal terms share one id, so they are searched once.
 #[derive(Debug, Default, Clone)]
 pub struct TermTable {
     pub terms: Vec<Term>,
+    /// The ids of the terms by their hash: finding an equal term was a scan of every term,
+    /// which made loading a 100,000-claim file quadratic (5 minutes).
+    by_hash: HashMap<u64, Vec<usize>>,
 }
 
 impl TermTable {
     pub fn add(&mut self, term: Term) -> TermId {
-        if let Some(i) = self.terms.iter().position(|t| *t == term) {
+        let hash = term.hash_key();
+        let same = self.by_hash.entry(hash).or_default();
+        if let Some(&i) = same.iter().find(|&&i| self.terms[i] == term) {
             return TermId(i);
         }
+        same.push(self.terms.len());
         self.terms.push(term);
         TermId(self.terms.len() - 1)
     }
@@ -141,7 +170,7 @@ pub fn phrase_pattern(phrase: &str, case_sensitive: bool) -> Pattern {
 /// the size limit. That costs a fifth of a full compile and holds nothing afterwards.
 pub fn check_regex(pattern: &str) -> Result<UserRegex, String> {
     let nfa = thompson::Config::new()
-        .nfa_size_limit(Some(REGEX_SIZE_LIMIT))
+        .nfa_size_limit(Some(regex_size_limit()))
         .shrink(false);
     let fits = syntax::parse_with(pattern, &regex_syntax()).is_ok_and(|hir| {
         if pattern.len() <= 4096 && fixed(&hir) || parts_fit(&hir, &nfa) {
@@ -157,17 +186,31 @@ pub fn check_regex(pattern: &str) -> Result<UserRegex, String> {
     // An error, or a literal alternation too big for an NFA (which needs none): the regex
     // crate decides, with its own message.
     regex::RegexBuilder::new(pattern)
-        .size_limit(REGEX_SIZE_LIMIT)
-        .nest_limit(REGEX_NEST_LIMIT)
+        .size_limit(regex_size_limit())
+        .nest_limit(regex_nest_limit())
         .build()
         .map(|_| UserRegex(pattern.to_string()))
         .map_err(|e| match e {
             regex::Error::Syntax(s) => {
                 let last = s.lines().rfind(|l| !l.trim().is_empty()).unwrap_or(&s).trim();
-                last.strip_prefix("error: ").unwrap_or(last).to_string()
+                let what = last.strip_prefix("error: ").unwrap_or(last);
+                match what.contains("maximum number of nested") {
+                    true => over_limit(what, "regex-nest"),
+                    false => what.to_string(),
+                }
             }
+            regex::Error::CompiledTooBig(_) => over_limit("the regex compiles too big", "regex-size"),
             other => other.to_string(),
         })
+}
+
+/// A regex over a stated limit: which one, and how to raise it.
+fn over_limit(what: &str, limit: &str) -> String {
+    format!(
+        "{what}: {}; {}",
+        crate::limits::over(limit),
+        crate::limits::how_to_raise(limit)
+    )
 }
 
 /// Whether a sequence fits because its parts, each compiled alone, take at most half the
@@ -195,7 +238,7 @@ fn parts_fit(hir: &Hir, nfa: &thompson::Config) -> bool {
         parts
             .iter()
             .try_fold(0usize, |sum, p| Some(sum + size(p)?))
-            .is_some_and(|sum| sum <= REGEX_SIZE_LIMIT / 2)
+            .is_some_and(|sum| sum <= regex_size_limit() / 2)
     })
 }
 
@@ -265,10 +308,12 @@ mod tests {
         let e = check_regex(r"\w{200}").unwrap_err();
         assert_eq!(
             e,
-            format!("Compiled regex exceeds size limit of {REGEX_SIZE_LIMIT} bytes.")
+            "the regex compiles too big: over the regex-size limit (1 MiB); raise it with \
+             `--limits regex-size=N` or `regex-size = N` in the [limits] table of claimcheck.toml"
         );
         let e = check_regex(&format!("{}a{}", "(".repeat(65), ")".repeat(65))).unwrap_err();
         assert!(e.contains("maximum number of nested"), "{e}");
+        assert!(e.contains("over the regex-nest limit (64)"), "{e}");
         assert!(check_regex(r"\w{20}").is_ok());
     }
 
@@ -318,8 +363,8 @@ mod tests {
         }
         for p in &patterns {
             let reference = regex::RegexBuilder::new(p)
-                .size_limit(REGEX_SIZE_LIMIT)
-                .nest_limit(REGEX_NEST_LIMIT)
+                .size_limit(regex_size_limit())
+                .nest_limit(regex_nest_limit())
                 .build();
             assert_eq!(check_regex(p).is_ok(), reference.is_ok(), "{:.60}", p);
         }

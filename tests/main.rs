@@ -32,5 +32,7 @@ mod docs;
 mod robustness;
 // The language server, in process and over stdio.
 mod lsp;
+// The edges of the machine: a full disk, read-only folders, FIFOs, signals, huge inputs.
+mod edges;
 // .pre-commit-hooks.yaml and action.yml: the keys their consumers require; their commands run.
 mod integrations;

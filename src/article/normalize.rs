@@ -273,7 +273,7 @@ impl Normalizer {
 }
 
 /// Normalizes a short string (a claim's phrase, a term) the way the article is normalized.
-pub(crate) fn normalize_str(s: &str) -> String {
+pub fn normalize_str(s: &str) -> String {
     let mut n = Normalizer::default();
     n.push_block(s, 0, s.len());
     n.text

@@ -85,23 +85,50 @@ pub struct SyntaxError {
     pub line: usize,
     pub column: usize,
     pub message: String,
+    /// The limit a budget error is over ([`crate::limits`]), for how to raise it.
+    pub limit: Option<&'static str>,
 }
 
-/// Parses one YAML document. An empty document (or only comments) is `Value::Null`.
+/// Parses one YAML document within the process's limits. An empty document (or only
+/// comments) is `Value::Null`.
 pub fn parse(source: &str) -> Result<Node, SyntaxError> {
+    parse_within(source, crate::limits::current())
+}
+
+/// Parses one YAML document within `limits`: nesting depth, nodes, and the events alias
+/// expansion replays (a claim file is small: an alias bomb is refused long before it costs
+/// time).
+pub fn parse_within(source: &str, limits: &crate::limits::Limits) -> Result<Node, SyntaxError> {
+    // Each level of nesting takes up to ~40 KB of stack (unoptimized): a thread of the
+    // caller's (2 MiB under rayon or a test) overflowed at 55 levels. On a thread whose stack
+    // fits the depth allowed, a raised `yaml-depth` is refused or parsed, never a crash.
+    let stack = limits.yaml_depth.saturating_mul(64 << 10).saturating_add(1 << 20);
+    std::thread::scope(|s| {
+        std::thread::Builder::new()
+            .name("claimcheck-yaml".into())
+            .stack_size(stack)
+            .spawn_scoped(s, || parse_here(source, limits))
+            .map_or_else(
+                |_| parse_here(source, limits),
+                |h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)),
+            )
+    })
+}
+
+fn parse_here(source: &str, limits: &crate::limits::Limits) -> Result<Node, SyntaxError> {
     // strict_booleans: `NO` (Norway) and `y` are text, only true/false are booleans.
-    let options = serde_saphyr::options! {
+    let mut options = serde_saphyr::options! {
         strict_booleans: true,
         budget: serde_saphyr::budget! {
             max_aliases: 1_000,
             max_anchors: 1_000,
-            max_depth: 64,
-            max_nodes: 200_000,
+            max_depth: limits.yaml_depth,
+            max_nodes: limits.yaml_nodes,
+            // Events are about two per node (a scalar one, a container two): the nodes bound them.
+            max_events: limits.yaml_nodes.saturating_mul(2).saturating_add(1_000),
         },
     };
-    // A claim file is small: refuse alias expansion long before it costs time (billion laughs).
-    let mut options = options;
-    options.alias_limits.max_total_replayed_events = 20_000;
+    options.alias_limits.max_total_replayed_events = limits.yaml_aliases;
     let spanned: Result<serde_saphyr::Spanned<Raw>, _> = serde_saphyr::from_str_with_options(source, options);
     match spanned {
         Ok(s) => Ok(s.into_node()),
@@ -110,12 +137,38 @@ pub fn parse(source: &str) -> Result<Node, SyntaxError> {
                 .location()
                 .map(|l| (l.line() as usize, l.column() as usize))
                 .unwrap_or((0, 0));
+            let limit = over_limit(e.without_snippet());
+            let mut message = clean_message(&e.without_snippet().to_string());
+            if let Some(name) = limit {
+                message = format!("{message}: {}", crate::limits::over_in(name, limits));
+            }
             Err(SyntaxError {
                 line,
                 column,
-                message: clean_message(&e.without_snippet().to_string()),
+                message,
+                limit,
             })
         }
+    }
+}
+
+/// The limit a budget error is over, if it is one.
+fn over_limit(mut e: &serde_saphyr::Error) -> Option<&'static str> {
+    use serde_saphyr::budget::BudgetBreach as B;
+    // The breach itself, under the wrappers that add where an alias was used.
+    while let serde_saphyr::Error::AliasError { error, .. } | serde_saphyr::Error::WithSnippet { error, .. } = e {
+        e = error;
+    }
+    match e {
+        serde_saphyr::Error::Budget { breach, .. } => match breach {
+            B::Depth { .. } => Some("yaml-depth"),
+            B::Nodes { .. } | B::Events { .. } => Some("yaml-nodes"),
+            _ => Some("yaml-aliases"),
+        },
+        serde_saphyr::Error::AliasReplayLimitExceeded { .. }
+        | serde_saphyr::Error::AliasExpansionLimitExceeded { .. }
+        | serde_saphyr::Error::AliasReplayStackDepthExceeded { .. } => Some("yaml-aliases"),
+        _ => None,
     }
 }
 
@@ -250,6 +303,41 @@ mod tests {
         }
         let e = parse(&doc).unwrap_err();
         assert!(e.line > 0, "{e:?}");
+    }
+
+    #[test]
+    fn budgets_are_the_stated_limits() {
+        let deep = format!("a: {}1{}\n", "[".repeat(70), "]".repeat(70));
+        let e = parse(&deep).unwrap_err();
+        assert_eq!(e.limit, Some("yaml-depth"), "{e:?}");
+        assert!(e.message.ends_with("over the yaml-depth limit (64)"), "{}", e.message);
+        let raised = crate::limits::Limits {
+            yaml_depth: 100,
+            ..Default::default()
+        };
+        assert!(parse_within(&deep, &raised).is_ok());
+        // Deeper than a 2 MiB thread's stack held (it overflowed at 55 levels): parsed.
+        let deeper = format!("a: {}1{}\n", "[".repeat(190), "]".repeat(190));
+        let raised = crate::limits::Limits {
+            yaml_depth: 200,
+            ..Default::default()
+        };
+        assert!(parse_within(&deeper, &raised).is_ok());
+        let mut doc = String::from("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+        for i in 1..6 {
+            let p = i - 1;
+            doc.push_str(&format!(
+                "a{i}: &a{i} [*a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}]\n"
+            ));
+        }
+        let e = parse(&doc).unwrap_err();
+        assert_eq!(e.limit, Some("yaml-aliases"), "{e:?}");
+        let nodes = crate::limits::Limits {
+            yaml_nodes: 50,
+            ..Default::default()
+        };
+        let list = format!("a: [{}]\n", vec!["x"; 60].join(", "));
+        assert_eq!(parse_within(&list, &nodes).unwrap_err().limit, Some("yaml-nodes"));
     }
 
     #[test]

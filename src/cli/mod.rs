@@ -52,6 +52,8 @@ fn article_format(s: &str) -> Result<claimcheck::article::source::SourceFormat, 
 pub const EXIT_PASS: i32 = 0;
 pub const EXIT_FAIL: i32 = 1;
 pub const EXIT_INVALID: i32 = 2;
+/// Interrupted (SIGINT, SIGTERM): 128 + SIGINT, as shells report it.
+pub const EXIT_INTERRUPTED: i32 = 130;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -65,6 +67,10 @@ pub const EXIT_INVALID: i32 = 2;
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// Raise the stated limits, e.g. `article-size=1GiB,claims=200000` (also a [limits]
+    /// table in ./claimcheck.toml; the README, "Limits and hostile input", lists them).
+    #[arg(long, global = true, value_name = "KEY=VALUE,...")]
+    limits: Vec<String>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -99,6 +105,20 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> i32 {
             return code;
         }
     };
+    // ctrlc: the handler runs on a thread of its own, not in signal context, so it may
+    // remove files; SIGTERM too (a cancelled CI job). A report or snapshot being written
+    // is then absent, never half written.
+    let _ = ctrlc::set_handler(|| {
+        let _hold = claimcheck::atomic::remove_pending();
+        let _ = writeln!(
+            io::stderr(),
+            "claimcheck: interrupted; the files it was writing are removed"
+        );
+        std::process::exit(EXIT_INTERRUPTED);
+    });
+    if let Err(code) = install_limits(&cli.limits) {
+        return code;
+    }
     // The server writes its own frames: standard output must not be held here.
     if let Command::Lsp = cli.command {
         return lsp::lsp();
@@ -140,6 +160,24 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> i32 {
         }
         Ok(()) => code,
     }
+}
+
+/// The limits of this run: the defaults, raised by `./claimcheck.toml`'s `[limits]`, then by
+/// `--limits`; a bad one is an error (exit 2) before anything is read.
+fn install_limits(flags: &[String]) -> Result<(), i32> {
+    let config = claimcheck::config::Config::load(std::path::Path::new(".")).map_err(|diags| {
+        report_diagnostics(&diags, "nothing was checked");
+        EXIT_INVALID
+    })?;
+    let mut limits = config.limits;
+    for list in flags {
+        if let Err(e) = limits.set_all(list) {
+            let _ = writeln!(io::stderr(), "claimcheck: error: --limits {list}: {e}");
+            return Err(EXIT_INVALID);
+        }
+    }
+    claimcheck::limits::install(limits);
+    Ok(())
 }
 
 /// Standard output that a reader may close (`claimcheck check | head -3`): once the pipe is

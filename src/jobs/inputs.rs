@@ -151,7 +151,12 @@ fn articles_under(dir: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
     }
     let mut out = Vec::new();
     let mut todo = vec![dir.to_path_buf()];
+    // Folders by their real path: a symbolic link back up the tree (a loop) is entered once.
+    let mut seen = std::collections::HashSet::new();
     while let Some(d) = todo.pop() {
+        if !seen.insert(d.canonicalize().unwrap_or_else(|_| d.clone())) {
+            continue;
+        }
         let entries = std::fs::read_dir(&d)
             .map_err(|e| Diagnostic::file(&claims::display_path(&d), format!("cannot read folder: {e}")))?;
         for e in entries.flatten() {

@@ -87,12 +87,12 @@ impl Workspace {
         let mut mappings = Vec::new();
         if let Some(root) = &root {
             let config = match config_text {
-                Some(text) => crate::config::parse(&shown(root, &root.join(crate::config::FILE)), text).map(Some),
-                None => crate::config::load(root),
+                Some(text) => crate::config::Config::parse(&shown(root, &root.join(crate::config::FILE)), text),
+                None => crate::config::Config::load(root),
             };
             match config {
-                Ok(c) => mappings.extend(c.map(|c| c.lsp.map).unwrap_or_default()),
-                Err(d) => problems.push(d),
+                Ok(c) => mappings.extend(c.lsp.map),
+                Err(d) => problems.extend(d),
             }
         }
         mappings.extend(settings.map.iter().cloned());

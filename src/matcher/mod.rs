@@ -38,7 +38,12 @@ use scan::{LiteralHits, SlotHits};
 
 /// Articles from this size on are searched with both cores: below it, a thread hand-off
 /// costs more than it saves (an archive already runs one article per core).
+#[cfg(not(fuzzing))]
 pub(crate) const PARALLEL_FROM: usize = 1 << 20;
+/// The fuzz build (`fuzz/`, built with `--cfg fuzzing`) takes the parallel paths for every
+/// article, so its one-thread and four-thread runs cut articles into different parts.
+#[cfg(fuzzing)]
+pub(crate) const PARALLEL_FROM: usize = 0;
 
 /// All terms of a claim file, compiled for searching.
 #[derive(Debug)]
@@ -122,7 +127,7 @@ fn compile(re: &UserRegex) -> meta::Regex {
         .syntax(terms::regex_syntax())
         .configure(
             meta::Config::new()
-                .nfa_size_limit(Some(terms::REGEX_SIZE_LIMIT))
+                .nfa_size_limit(Some(terms::regex_size_limit()))
                 .onepass(false),
         )
         .build(re.as_str())

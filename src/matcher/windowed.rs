@@ -108,8 +108,8 @@ impl Matcher {
                 (self.scanned.len() > 1)
                     .then(|| {
                         regex::RegexSetBuilder::new(self.scanned.iter().map(|s| s.regex.as_str()))
-                            .size_limit(self.scanned.len() * terms::REGEX_SIZE_LIMIT)
-                            .nest_limit(terms::REGEX_NEST_LIMIT)
+                            .size_limit(self.scanned.len() * terms::regex_size_limit())
+                            .nest_limit(terms::regex_nest_limit())
                             .build()
                             .ok()
                     })
@@ -222,7 +222,7 @@ impl Group {
                             .match_kind(regex_automata::MatchKind::All)
                             // Unanchored searches only: no one-pass DFA (6 MB of 1,000 regexes).
                             .onepass(false)
-                            .nfa_size_limit(Some(self.members.len() * terms::REGEX_SIZE_LIMIT)),
+                            .nfa_size_limit(Some(self.members.len() * terms::regex_size_limit())),
                     )
                     .build_many(&patterns)
                     .ok()

@@ -205,7 +205,8 @@ fn tokenize(source: &str) -> Result<Vec<Token>, ReadError> {
 /// The `>` that ends a tag starting at `from`, quotes in attribute values skipped.
 fn tag_end(bytes: &[u8], from: usize) -> Option<usize> {
     let mut quote = None;
-    for (k, &b) in bytes[from..].iter().enumerate() {
+    // `from` may be past the end: a raw-text element (`<title>`) never closed (fuzzing).
+    for (k, &b) in bytes.get(from..)?.iter().enumerate() {
         match (quote, b) {
             (None, b'"' | b'\'') => quote = Some(b),
             (Some(q), _) if b == q => quote = None,
@@ -534,7 +535,8 @@ const NAMED: [(&str, char); 37] = [
 /// The character an entity or numeric reference at the start of `s` stands for, and its
 /// length; `None` when `&` starts none (it is then text, as browsers read it).
 fn entity(s: &str) -> Option<(char, usize)> {
-    let semi = s[..s.len().min(34)].find(';')?;
+    // In bytes: 34 bytes in may be inside a character (found by fuzzing, `fuzz/`).
+    let semi = s.as_bytes()[..s.len().min(34)].iter().position(|&b| b == b';')?;
     let body = &s[1..semi];
     let c = if let Some(num) = body.strip_prefix('#') {
         let n = match num.strip_prefix(['x', 'X']) {
@@ -557,6 +559,28 @@ fn entity(s: &str) -> Option<(char, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Found by fuzzing: an `&` with no `;` in the next 34 bytes, a multi-byte character
+    /// across that 34th byte, panicked (a slice inside the character).
+    /// Found by fuzzing: a `<title>` never closed looked for its end tag's `>` past the
+    /// end of the file (a panic).
+    #[test]
+    fn an_unclosed_title_is_read_to_the_end() {
+        for html in ["<title>Italy attended", "<p>x</p><title>head"] {
+            assert!(
+                crate::article::Article::read("a.html", html.as_bytes().to_vec(), None).is_ok(),
+                "{html}"
+            );
+        }
+    }
+
+    #[test]
+    fn an_ampersand_before_a_wide_character_is_text() {
+        let html = format!("<p>A &{}\u{2009}thin space.</p>", "x".repeat(31));
+        assert_eq!(entity(&html[5..]), None);
+        let a = crate::article::Article::read("a.html", html.into_bytes(), None).unwrap();
+        assert!(a.text.contains("thin space"), "{}", a.text);
+    }
 
     fn blocks(x: &Extracted) -> Vec<(&str, BlockKind)> {
         x.blocks

@@ -49,7 +49,10 @@ pub fn parse(path: &str, source: &str, dir: Option<&Path>) -> Result<Loaded, Vec
     let root = yaml::parse(source).map_err(|e| {
         vec![
             Diagnostic::new(path, e.line, e.column, format!("invalid YAML: {}", e.message))
-                .help("check the indentation and quotes on this line or the one before")
+                .help(match e.limit {
+                    Some(name) => crate::limits::how_to_raise(name),
+                    None => "check the indentation and quotes on this line or the one before".into(),
+                })
                 .with_source(source),
         ]
     })?;
@@ -200,6 +203,16 @@ fn claims(claims_node: &Node, entities: &Entities, table: &mut TermTable, d: &mu
             &[]
         }
     };
+    let limit = crate::limits::current().claims;
+    if items.len() > limit {
+        // Refused before any claim is read: a file past the limit costs no more than its parse.
+        d.at(
+            claims_node,
+            format!("{} claims: {}", items.len(), crate::limits::over("claims")),
+            Some(format!("split the file, or {}", crate::limits::how_to_raise("claims"))),
+        );
+        return Vec::new();
+    }
     let regexes = Regexes::check_all(items);
     let mut claims = Vec::new();
     let mut seen: BTreeMap<String, usize> = BTreeMap::new();

@@ -96,7 +96,22 @@ impl checks::Spec for Build<'_, '_> {
     }
 
     fn text(&mut self) -> Option<String> {
-        non_empty_text(self.value, self.key, self.d)
+        let text = non_empty_text(self.value, self.key, self.d)?;
+        let chars = text.chars().count();
+        if self.key == "quote" && chars > crate::limits::current().quote_length {
+            // A quote is compared with every quotation of the article, a near miss character
+            // by character: its length bounds that work.
+            self.d.at(
+                self.value,
+                format!(
+                    "the quote is {chars} characters: {}",
+                    crate::limits::over("quote-length")
+                ),
+                Some(crate::limits::how_to_raise("quote-length")),
+            );
+            return None;
+        }
+        Some(text)
     }
 
     fn phrase(&mut self, phrase: &str) -> TermId {
@@ -349,8 +364,24 @@ fn term_list(n: &Node, key: &str, cx: &mut Build<'_, '_>) -> Option<Vec<TermId>>
         cx.d.at(n, format!("`{key}` has no terms"), None);
         return None;
     }
+    if !within_terms_limit(n, items.len(), cx) {
+        return None;
+    }
     let out: Vec<Option<TermId>> = items.iter().map(|i| term(i, cx)).collect();
     out.into_iter().collect()
+}
+
+/// Whether a list of `n` terms is within the `terms` limit; an error at the list if not.
+fn within_terms_limit(list: &Node, n: usize, cx: &mut Build<'_, '_>) -> bool {
+    let ok = n <= crate::limits::current().terms;
+    if !ok {
+        cx.d.at(
+            list,
+            format!("{n} terms: {}", crate::limits::over("terms")),
+            Some(format!("split the claim, or {}", crate::limits::how_to_raise("terms"))),
+        );
+    }
+    ok
 }
 
 /// One term: a phrase, an entity name, `{regex: …}` or `{any: [terms]}`.
@@ -370,6 +401,9 @@ fn term_def(n: &Node, cx: &mut Build<'_, '_>) -> Option<Term> {
                         cx.d.at(v, "`any` inside a term must be a list of terms", None);
                         return None;
                     };
+                    if !within_terms_limit(v, items.len(), cx) {
+                        return None;
+                    }
                     let inner: Vec<Option<Term>> = items.iter().map(|i| term_def(i, cx)).collect();
                     let inner: Vec<Term> = inner.into_iter().collect::<Option<_>>()?;
                     let label = inner.iter().map(|t| t.label.as_str()).collect::<Vec<_>>().join(" or ");
