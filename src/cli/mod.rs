@@ -62,7 +62,7 @@ pub const EXIT_INTERRUPTED: i32 = 130;
     about = "Check the facts of a news article against claims written in YAML."
 )]
 #[command(
-    after_help = "Exit codes: 0 every claim passed, 1 a claim failed (or too many warnings, or a changed snapshot), 2 invalid input.\nClaim format: the README, \"Writing claims\"; examples in claims/."
+    after_help = "Exit codes: 0 every claim passed, 1 a claim failed (or too many warnings, or a changed snapshot), 2 invalid input, 130 interrupted.\nClaim format: the README, \"Writing claims\"; examples in claims/."
 )]
 struct Cli {
     #[command(subcommand)]
