@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use crate::common::{claimcheck, folder, seed};
+use crate::common::{claimcheck, claimcheck_env, folder, seed};
 
 const CLAIMS: &str = "article: a.txt
 claims:
@@ -114,7 +114,13 @@ fn a_full_disk_while_writing_a_snapshot_leaves_the_old_snapshot_and_exits_2() {
     std::fs::write(&snap, "an old snapshot that differs").unwrap();
     disk.fill();
     let flag = format!("--snapshot={}", snaps.display());
-    let run = claimcheck(dir.path(), &["check", "c.yaml", &flag, "--snapshot-update"]);
+    // Outside CI: with CI set, snapshot mode never writes (the test's own CI run sets it).
+    let run = claimcheck_env(
+        dir.path(),
+        &["check", "c.yaml", &flag, "--snapshot-update"],
+        None,
+        &[("CI", None)],
+    );
     assert_eq!(run.code, 2, "{}", run.stderr);
     assert!(run.stderr.contains("No space left on device"), "{}", run.stderr);
     assert_eq!(std::fs::read_to_string(&snap).unwrap(), "an old snapshot that differs");
@@ -143,7 +149,7 @@ fn snapshot_mode_in_a_read_only_claims_folder_exits_2_and_writes_nothing() {
     std::fs::write(ro.path().join("c.yaml"), CLAIMS).unwrap();
     std::fs::write(ro.path().join("a.txt"), seed()).unwrap();
     ro.read_only();
-    let run = claimcheck(ro.path(), &["check", "c.yaml", "--snapshot"]);
+    let run = claimcheck_env(ro.path(), &["check", "c.yaml", "--snapshot"], None, &[("CI", None)]);
     assert_eq!(run.code, 2, "{}", run.stderr);
     assert!(run.stderr.contains("Read-only file system"), "{}", run.stderr);
     assert_eq!(names(ro.path()), ["a.txt", "c.yaml"]);
