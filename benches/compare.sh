@@ -14,13 +14,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 QUICK=${1:-}
 
-have() { command -v "$1" >/dev/null 2>&1; }
-apt_install() {
-    have apt-get || return 1
-    local sudo=""
-    [ "$(id -u)" = 0 ] || sudo="sudo"
-    $sudo apt-get update -qq >/dev/null && $sudo apt-get install -y -qq "$@" >/dev/null
-}
+. benches/install.sh
 have rg || apt_install ripgrep || cargo install ripgrep
 have hyperfine || apt_install hyperfine || cargo install hyperfine
 [ -x /usr/bin/time ] || apt_install time

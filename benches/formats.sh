@@ -14,13 +14,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-have() { command -v "$1" >/dev/null 2>&1; }
-apt_install() {
-    have apt-get || return 1
-    local sudo=""
-    [ "$(id -u)" = 0 ] || sudo="sudo"
-    $sudo apt-get update -qq >/dev/null && $sudo apt-get install -y -qq "$@" >/dev/null
-}
+. benches/install.sh
 have hyperfine || apt_install hyperfine || cargo install hyperfine
 have python3 || apt_install python3
 

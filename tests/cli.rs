@@ -1,4 +1,4 @@
-use crate::common::{claimcheck, claimcheck_env, claimcheck_stdin, folder, root, seed};
+use crate::common::{articles_in, claimcheck, claimcheck_env, claimcheck_stdin, folder, root, seed};
 
 const PASSING: &str =
     "claims:\n  - id: italy-observer\n    claim: Italy attended only as an observer\n    all: [Italy, observer]\n";
@@ -215,13 +215,7 @@ fn articles_folder_checks_every_article_in_a_stable_order() {
         &["check", "audit.yaml", "--articles", "archive", "--format", "json"],
     );
     assert_eq!(run.code, 1, "{}", run.stderr);
-    let v: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
-    let articles: Vec<&str> = v["files"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| f["article"].as_str().unwrap())
-        .collect();
+    let articles = articles_in(&run.stdout);
     assert_eq!(
         articles,
         vec![
@@ -231,6 +225,7 @@ fn articles_folder_checks_every_article_in_a_stable_order() {
             "archive/a-first.txt"
         ]
     );
+    let v: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
     assert_eq!(v["summary"]["claims"], 12);
     // The regex term finds "Kyev", the phrase "Kiev".
     assert_eq!(v["files"][3]["claims"][1]["evidence"][0]["text"], "Kyev");

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use crate::common::{claimcheck, claimcheck_env, folder, seed};
+use crate::common::{articles_in, claimcheck, claimcheck_env, folder, seed};
 
 const CLAIMS: &str = "article: a.txt
 claims:
@@ -239,13 +239,7 @@ fn a_symlink_loop_inside_articles_is_entered_once_and_a_looping_link_is_named() 
         &["check", "c.yaml", "--articles", "archive", "--format", "json"],
     );
     assert_eq!(run.code, 0, "{}", run.stderr);
-    let v: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
-    let articles: Vec<&str> = v["files"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| f["article"].as_str().unwrap())
-        .collect();
+    let articles = articles_in(&run.stdout);
     assert_eq!(articles, ["archive/one/a.txt"], "each article once");
     // A link to itself never resolves: named, exit 2.
     std::os::unix::fs::symlink("self.txt", archive.join("self.txt")).unwrap();

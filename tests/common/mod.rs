@@ -79,3 +79,14 @@ pub fn settings() -> insta::Settings {
     s.set_prepend_module_to_snapshot(false);
     s
 }
+
+/// The `article` of each file of a JSON report, in report order.
+pub fn articles_in(json: &str) -> Vec<String> {
+    let v: serde_json::Value = serde_json::from_str(json).expect("a JSON report");
+    v["files"]
+        .as_array()
+        .expect("files")
+        .iter()
+        .map(|f| f["article"].as_str().expect("article").to_string())
+        .collect()
+}
