@@ -10,7 +10,7 @@ use std::sync::Arc;
 
 use crate::article::Article;
 use crate::article::dates::Reading;
-use crate::checks::Context;
+use crate::checks::{Context, Memo};
 use crate::claims::ClaimFile;
 use crate::error::Diagnostic;
 use crate::matcher::{Hits, Matcher};
@@ -50,8 +50,9 @@ impl CompiledFile {
 
     /// What every check of this file sees on `article`: its term hits, the file's terms, and
     /// the published date (the file's, else the article's metadata's or dateline's) with the date order.
-    pub(crate) fn context<'a>(&'a self, article: &'a Article, hits: &'a Hits) -> Context<'a> {
+    pub(crate) fn context<'a>(&'a self, article: &'a Article, hits: &'a Hits, memo: &'a Memo) -> Context<'a> {
         Context {
+            memo,
             article,
             hits,
             terms: &self.terms,

@@ -60,6 +60,7 @@ pub fn evaluate(file: &CompiledFile, article: &Article, policy: &Policy) -> File
 /// its count.
 pub fn evaluate_with(file: &CompiledFile, article: &Article, policy: &Policy, limits: &Limits) -> FileReport {
     let hits = file.matcher.find(article);
+    let memo = checks::Memo::default();
     // A long article's claims are checked on every core; results keep the file's order.
     // A claim that passes wherever its terms are absent, and is only counted when it passes,
     // is not checked where they are: an archive's cost then follows its hits, not its claims.
@@ -71,7 +72,7 @@ pub fn evaluate_with(file: &CompiledFile, article: &Article, policy: &Policy, li
     };
     let one = |i: usize| match quiet(i) {
         Some(v) => Outcome::Counted(v),
-        None => result(file, i, article, &hits, policy, limits),
+        None => result(file, i, article, &hits, &memo, policy, limits),
     };
     let mut omitted = Counts::default();
     let keep = |o: Outcome| match o {
@@ -158,7 +159,8 @@ pub fn add_coverage(report: &mut FileReport, article: &Article) {
 /// Checks one claim of a file (its examples, `explain`).
 pub fn evaluate_claim(file: &CompiledFile, index: usize, article: &Article, policy: &Policy) -> ClaimResult {
     let hits = file.matcher.find(article);
-    match result(file, index, article, &hits, policy, &Limits::default()) {
+    let memo = checks::Memo::default();
+    match result(file, index, article, &hits, &memo, policy, &Limits::default()) {
         Outcome::Result(r) => r,
         Outcome::Counted(_) => unreachable!("the default limits count no claim"),
     }
@@ -176,11 +178,12 @@ fn result(
     index: usize,
     article: &Article,
     hits: &Hits,
+    memo: &checks::Memo,
     policy: &Policy,
     limits: &Limits,
 ) -> Outcome {
     let claim = &file.claims[index];
-    let cx = file.context(article, hits);
+    let cx = file.context(article, hits, memo);
     let check = claim.check.check();
     let mut finding = check.evaluate(&cx);
     let verdict = checks::verdict(&finding);

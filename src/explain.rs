@@ -124,7 +124,8 @@ fn considered(
     let claim = &file.claims[index];
     let check = claim.check.check();
     let terms = check.terms();
-    let cx = file.context(article, hits);
+    let memo = crate::checks::Memo::default();
+    let cx = file.context(article, hits, &memo);
     let mut sentences: Vec<usize> = terms
         .iter()
         .flat_map(|&t| hits.of(t).iter())

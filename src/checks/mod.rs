@@ -30,6 +30,7 @@ mod absent;
 mod all;
 mod any;
 mod date;
+mod memo;
 pub mod near_miss;
 pub mod negation;
 mod number;
@@ -46,6 +47,7 @@ pub use absent::Absent;
 pub use all::All;
 pub use any::Any;
 pub use date::Date;
+pub use memo::Memo;
 pub use number::{DEFAULT_WITHIN as NUMBER_WITHIN, Number};
 pub use quote::Quote;
 pub use regex::Regex;
@@ -64,6 +66,8 @@ pub struct Context<'a> {
     pub terms: &'a TermTable,
     /// The claim file's `published` (else the article's dateline) and `date-order`.
     pub reading: crate::article::dates::Reading,
+    /// Answers other claims of the file already got from this article.
+    pub memo: &'a Memo,
 }
 
 /// Checks one claim against the article. Never prints; finding nothing is a result, not a pass.
@@ -484,7 +488,9 @@ mod table_tests {
         );
         let article = Article::new("seed.txt", SEED.to_string());
         let hits = file.matcher.find(&article);
+        let memo = Memo::default();
         let cx = Context {
+            memo: &memo,
             article: &article,
             hits: &hits,
             terms: &file.terms,

@@ -117,7 +117,10 @@ impl Check for Quote {
             if evidence.is_empty() {
                 let inner: Vec<Range<usize>> = quotes.iter().map(|q| q.inner.clone()).collect();
                 let plain = self.words.replace("...", " ").replace('…', " ");
-                if let Some((r, sim)) = near_miss::closest(a, &plain, &inner) {
+                let closest = cx
+                    .memo
+                    .nearest(&plain, &inner, || near_miss::closest(a, &plain, &inner));
+                if let Some((r, sim)) = closest {
                     let context = Scope::Sentence.context(a, &r);
                     let note = format!("similarity {sim:.2} to the claimed words, inside a quotation");
                     let f = near_miss::judged(a, &plain, r, sim, context, note);
@@ -235,9 +238,10 @@ fn described(a: &Article, s: &speaker::Speaker, who: &Range<usize>) -> String {
 /// The `by` rule: the claimed speaker must be the subject of a speech verb attached to the
 /// quotation (see `speaker.rs`); someone merely named there is not.
 fn attribution(a: &Article, cx: &Context<'_>, q: &Quotation, by: TermId) -> Attribution {
-    let (found, read) = speaker::attribute(a, q);
+    let said = cx.memo.speakers(&q.inner, || speaker::attribute(a, q));
+    let (found, read) = &*said;
     if found.is_empty() {
-        let people = speaker::people_named(a, &read);
+        let people = speaker::people_named(a, read);
         let mut note =
             "no speaker: nobody is the subject of a speech verb in the quotation's sentence or the one before"
                 .to_string();
@@ -247,7 +251,7 @@ fn attribution(a: &Article, cx: &Context<'_>, q: &Quotation, by: TermId) -> Attr
         }
         return Attribution::Nobody(note);
     }
-    for s in &found {
+    for s in found {
         let hits: Vec<Range<usize>> = s.spans.iter().flat_map(|sp| cx.hits.within(by, sp)).cloned().collect();
         // The report names the person ("Sébastien Lecornu"), not a title the entity lists.
         let shown = hits
@@ -261,7 +265,7 @@ fn attribution(a: &Article, cx: &Context<'_>, q: &Quotation, by: TermId) -> Attr
     }
     let who = described(a, &found[0], &found[0].name);
     let label = cx.terms.label(by);
-    let named = cx.hits.within(by, &read).iter().any(|h| !a.inside_quotation(h));
+    let named = cx.hits.within(by, read).iter().any(|h| !a.inside_quotation(h));
     Attribution::Other(match named {
         true => format!("{who}; `{label}` is only named"),
         false => format!("{who}, not {label}"),

@@ -73,7 +73,10 @@ impl Check for Text {
         let mut units = Scope::Sentence.units(a);
         units.retain(|u| self.scope.admits(a, u));
         let mut finding = Finding::new(Vec::new());
-        if let Some((r, sim)) = near_miss::closest(a, &self.phrase, &units) {
+        let nearest = cx
+            .memo
+            .nearest(&self.phrase, &units, || near_miss::closest(a, &self.phrase, &units));
+        if let Some((r, sim)) = nearest {
             let context = self.scope.context(a, &r);
             let note = format!("similarity {:.2} to the claimed words", sim);
             let f = near_miss::judged(a, &self.phrase, r, sim, context, note);
