@@ -91,7 +91,7 @@ mod tests {
             Some((at..at + 5, 0.9))
         };
         let sentences = vec![0..40, 41..90];
-        let quotations = vec![10..30];
+        let quotations = [10..30, 95..120];
         assert_eq!(
             memo.nearest("the coalition", &sentences, || search(12)),
             Some((12..17, 0.9))
