@@ -8,6 +8,7 @@
 //! long article run on every core); two threads asking at once both compute the same value.
 
 use std::collections::HashMap;
+use std::hash::Hash;
 use std::ops::Range;
 use std::sync::{Arc, Mutex, PoisonError};
 
@@ -19,41 +20,38 @@ pub(crate) type Nearest = Option<(Range<usize>, f64)>;
 /// The speakers of a quotation and the sentences read to find them (`speaker::attribute`).
 pub(crate) type Speakers = Arc<(Vec<Speaker>, Range<usize>)>;
 
-/// The distinct lists of units searched, and the near misses by phrase and list.
-type NearMisses = (Vec<Vec<Range<usize>>>, HashMap<(String, usize), Nearest>);
+/// Where a quote claim's words are quoted: each quotation (its index) that holds them, with the
+/// ranges they cover (`quote::find_parts`).
+pub(crate) type Quoted = Arc<Vec<(usize, Vec<Range<usize>>)>>;
 
 /// One article's answers, for the claims of one file.
 #[derive(Default)]
 pub struct Memo {
-    /// By phrase and the units searched (a scope gives its own): the distinct lists of units
-    /// (a handful), and the answers by phrase and list.
-    near: Mutex<NearMisses>,
+    /// The distinct lists of units near misses were searched in (a scope gives its own; a
+    /// handful), compared whole: the near misses are keyed by their index.
+    units: Mutex<Vec<Vec<Range<usize>>>>,
+    /// By phrase and list of units.
+    near: Mutex<HashMap<(String, usize), Nearest>>,
     /// By the quotation's inner range.
     speakers: Mutex<HashMap<(usize, usize), Speakers>>,
+    /// By the claim's words as written.
+    quoted: Mutex<HashMap<String, Quoted>>,
 }
 
 impl Memo {
     /// The near miss of `phrase` in `units`, computed by `search` the first time it is asked.
     pub(crate) fn nearest(&self, phrase: &str, units: &[Range<usize>], search: impl FnOnce() -> Nearest) -> Nearest {
-        let key = {
-            let mut near = lock(&self.near);
-            let (lists, answers) = &mut *near;
-            let list = match lists.iter().position(|l| l.as_slice() == units) {
+        let list = {
+            let mut lists = lock(&self.units);
+            match lists.iter().position(|l| l.as_slice() == units) {
                 Some(i) => i,
                 None => {
                     lists.push(units.to_vec());
                     lists.len() - 1
                 }
-            };
-            let key = (phrase.to_string(), list);
-            if let Some(found) = answers.get(&key) {
-                return found.clone();
             }
-            key
         };
-        let found = search();
-        lock(&self.near).1.insert(key, found.clone());
-        found
+        once(&self.near, (phrase.to_string(), list), search)
     }
 
     /// The speakers of the quotation `inner`, found by `find` the first time they are asked.
@@ -62,14 +60,23 @@ impl Memo {
         inner: &Range<usize>,
         find: impl FnOnce() -> (Vec<Speaker>, Range<usize>),
     ) -> Speakers {
-        let key = (inner.start, inner.end);
-        if let Some(found) = lock(&self.speakers).get(&key) {
-            return Arc::clone(found);
-        }
-        let found = Arc::new(find());
-        lock(&self.speakers).insert(key, Arc::clone(&found));
-        found
+        once(&self.speakers, (inner.start, inner.end), || Arc::new(find()))
     }
+
+    /// The quotations that hold `words`, found by `find` the first time they are asked.
+    pub(crate) fn quoted(&self, words: &str, find: impl FnOnce() -> Vec<(usize, Vec<Range<usize>>)>) -> Quoted {
+        once(&self.quoted, words.to_string(), || Arc::new(find()))
+    }
+}
+
+/// The value of `key` in `map`, made by `make` the first time.
+fn once<K: Eq + Hash, V: Clone>(map: &Mutex<HashMap<K, V>>, key: K, make: impl FnOnce() -> V) -> V {
+    if let Some(v) = lock(map).get(&key) {
+        return v.clone();
+    }
+    let v = make();
+    lock(map).insert(key, v.clone());
+    v
 }
 
 /// A poisoned lock only means another claim's check panicked; the map is still whole.

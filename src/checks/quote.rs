@@ -85,11 +85,16 @@ impl Check for Quote {
         let mut evidence = Vec::new();
         let mut nearest = None;
         let mut explanation = None;
-        let may_hold = may_hold(a, &parts);
-        for q in quotes.iter().filter(|q| may_hold(&q.inner)) {
-            let Some(marks) = find_parts(a, &q.inner, &parts) else {
-                continue;
-            };
+        // Claims with the same words (with and without `by`, other speakers) share the search.
+        let quoted = cx.memo.quoted(&self.words, || {
+            let may_hold = may_hold(a, &parts);
+            (quotes.iter().enumerate())
+                .filter(|(_, q)| may_hold(&q.inner))
+                .filter_map(|(i, q)| find_parts(a, &q.inner, &parts).map(|marks| (i, marks)))
+                .collect()
+        });
+        for (i, marks) in quoted.iter() {
+            let (q, marks) = (&quotes[*i], marks.clone());
             match self.by {
                 None => evidence.push(Found::new(Role::Supports, marks, quote_context(a, q))),
                 Some(by) => match attribution(a, cx, q, by) {
