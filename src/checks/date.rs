@@ -21,6 +21,7 @@
 
 use std::ops::Range;
 
+use super::memo::Mentions;
 use super::pairing::pair;
 use super::{Check, Context, Finding, Found, Scope, Spec};
 use crate::article::dates::{Resolution, Resolved};
@@ -146,12 +147,12 @@ impl Date {
             };
             return chosen.into_iter().map(|i| (i, Vec::new())).collect();
         }
-        let ranges: Vec<_> = a.dates().iter().map(|m| m.range.clone()).collect();
-        let terms = self.near.iter().flat_map(|&t| cx.hits.of(t).iter().cloned());
-        pair(a, terms, &ranges, self.within)
-            .into_iter()
-            .map(|p| (p.mention, p.terms))
-            .collect()
+        let paired = cx.memo.paired(Mentions::Dates, &self.near, self.within, || {
+            let ranges: Vec<_> = a.dates().iter().map(|m| m.range.clone()).collect();
+            let terms = self.near.iter().flat_map(|&t| cx.hits.of(t).iter().cloned());
+            pair(a, terms, &ranges, self.within)
+        });
+        paired.iter().map(|p| (p.mention, p.terms.clone())).collect()
     }
 
     /// Supports when the wording allows the claimed day only, refutes when it excludes it;

@@ -12,7 +12,9 @@ use std::hash::Hash;
 use std::ops::Range;
 use std::sync::{Arc, Mutex, PoisonError};
 
+use super::pairing::Pair;
 use super::speaker::Speaker;
+use crate::terms::TermId;
 
 /// The closest span to a phrase and its similarity (`near_miss::closest`).
 pub(crate) type Nearest = Option<(Range<usize>, f64)>;
@@ -23,6 +25,21 @@ pub(crate) type Speakers = Arc<(Vec<Speaker>, Range<usize>)>;
 /// Where a quote claim's words are quoted: each quotation (its index) that holds them, with the
 /// ranges they cover (`quote::find_parts`).
 pub(crate) type Quoted = Arc<Vec<(usize, Vec<Range<usize>>)>>;
+
+/// The mentions a `near` pairing reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum Mentions {
+    Numbers,
+    /// Clock times, ordinals, years: what a number claim says was no number.
+    NotNumbers,
+    Dates,
+}
+
+/// What the same `near` terms pair with (`pairing::pair`).
+pub(crate) type Paired = Arc<Vec<Pair>>;
+
+/// A pairing asked for: the mentions, the `near` terms in the claim's order, `within`.
+type Pairing = (Mentions, Vec<TermId>, Option<usize>);
 
 /// One article's answers, for the claims of one file.
 #[derive(Default)]
@@ -36,6 +53,8 @@ pub struct Memo {
     speakers: Mutex<HashMap<(usize, usize), Speakers>>,
     /// By the claim's words as written.
     quoted: Mutex<HashMap<String, Quoted>>,
+    /// By the mentions, the `near` terms (in the claim's order) and `within`.
+    paired: Mutex<HashMap<Pairing, Paired>>,
 }
 
 impl Memo {
@@ -61,6 +80,19 @@ impl Memo {
         find: impl FnOnce() -> (Vec<Speaker>, Range<usize>),
     ) -> Speakers {
         once(&self.speakers, (inner.start, inner.end), || Arc::new(find()))
+    }
+
+    /// The `mentions` that `near` pairs with within `within` words, paired by `pair` the
+    /// first time they are asked: claims of other figures or days about the same thing
+    /// ("near: [Army chiefs]") pair the same way.
+    pub(crate) fn paired(
+        &self,
+        mentions: Mentions,
+        near: &[TermId],
+        within: Option<usize>,
+        pair: impl FnOnce() -> Vec<Pair>,
+    ) -> Paired {
+        once(&self.paired, (mentions, near.to_vec(), within), || Arc::new(pair()))
     }
 
     /// The quotations that hold `words`, found by `find` the first time they are asked.

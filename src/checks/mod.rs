@@ -30,7 +30,7 @@ mod absent;
 mod all;
 mod any;
 mod date;
-mod memo;
+pub(crate) mod memo;
 pub mod near_miss;
 pub mod negation;
 mod number;

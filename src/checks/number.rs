@@ -23,6 +23,7 @@
 //! ## Example
 //! `number: 34` with `near: [leaders of Staff]`
 
+use super::memo::Mentions;
 use super::pairing::pair;
 use super::{Check, Context, Finding, Found, Scope, Spec};
 use std::ops::Range;
@@ -118,7 +119,10 @@ impl Check for Number {
         let mut evidence = Vec::new();
         // Wording that neither establishes nor excludes the claim: notes, never evidence.
         let mut vaguer = Vec::new();
-        for p in pair(a, terms.iter().cloned(), &ranges, Some(self.within)) {
+        let paired = cx.memo.paired(Mentions::Numbers, &self.near, Some(self.within), || {
+            pair(a, terms.iter().cloned(), &ranges, Some(self.within))
+        });
+        for p in paired.iter() {
             let n = &numbers[p.mention];
             let place = place(a, &n.range, &p.terms);
             match n.interval() {
@@ -162,7 +166,7 @@ impl Check for Number {
             )
             .into(),
         );
-        self.only_candidate(a, &terms, &mut finding);
+        self.only_candidate(cx, &terms, &mut finding);
         finding
     }
 }
@@ -217,13 +221,17 @@ impl Number {
 
     /// With no figure near the terms: says so when a clock time, an ordinal or a year was
     /// the only candidate, and shows it as the nearest place.
-    fn only_candidate(&self, a: &Article, terms: &[Range<usize>], finding: &mut Finding) {
+    fn only_candidate(&self, cx: &Context<'_>, terms: &[Range<usize>], finding: &mut Finding) {
+        let a = cx.article;
         let rejected = a.not_numbers();
         if rejected.is_empty() {
             return;
         }
-        let ranges: Vec<_> = rejected.iter().map(|r| r.range.clone()).collect();
-        for p in pair(a, terms.iter().cloned(), &ranges, Some(self.within)) {
+        let paired = cx.memo.paired(Mentions::NotNumbers, &self.near, Some(self.within), || {
+            let ranges: Vec<_> = rejected.iter().map(|r| r.range.clone()).collect();
+            pair(a, terms.iter().cloned(), &ranges, Some(self.within))
+        });
+        for p in paired.iter() {
             let r = &rejected[p.mention];
             let note = format!("`{}` is {}, not a number", a.slice(&r.range), r.why.what());
             if finding.nearest.is_none() {
