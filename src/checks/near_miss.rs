@@ -81,6 +81,8 @@ pub fn closest<'a>(
 /// The phrase as windows are compared with it.
 struct Target {
     text: String,
+    /// Whether the phrase starts / ends with punctuation ([`trim_punct`] keeps it there).
+    edges: (bool, bool),
     words: usize,
     hist: [u16; 64],
     len: usize,
@@ -91,6 +93,10 @@ impl Target {
     fn new(phrase: &str) -> Target {
         let text = fold_case(&normalize_str(phrase));
         Target {
+            edges: (
+                text.chars().next().is_some_and(|c| !c.is_alphanumeric()),
+                text.chars().next_back().is_some_and(|c| !c.is_alphanumeric()),
+            ),
             words: text.split(' ').filter(|w| !w.is_empty()).count().max(1),
             hist: histogram(&text),
             len: text.chars().count(),
@@ -134,23 +140,32 @@ impl<'t> Picker<'t> {
 
     fn offer(&mut self, folded: &str, r: Range<usize>) {
         let t = self.target;
-        let r = trim_punct(folded, r, &t.text);
+        let r = trim_punct(folded, r, t.edges);
         if r.is_empty() {
             return;
         }
         self.offered += 1;
         let cand = &folded[r.clone()];
-        let len = cand.chars().count();
+        // Most windows are ASCII: bytes are characters, counted and read without decoding.
+        let ascii = cand.is_ascii();
+        let len = if ascii { cand.len() } else { cand.chars().count() };
         let bound = 2.0 * len.min(t.len) as f64 / (len + t.len) as f64;
         let floor = self.best.as_ref().map_or(SHOW_NEAREST, |b| b.1);
         if bound < floor {
             return;
         }
-        let shared = shared_chars(&t.hist, cand);
+        let shared = match ascii {
+            true => shared_bytes(&t.hist, cand.as_bytes()),
+            false => shared_chars(&t.hist, cand),
+        };
         if 2.0 * shared as f64 / (len + t.len) as f64 <= floor {
             return;
         }
-        let lcs = f64::from(2.0 * t.lcs.len(cand) as f32 / (len + t.len) as f32);
+        let common = match ascii {
+            true => t.lcs.len_ascii(cand.as_bytes()),
+            false => t.lcs.len(cand),
+        };
+        let lcs = f64::from(2.0 * common as f32 / (len + t.len) as f32);
         // Offered later than the best, a window must beat it, not tie.
         match &self.best {
             Some(b) if lcs <= b.1 => return,
@@ -233,6 +248,20 @@ impl Lcs {
             mask[i / 64] |= 1 << (i % 64);
         }
         lcs
+    }
+
+    /// [`Lcs::len`] of an ASCII string, read byte by byte.
+    fn len_ascii(&self, b: &[u8]) -> usize {
+        if self.words != 1 {
+            // Bytes of an ASCII string are its characters.
+            return self.len(std::str::from_utf8(b).unwrap_or_default());
+        }
+        let mut v = u64::MAX;
+        for &c in b {
+            let u = v & self.ascii[usize::from(c)];
+            v = v.wrapping_add(u) | (v & !u);
+        }
+        (v.count_zeros() as usize).min(self.len)
     }
 
     fn len(&self, b: &str) -> usize {
@@ -401,11 +430,11 @@ fn word_ranges(text: &str, unit: &Range<usize>) -> Vec<Range<usize>> {
     out
 }
 
-/// Drops punctuation at the window's edges unless the phrase has it there too.
-fn trim_punct(text: &str, r: Range<usize>, target: &str) -> Range<usize> {
+/// Drops punctuation at the window's edges unless the phrase has it there too (`keep`: at
+/// its start, at its end).
+fn trim_punct(text: &str, r: Range<usize>, keep: (bool, bool)) -> Range<usize> {
     let s = &text[r.clone()];
-    let keep_start = target.chars().next().is_some_and(|c| !c.is_alphanumeric());
-    let keep_end = target.chars().next_back().is_some_and(|c| !c.is_alphanumeric());
+    let (keep_start, keep_end) = keep;
     let lead = if keep_start {
         0
     } else {
@@ -437,6 +466,16 @@ fn shared_chars(target: &[u16; 64], cand: &str) -> usize {
     target.iter().zip(h.iter()).map(|(a, b)| usize::from(*a.min(b))).sum()
 }
 
+/// [`shared_chars`] of an ASCII string (the same slots: a character's code modulo 64).
+fn shared_bytes(target: &[u16; 64], cand: &[u8]) -> usize {
+    let mut h = [0u16; 64];
+    for &b in cand {
+        let slot = &mut h[usize::from(b) % 64];
+        *slot = slot.saturating_add(1);
+    }
+    target.iter().zip(h.iter()).map(|(a, b)| usize::from(*a.min(b))).sum()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -453,6 +492,25 @@ mod tests {
             (long.as_str(), long.as_str(), long.chars().count()),
         ] {
             assert_eq!(Lcs::new(a).len(b), n, "{a} / {b}");
+        }
+        // The byte paths of ASCII windows count as the character paths do.
+        let phrases = [
+            "a first stone on these guarantees of security",
+            "kitten",
+            "elysée",
+            long.as_str(),
+        ];
+        let windows = [
+            "a first stone on those guarantees of security",
+            "sitting",
+            "elisee",
+            "",
+            "zz",
+        ];
+        for (a, b) in phrases.iter().flat_map(|a| windows.iter().map(move |b| (a, b))) {
+            assert_eq!(Lcs::new(a).len_ascii(b.as_bytes()), Lcs::new(a).len(b), "{a} / {b}");
+            let hist = histogram(a);
+            assert_eq!(shared_bytes(&hist, b.as_bytes()), shared_chars(&hist, b), "{a} / {b}");
         }
         // Against similar's ratio, which never counts more matches than the LCS.
         let a = "according to the elysée";
@@ -543,7 +601,7 @@ mod tests {
                 for i in 0..words.len() {
                     for n in target.sizes() {
                         let Some(last) = words.get(i + n - 1) else { break };
-                        let r = trim_punct(a.folded(), words[i].start..last.end, &target.text);
+                        let r = trim_punct(a.folded(), words[i].start..last.end, target.edges);
                         if r.is_empty() {
                             continue;
                         }
