@@ -214,8 +214,7 @@ fn result(
         .and_then(|i| match evidence.get(i) {
             Some(kept) => kept.diff.clone(),
             None => finding.evidence[i].diff.as_deref().map(DiffOf::diff),
-        })
-        .map(Box::new);
+        });
     let count = |role| finding.evidence.iter().filter(|e| e.role == role).count();
     let explanation = finding.explanation.take().unwrap_or_else(|| {
         explain(
