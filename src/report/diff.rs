@@ -74,9 +74,10 @@ impl Diff {
         });
         let old_at = offsets(old_words.iter().map(|w| w.len()));
         let new_at = offsets(new_words.iter().map(|w| w.len()));
-        let mut changes: Vec<Change> = Vec::new();
-        let mut expected_marks = Vec::new();
-        let mut found_marks = Vec::new();
+        // At most an op each: grown once, not a push at a time.
+        let mut changes: Vec<Change> = Vec::with_capacity(ops.len() + 1);
+        let mut expected_marks = Vec::with_capacity(ops.len());
+        let mut found_marks = Vec::with_capacity(ops.len());
         let mut push = |tag: Tag, text: &str| {
             if text.is_empty() {
                 return;
@@ -291,7 +292,8 @@ fn ascii_words(s: &str) -> Vec<&str> {
 
 /// Byte offsets where each token starts, plus the end.
 fn offsets(lens: impl Iterator<Item = usize>) -> Vec<usize> {
-    let mut out = vec![0];
+    let mut out = Vec::with_capacity(lens.size_hint().0 + 1);
+    out.push(0);
     for l in lens {
         out.push(out.last().copied().unwrap_or(0) + l);
     }
