@@ -3,8 +3,9 @@
 //!
 //! The edit script is `similar`'s Myers diff (words, then the characters of each replaced
 //! run). Most sides a report shows are short (a value, a date, a phrase one word off), and
-//! there the longest common subsequence is usually unique: then it is the script itself,
-//! found by a small table without `similar`'s allocations ([`unique_ops`]).
+//! there the script can be told without running `similar` ([`script`]): the longest common
+//! subsequence is unique ([`unique_ops`]), or past the common start and end nothing is
+//! shared ([`trimmed_ops`]).
 
 use serde::Serialize;
 use similar::{DiffOp, DiffableStr, TextDiff, TextDiffConfig};
@@ -66,7 +67,7 @@ impl Diff {
         // so the folded diff's ranges slice the original texts.
         let (fe, ff) = (folded(expected), folded(found));
         let (old_words, new_words) = (words(&fe), words(&ff));
-        let ops = unique_ops(&old_words, &new_words).unwrap_or_else(|| {
+        let ops = script(&old_words, &new_words).unwrap_or_else(|| {
             TextDiffConfig::default()
                 .diff_slices(&old_words, &new_words)
                 .ops()
@@ -315,11 +316,11 @@ fn char_marks(old: &str, new: &str) -> (Vec<Range<usize>>, Vec<Range<usize>>) {
     // Characters are bytes in ASCII text (a token's index is its offset); elsewhere `at`
     // maps a character's index to its byte offset.
     let (ops, at) = if old_f.is_ascii() && new_f.is_ascii() {
-        (unique_ops(old_f.as_bytes(), new_f.as_bytes()), None)
+        (script(old_f.as_bytes(), new_f.as_bytes()), None)
     } else {
         let (o, n): (Vec<char>, Vec<char>) = (old_f.chars().collect(), new_f.chars().collect());
         let at = |s: &str| offsets(s.chars().map(char::len_utf8));
-        (unique_ops(&o, &n), Some((at(old_f), at(new_f))))
+        (script(&o, &n), Some((at(old_f), at(new_f))))
     };
     let ops = ops.unwrap_or_else(|| TextDiff::from_chars(old_f, new_f).ops().to_vec());
     let bytes = |o: Range<usize>, n: Range<usize>| match &at {
@@ -346,6 +347,60 @@ fn char_marks(old: &str, new: &str) -> (Vec<Range<usize>>, Vec<Range<usize>>) {
         }
     }
     (om, nm)
+}
+
+/// `similar`'s edit script of `old` against `new` where it can be told without running it
+/// ([`unique_ops`], then [`trimmed_ops`]); `None` leaves it to `similar`.
+fn script<T: PartialEq>(old: &[T], new: &[T]) -> Option<Vec<DiffOp>> {
+    unique_ops(old, new).or_else(|| trimmed_ops(old, new))
+}
+
+/// `similar`'s edit script when, past the common start and end, the two sides share no
+/// token (`11` against `10`: one changed digit, or a word left out of a phrase).
+///
+/// Why it is the same script: `similar` keeps the common start and end it trims first; with
+/// nothing shared in between, its Myers search can only delete and insert there; its
+/// compaction moves deletions only to join another deletion across equal tokens (there is
+/// none) and insertions only along equal tokens that end (or start) like them, which the
+/// conditions below rule out; its `Replace` hook then makes one op of the middle. Property
+/// tests compare both.
+fn trimmed_ops<T: PartialEq>(old: &[T], new: &[T]) -> Option<Vec<DiffOp>> {
+    let (n, m) = (old.len(), new.len());
+    let start = old.iter().zip(new).take_while(|(a, b)| a == b).count();
+    let end = old[start..]
+        .iter()
+        .rev()
+        .zip(new[start..].iter().rev())
+        .take_while(|(a, b)| a == b)
+        .count();
+    let (gone, added) = (&old[start..n - end], &new[start..m - end]);
+    if gone.iter().any(|t| added.contains(t)) {
+        return None;
+    }
+    // An insertion would slide up over a start ending in one of its tokens, or down over
+    // an end beginning with its first.
+    if let Some(first) = added.first()
+        && ((start > 0 && added.contains(&old[start - 1])) || (end > 0 && old[n - end] == *first))
+    {
+        return None;
+    }
+    let mut ops = Vec::with_capacity(3);
+    if start > 0 {
+        ops.push(DiffOp::Equal {
+            old_index: 0,
+            new_index: 0,
+            len: start,
+        });
+    }
+    gap(&mut ops, start..n - end, start..m - end);
+    if end > 0 {
+        ops.push(DiffOp::Equal {
+            old_index: n - end,
+            new_index: m - end,
+            len: end,
+        });
+    }
+    Some(ops)
 }
 
 /// Sides longer than this (in tokens) are left to `similar`: the table below grows with
@@ -687,7 +742,7 @@ mod tests {
                 "round {round}: {e:?} against {f:?}"
             );
             let (fe, ff) = (fold_case(&e), fold_case(&f));
-            fast += usize::from(unique_ops(&fe.tokenize_unicode_words(), &ff.tokenize_unicode_words()).is_some());
+            fast += usize::from(script(&fe.tokenize_unicode_words(), &ff.tokenize_unicode_words()).is_some());
         }
         // The fast path is what most of these pairs took, so the comparison tests it.
         assert!(fast > 10_000, "{fast}");
@@ -707,8 +762,8 @@ mod tests {
     }
 
     /// Property: on every pair of short strings of three letters (and longer ones of two),
-    /// where one longest common subsequence exists, its ops are `similar`'s (compaction
-    /// and all).
+    /// where one longest common subsequence exists, or the trimmed middles share nothing,
+    /// the ops are `similar`'s (compaction and all).
     #[test]
     fn unique_ops_are_similars_on_every_short_pair() {
         let tags = |ops: &[DiffOp]| -> Vec<_> { ops.iter().map(DiffOp::as_tag_tuple).collect() };
@@ -727,19 +782,24 @@ mod tests {
                     })
                 })
                 .collect();
-            let (mut unique, mut pairs) = (0, 0);
+            let (mut unique, mut trimmed, mut pairs) = (0, 0, 0);
             for a in &strings {
                 for b in &strings {
                     pairs += 1;
+                    let theirs = || similar::capture_diff_slices(similar::Algorithm::Myers, a, b);
                     if let Some(ops) = unique_ops(a, b) {
                         unique += 1;
-                        let theirs = similar::capture_diff_slices(similar::Algorithm::Myers, a, b);
-                        assert_eq!(tags(&ops), tags(&theirs), "{a:?} against {b:?}");
+                        assert_eq!(tags(&ops), tags(&theirs()), "{a:?} against {b:?}");
+                    }
+                    if let Some(ops) = trimmed_ops(a, b) {
+                        trimmed += 1;
+                        assert_eq!(tags(&ops), tags(&theirs()), "trimmed: {a:?} against {b:?}");
                     }
                 }
             }
             // Repeats make most of these ambiguous; still a fair share is compared.
             assert!(unique * 10 > pairs, "{unique} of {pairs}");
+            assert!(trimmed * 10 > pairs, "{trimmed} of {pairs}");
         }
     }
 
