@@ -1,6 +1,7 @@
 //! Micro-benchmarks of the hot paths (`cargo bench`; CI runs `cargo bench --no-run` so they
 //! keep compiling): indexing, the term pass, loading, the near-miss search, number, date and
-//! quotation recognition, and number, date and quote claims on a long article. Whole-program comparisons with ripgrep are `benches/compare.sh`.
+//! quotation recognition, number, date and quote claims on a long article, and the diff of a
+//! refuting place. Whole-program comparisons with ripgrep are `benches/compare.sh`.
 //!
 //! On a shared 2-core machine single timings are noisy: compare ratios within one run, or
 //! count instructions (`valgrind --tool=callgrind` on the bench binary).
@@ -151,4 +152,22 @@ fn quotation_finding(bencher: divan::Bencher, kb: usize) {
     bencher
         .counter(divan::counter::BytesCount::new(article.text.len()))
         .bench(|| find_quotations(divan::black_box(&article)));
+}
+
+/// The diff a report shows for a refuting place, without the per-thread memo: a date
+/// against the article's day, a near miss one word off, and a value. Most sides have one
+/// longest common subsequence and skip `similar`; a reordered date does not (the fallback).
+#[divan::bench(args = ["date", "reordered date", "near-miss phrase", "value"])]
+fn diff(bencher: divan::Bencher, which: &str) {
+    let (expected, found, similarity) = match which {
+        "date" => ("2023-07-07", "2025-10-04", None),
+        "reordered date" => ("2023-07-10", "2023-10-07", None),
+        "near-miss phrase" => (
+            "a first stone on those guarantees of security",
+            "A first stone on these guarantees of security",
+            Some(0.95),
+        ),
+        _ => ("34", "30", None),
+    };
+    bencher.bench(|| claimcheck::report::Diff::new(divan::black_box(expected), divan::black_box(found), similarity));
 }

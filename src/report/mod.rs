@@ -132,9 +132,10 @@ pub struct Evidence {
     /// The day compared, `YYYY-MM-DD`, for dates.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub date: Option<String>,
-    /// Expected against found, for refuting evidence.
+    /// Expected against found, for refuting evidence. Shared: the same diff recurs across
+    /// the places and articles of a run.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub diff: Option<Diff>,
+    pub diff: Option<Arc<Diff>>,
     /// Why this evidence counts the way it does.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<Arc<str>>,
@@ -173,11 +174,11 @@ pub struct ClaimResult {
     /// How many evidence places the article has, kept or not.
     pub evidence_count: usize,
     /// For a claim with no evidence: the closest span the article has, if any.
-    /// Boxed, like `diff`: a result is built per claim and article (millions in an archive
-    /// audit) and most have neither.
+    /// Boxed (and `diff` shared): a result is built per claim and article (millions in an
+    /// archive audit) and most have neither.
     pub nearest: Option<Box<Evidence>>,
-    /// The diff of the first refuting evidence.
-    pub diff: Option<Box<Diff>>,
+    /// The diff of the first refuting evidence (shared with that evidence when it is kept).
+    pub diff: Option<Arc<Diff>>,
     /// Mostly one of a few fixed sentences: borrowed, not allocated per result.
     pub explanation: Cow<'static, str>,
     /// Remarks on the evidence (a weekday that contradicts its date, …).
