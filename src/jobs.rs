@@ -170,8 +170,12 @@ where
     F: Fn(&J) -> Result<Vec<T>, Vec<Diagnostic>> + Sync,
 {
     // Enough jobs per batch to keep every core busy, few enough that a batch's results are
-    // small next to an article.
-    let batch = rayon::current_num_threads() * 32;
+    // small next to an article. (Asking the pool its size starts it: not for one job.)
+    let batch = if jobs.len() > 1 {
+        rayon::current_num_threads() * 32
+    } else {
+        1
+    };
     pipelined(jobs.chunks(batch).map(|c| (c, false)), check, emit)
 }
 
@@ -204,11 +208,18 @@ where
     // This thread writes one batch while the thread pool checks the next.
     let mut done: Batch<T> = Vec::new();
     for (chunk, now) in batches {
-        let next = std::thread::scope(|s| {
-            let next = s.spawn(|| chunk.as_ref().par_iter().map(check).collect::<Batch<T>>());
-            emit_all(std::mem::take(&mut done))?;
-            Ok::<_, E>(next.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-        })?;
+        let next = if done.is_empty() && chunk.as_ref().len() == 1 {
+            // Nothing to write meanwhile and one job (one article): checked on this thread,
+            // which spares a thread and, for a short article, starting the pool (what a long
+            // article does on every core still goes to the pool).
+            chunk.as_ref().iter().map(check).collect()
+        } else {
+            std::thread::scope(|s| {
+                let next = s.spawn(|| chunk.as_ref().par_iter().map(check).collect::<Batch<T>>());
+                emit_all(std::mem::take(&mut done))?;
+                Ok::<_, E>(next.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            })?
+        };
         done = next;
         if now {
             emit_all(std::mem::take(&mut done))?;

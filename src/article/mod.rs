@@ -131,7 +131,9 @@ pub struct Article {
     /// Quotation marks as written, by normalized offset (normalization folds them).
     pub(crate) quote_marks: Vec<(usize, char)>,
     map: OffsetMap,
-    line_starts: Vec<usize>,
+    /// Where each line of `source` starts; found on first use: only a place a report shows
+    /// needs it (an `absent` claim whose terms never occur, none).
+    line_starts: OnceLock<Vec<usize>>,
     // Built on first use: a claim file without number, date or quote claims never pays.
     dates: OnceLock<Vec<dates::DateMention>>,
     /// The date mentions read with the first reading asked for: every date claim of a claim
@@ -226,19 +228,13 @@ impl Article {
 
     /// Indexes an article; a long one on every core (see `parts.rs`).
     pub fn new(path: impl Into<String>, source: String) -> Article {
-        let line_starts = || {
-            let mut starts = vec![0];
-            starts.extend(source.match_indices('\n').map(|(i, _)| i + 1));
-            starts
-        };
-        let (part, line_starts) = if source.len() < crate::matcher::PARALLEL_FROM {
-            (parts::index(&source, usize::MAX), line_starts())
+        let parallel_from = if source.len() < crate::matcher::PARALLEL_FROM {
+            usize::MAX
         } else {
-            rayon::join(|| parts::index(&source, 0), line_starts)
+            0
         };
-        let mut article = Article::indexed(path.into(), String::new(), part);
-        article.line_starts = line_starts;
-        article.source = source;
+        let part = parts::index(&source, parallel_from);
+        let mut article = Article::indexed(path.into(), source, part);
         article.headline = article.text_headline();
         article
     }
@@ -255,8 +251,6 @@ impl Article {
     /// An article over an index, positions counting lines of `source`.
     fn indexed(path: String, source: String, part: parts::Part) -> Article {
         let norm = part.norm;
-        let mut line_starts = vec![0];
-        line_starts.extend(source.match_indices('\n').map(|(i, _)| i + 1));
         Article {
             path,
             format: source::SourceFormat::Text,
@@ -273,7 +267,7 @@ impl Article {
             dateline: part.dateline,
             quote_marks: norm.quote_marks,
             map: norm.map,
-            line_starts,
+            line_starts: OnceLock::new(),
             source,
             dates: OnceLock::new(),
             read_dates: OnceLock::new(),
@@ -422,8 +416,13 @@ impl Article {
 
     /// Line and column (1-based, columns in characters) of a source byte offset.
     pub fn position(&self, src: usize) -> Position {
-        let line = self.line_starts.partition_point(|&s| s <= src);
-        let start = self.line_starts[line - 1];
+        let line_starts = self.line_starts.get_or_init(|| {
+            let mut starts = vec![0];
+            starts.extend(memchr::memchr_iter(b'\n', self.source.as_bytes()).map(|i| i + 1));
+            starts
+        });
+        let line = line_starts.partition_point(|&s| s <= src);
+        let start = line_starts[line - 1];
         let mut prefix = &self.source[start..src.min(self.source.len())];
         if line == 1 {
             prefix = prefix.trim_start_matches('\u{FEFF}');

@@ -8,10 +8,11 @@ use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use rayon::prelude::*;
 use std::collections::HashMap;
 use std::sync::OnceLock;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use super::literals::Plan;
 use super::scan::ascii_fold_is_enough;
-use super::{Group, Matcher, Owner, Scanned, Windowed};
+use super::{Automaton, Group, Matcher, Owner, Scanned, Windowed};
 use crate::terms::{Pattern, TermId, TermTable, UserRegex};
 
 impl Matcher {
@@ -48,8 +49,8 @@ impl Matcher {
         }
         Matcher {
             longest: lits.iter().map(String::len).max().unwrap_or(0),
-            ac: automaton(&lits),
             ascii,
+            ac: automaton(lits),
             owners,
             groups,
             windowed,
@@ -129,7 +130,8 @@ impl Literals {
 }
 
 /// The plan of every regex of the table, in order. A plan parses its regex: all of them at
-/// once, on every core.
+/// once, on every core, unless they are few (a tenth of a millisecond each: starting the
+/// thread pool for them would cost more than it saves).
 fn plans(table: &TermTable) -> Vec<Option<Plan>> {
     let regexes: Vec<&UserRegex> = (table.terms.iter().flat_map(|t| &t.patterns))
         .filter_map(|p| match p {
@@ -137,24 +139,65 @@ fn plans(table: &TermTable) -> Vec<Option<Plan>> {
             Pattern::Literal { .. } => None,
         })
         .collect();
+    if regexes.len() < 32 {
+        return regexes.iter().map(|r| Plan::of(r.as_str())).collect();
+    }
     regexes.par_iter().map(|r| Plan::of(r.as_str())).collect()
 }
 
 /// One automaton for every literal, or `None` when there is none.
-fn automaton(lits: &[String]) -> Option<AhoCorasick> {
-    (!lits.is_empty()).then(|| {
-        let mut b = AhoCorasick::builder();
-        b.match_kind(MatchKind::Standard);
-        // A DFA is the fastest scan; with very many literals its table grows too big and
-        // the builder's own choice (a contiguous NFA) takes over.
-        let total: usize = lits.iter().map(String::len).sum();
-        if total <= 200_000 {
-            b.kind(Some(AhoCorasickKind::DFA));
-        }
-        b.build(lits)
-            .or_else(|_| AhoCorasick::builder().match_kind(MatchKind::Standard).build(lits))
-            .expect("literal patterns always build")
+fn automaton(lits: Vec<String>) -> Option<Automaton> {
+    if lits.is_empty() {
+        return None;
+    }
+    // A DFA is the fastest scan; with very many literals its table grows too big and the
+    // builder's own choice (a contiguous NFA) takes over from the start.
+    let total: usize = lits.iter().map(String::len).sum();
+    if total > 200_000 {
+        return Some(Automaton {
+            quick: built(&lits, None),
+            lits: None,
+            dfa: OnceLock::new(),
+            scanned: AtomicUsize::new(0),
+        });
+    }
+    Some(Automaton {
+        quick: built(&lits, Some(AhoCorasickKind::ContiguousNFA)),
+        lits: Some(lits),
+        dfa: OnceLock::new(),
+        scanned: AtomicUsize::new(0),
     })
+}
+
+/// The automaton of `lits` of a kind, else of the builder's choice.
+fn built(lits: &[String], kind: Option<AhoCorasickKind>) -> AhoCorasick {
+    let mut b = AhoCorasick::builder();
+    b.match_kind(MatchKind::Standard).kind(kind);
+    b.build(lits)
+        .or_else(|_| AhoCorasick::builder().match_kind(MatchKind::Standard).build(lits))
+        .expect("literal patterns always build")
+}
+
+/// The text a claim file's literals are searched in with the contiguous NFA before the DFA
+/// is built: building the DFA costs more than the pass over a 5 KB article (a third of
+/// checking 100 claims against one), and it pays for itself after about this much text.
+const QUICK_BUDGET: usize = 256 << 10;
+
+impl Automaton {
+    /// The automaton to search `len` bytes with: the contiguous NFA while the text searched
+    /// adds up to [`QUICK_BUDGET`], then the DFA. Both report the same hits.
+    pub(super) fn for_text(&self, len: usize) -> &AhoCorasick {
+        let Some(lits) = &self.lits else {
+            return &self.quick;
+        };
+        if let Some(dfa) = self.dfa.get() {
+            return dfa;
+        }
+        if len <= QUICK_BUDGET && self.scanned.fetch_add(len, Ordering::Relaxed) + len <= QUICK_BUDGET {
+            return &self.quick;
+        }
+        self.dfa.get_or_init(|| built(lits, Some(AhoCorasickKind::DFA)))
+    }
 }
 
 /// Per slot, the windowed regexes that read its hits.

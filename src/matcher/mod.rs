@@ -52,7 +52,7 @@ pub struct Matcher {
     /// when no literal has a non-ASCII letter, over [`Article::text`] with ASCII lowercased
     /// a block at a time: the same matches (folding keeps offsets, maps no other character
     /// to ASCII and leaves caseless characters alone) without folding a copy of the article.
-    ac: Option<AhoCorasick>,
+    ac: Option<Automaton>,
     ascii: bool,
     /// The longest literal, in bytes: a stretch of the text is read this far past its end.
     longest: usize,
@@ -72,6 +72,18 @@ pub struct Matcher {
     /// Literals shared by several bounded regexes: one multi-pattern check per hit says which
     /// of them can match around it, instead of one search per regex.
     groups: Vec<Group>,
+}
+
+/// The automaton of every literal, in two kinds: see [`Automaton::for_text`].
+#[derive(Debug)]
+struct Automaton {
+    /// A contiguous NFA, or with very many literals the builder's choice (then the only one).
+    quick: AhoCorasick,
+    /// The literals, for the DFA; `None` when `quick` is the only automaton.
+    lits: Option<Vec<String>>,
+    dfa: OnceLock<AhoCorasick>,
+    /// Bytes searched with `quick` so far.
+    scanned: std::sync::atomic::AtomicUsize,
 }
 
 /// Bounded regexes sharing one literal (`\b5\d{2} tanks\b`, `\b7\d{2} tanks\b`, ...).

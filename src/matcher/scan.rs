@@ -19,6 +19,7 @@ impl Matcher {
         let Some(ac) = &self.ac else {
             return LiteralHits::default();
         };
+        let ac = ac.for_text(text.len());
         let haystack = if self.ascii { text.as_str() } else { article.folded() };
         let mut all = if !parallel {
             self.scan(ac, haystack, text, 0..text.len(), small)
@@ -215,9 +216,19 @@ mod tests {
         let m = Matcher::new(&t);
         let one = m.literal_pass(&a, false);
         assert!((0..4).all(|t| one.terms.iter().any(|&(u, _)| u == t)) && !one.slots.is_empty());
-        // Lowercased in blocks of any size (even shorter than a literal): the same hits.
-        let ac = m.ac.as_ref().unwrap();
-        for block in [1, 7, 4096] {
+        // Lowercased in blocks of any size (even shorter than a literal), by the NFA of the
+        // first texts or the DFA of the rest: the same hits.
+        let automaton = m.ac.as_ref().unwrap();
+        let dfa = automaton.for_text(a.text.len());
+        assert_eq!(dfa.kind(), aho_corasick::AhoCorasickKind::DFA);
+        assert_eq!(automaton.quick.kind(), aho_corasick::AhoCorasickKind::ContiguousNFA);
+        for (ac, block) in [
+            (dfa, 1),
+            (dfa, 7),
+            (dfa, 4096),
+            (&automaton.quick, 1),
+            (&automaton.quick, 65536),
+        ] {
             let mut blocks = m.scan_in_blocks(ac, &a.text, &a.text, 0..a.text.len(), true, block);
             let mut terms = one.terms.clone();
             terms.sort_unstable_by_key(|(t, r)| (*t, r.start, r.end));

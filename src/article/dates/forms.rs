@@ -2,9 +2,11 @@
 //! days ago`, `last week`) as regexes, each with what its words say ([`DateExpr`]). Apart
 //! because a new form is added here and nowhere else.
 
-use regex::{Captures, Regex};
+use regex_automata::meta::{self, Regex};
+use regex_automata::util::captures::Captures;
 use std::ops::Range;
 use std::sync::LazyLock;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use super::{DateExpr, Part, Unit, Which};
 use crate::date::{Date, DateOrder, MONTHS, WEEKDAYS};
@@ -37,9 +39,43 @@ pub(super) enum Kind {
     Weekday,
 }
 
-/// Earlier patterns win where mentions overlap: "Wednesday 12 March" is one mention, "3-5
-/// March" one span.
-pub(super) static PATTERNS: LazyLock<Vec<(Kind, Regex)>> = LazyLock::new(|| {
+/// The patterns, in the order they are tried, with what each says: earlier patterns win
+/// where mentions overlap ("Wednesday 12 March" is one mention, "3-5 March" one span).
+pub(super) type Patterns = [(Kind, Regex)];
+
+/// The patterns for `text`. Compiling the full ones (Unicode classes, literal prefilters)
+/// costs more than finding the dates of a 5 KB article, so a short text whose characters
+/// the lean ones read alike takes those: ASCII classes and no prefilter, a third of the
+/// compiling. Both find the same mentions there (see [`lean_reads_alike`]); once the texts
+/// given to the lean ones add up to [`LEAN_BUDGET`], the prefilters pay off and the full
+/// ones take over.
+pub(super) fn patterns_for(text: &str) -> &'static Patterns {
+    static FULL: LazyLock<Vec<(Kind, Regex)>> = LazyLock::new(|| compile(false));
+    static LEAN: LazyLock<Vec<(Kind, Regex)>> = LazyLock::new(|| compile(true));
+    static LEAN_BYTES: AtomicUsize = AtomicUsize::new(0);
+    let lean = text.len() <= LEAN_BUDGET
+        && lean_reads_alike(text)
+        && LEAN_BYTES.fetch_add(text.len(), Ordering::Relaxed) + text.len() <= LEAN_BUDGET;
+    if lean { &LEAN } else { &FULL }
+}
+
+/// The bytes of text searched with the lean patterns in one process before the full ones
+/// take over: about where their faster search has paid for their compiling.
+const LEAN_BUDGET: usize = 512 << 10;
+
+/// Whether the lean patterns find in `text` what the full ones find: `\d`, `\s` and a
+/// case-insensitive ASCII letter match nothing beyond ASCII there (no other digit or
+/// space, no Kelvin sign or long s, the only letters that fold to ASCII ones). Word
+/// boundaries are ASCII in both.
+pub(crate) fn lean_reads_alike(text: &str) -> bool {
+    text.is_ascii()
+        || text
+            .chars()
+            .all(|c| c.is_ascii() || !(c.is_numeric() || c.is_whitespace() || c == '\u{212A}' || c == '\u{17F}'))
+}
+
+/// The patterns, full or lean (see [`patterns_for`]).
+pub(super) fn compile(lean: bool) -> Vec<(Kind, Regex)> {
     let wd = format!(r"(?:(?P<wd>{WEEKDAY_ALT}),?\s+)?");
     let year = r"(?:,?\s+(?P<y>\d{4})\b)?";
     let sep = r"(?P<sep>\s*-\s*|\s+(?:to|and|until|through)\s+)";
@@ -47,7 +83,25 @@ pub(super) static PATTERNS: LazyLock<Vec<(Kind, Regex)>> = LazyLock::new(|| {
     // ASCII word boundaries: a Unicode `\b` sends the regex engine to its slow path on every
     // paragraph with a curly quote or an accent (half of a mixed run on a 50 MB archive file).
     // Where the two differ, next to a non-ASCII letter, `find` drops the match.
-    let re = |s: String| Regex::new(&s.replace(r"\b", r"(?-u:\b)")).expect("date patterns compile");
+    let re = |s: String| {
+        let mut s = s.replace(r"\b", r"(?-u:\b)");
+        if lean {
+            s = s
+                .replace(r"\d", "[0-9]")
+                .replace(r"\s", r"[\t\n\x0B\x0C\r ]")
+                .replace("(?i)", "(?i-u)")
+                .replace("(?i:", "(?i-u:");
+        }
+        // As `regex::Regex` builds it, less the literal prefilters of the lean patterns.
+        let config = meta::Config::new()
+            .nfa_size_limit(Some(10 << 20))
+            .hybrid_cache_capacity(2 << 20)
+            .auto_prefilter(!lean);
+        Regex::builder()
+            .configure(config)
+            .build(&s)
+            .expect("date patterns compile")
+    };
     vec![
         (Kind::Iso, re(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b".into())),
         (
@@ -108,7 +162,56 @@ pub(super) static PATTERNS: LazyLock<Vec<(Kind, Regex)>> = LazyLock::new(|| {
             )),
         ),
     ]
-});
+}
+
+/// A match of a pattern, with the text it was found in.
+pub(super) struct Found<'t> {
+    text: &'t str,
+    caps: Captures,
+}
+
+/// A group of a [`Found`] match.
+#[derive(Clone, Copy)]
+pub(super) struct Group<'t> {
+    text: &'t str,
+    start: usize,
+    end: usize,
+}
+
+impl<'t> Group<'t> {
+    pub(super) fn as_str(&self) -> &'t str {
+        &self.text[self.start..self.end]
+    }
+
+    pub(super) fn start(&self) -> usize {
+        self.start
+    }
+
+    pub(super) fn end(&self) -> usize {
+        self.end
+    }
+}
+
+impl<'t> Found<'t> {
+    /// Every match of `re` in `text`, leftmost first, as `regex::Regex::captures_iter`.
+    pub(super) fn all(re: &Regex, text: &'t str) -> impl Iterator<Item = Found<'t>> {
+        re.captures_iter(text).map(move |caps| Found { text, caps })
+    }
+
+    /// The named group, when it took part in the match.
+    pub(super) fn name(&self, name: &str) -> Option<Group<'t>> {
+        (self.caps.get_group_by_name(name)).map(|s| Group {
+            text: self.text,
+            start: s.start,
+            end: s.end,
+        })
+    }
+
+    /// What the whole match covers.
+    pub(super) fn whole(&self) -> Range<usize> {
+        self.caps.get_match().expect("an iterated match").range()
+    }
+}
 
 fn month_number(name: &str) -> Option<u8> {
     let lower = name.to_lowercase();
@@ -134,7 +237,7 @@ fn which_of(word: Option<&str>) -> Which {
     }
 }
 
-fn num<T: std::str::FromStr>(c: &Captures, name: &str) -> Option<T> {
+fn num<T: std::str::FromStr>(c: &Found, name: &str) -> Option<T> {
     c.name(name).and_then(|m| m.as_str().parse().ok())
 }
 
@@ -148,7 +251,7 @@ fn day_in(day: u8, month: u8, year: Option<i32>) -> Option<DateExpr> {
 }
 
 /// `between 3 and 5 March`, `March 3-5`: both ends in one month; `and` only after `between`.
-fn day_range(c: &Captures) -> Option<DateExpr> {
+fn day_range(c: &Found) -> Option<DateExpr> {
     let sep = c.name("sep")?.as_str().trim();
     if sep == "and" && c.name("between").is_none() {
         return None;
@@ -160,7 +263,7 @@ fn day_range(c: &Captures) -> Option<DateExpr> {
 }
 
 /// `3/4/2025`: a date in at least one order, with one separator.
-fn numeric(c: &Captures) -> Option<DateExpr> {
+fn numeric(c: &Found) -> Option<DateExpr> {
     if c.name("s1")?.as_str() != c.name("s2")?.as_str() {
         return None;
     }
@@ -173,7 +276,7 @@ fn numeric(c: &Captures) -> Option<DateExpr> {
 }
 
 /// `two days ago`, `a week later`, `three days from now`.
-fn counted(c: &Captures) -> Option<DateExpr> {
+fn counted(c: &Found) -> Option<DateExpr> {
     let n = c.name("n")?.as_str().to_lowercase();
     let count = match NUMBER_WORDS.iter().position(|w| *w == n) {
         Some(0) => 1,
@@ -212,7 +315,7 @@ fn relative(word: &str) -> DateExpr {
     })
 }
 
-fn period(c: &Captures) -> Option<DateExpr> {
+fn period(c: &Found) -> Option<DateExpr> {
     let unit = match c.name("unit")?.as_str().to_lowercase().as_str() {
         "week" => Unit::Week,
         "weekend" => Unit::Weekend,
@@ -232,8 +335,8 @@ fn period(c: &Captures) -> Option<DateExpr> {
 }
 
 /// What one pattern's match says, and the range it covers.
-pub(super) fn expr_of(kind: Kind, c: &Captures) -> Option<(DateExpr, Range<usize>)> {
-    let mut whole = c.get(0)?.range();
+pub(super) fn expr_of(kind: Kind, c: &Found) -> Option<(DateExpr, Range<usize>)> {
+    let mut whole = c.whole();
     // The point after a month is an abbreviation's ("Sept."), not a full name's ("in March.").
     if let Some(m) = c
         .name("m")
@@ -253,7 +356,7 @@ pub(super) fn expr_of(kind: Kind, c: &Captures) -> Option<(DateExpr, Range<usize
         },
         Kind::Relative => relative(c.name("r")?.as_str()),
         Kind::Counted => counted(c)?,
-        Kind::NextDay => DateExpr::Later(if c["which"].eq_ignore_ascii_case("previous") {
+        Kind::NextDay => DateExpr::Later(if c.name("which")?.as_str().eq_ignore_ascii_case("previous") {
             -1
         } else {
             1

@@ -24,6 +24,7 @@ mod bounds;
 mod forms;
 mod resolve;
 
+pub(crate) use forms::lean_reads_alike;
 pub(crate) use resolve::{Reading, Resolution, Resolved, resolve_all};
 
 use std::ops::Range;
@@ -31,7 +32,7 @@ use std::ops::Range;
 use super::tense::Governing;
 use crate::date::Date;
 use bounds::{anchor_and_years, bounds, merge_spans};
-use forms::{Kind, PATTERNS, expr_of, weekday_number};
+use forms::{Found, Kind, Patterns, expr_of, patterns_for, weekday_number};
 
 /// Which occurrence a weekday or month names: `last`, `this`, `next`, or none written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -150,16 +151,20 @@ impl DateMention {
 
 /// Finds every date mention in normalized text, sorted, without tense (`govern` adds it).
 pub fn find(text: &str) -> Vec<DateMention> {
+    find_with(text, patterns_for(text))
+}
+
+fn find_with(text: &str, patterns: &Patterns) -> Vec<DateMention> {
     let mut out: Vec<DateMention> = Vec::new();
     let mut taken = super::ranges::Disjoint::default();
-    for (kind, re) in PATTERNS.iter() {
-        for c in re.captures_iter(text) {
+    for (kind, re) in patterns {
+        for c in Found::all(re, text) {
             let Some((expr, range)) = expr_of(*kind, &c) else {
                 continue;
             };
             // The patterns' boundaries are ASCII ones (see `forms.rs`): a Unicode letter
             // touching the match means it is part of a word ("12 Marché").
-            let whole = c.get(0).expect("group 0").range();
+            let whole = c.whole();
             let letter = |ch: Option<char>| ch.is_some_and(|ch| !ch.is_ascii() && ch.is_alphanumeric());
             if letter(text[..whole.start].chars().next_back()) || letter(text[whole.end..].chars().next()) {
                 continue;
@@ -397,6 +402,55 @@ mod tests {
             }
             let ranges: Vec<_> = a.dates().iter().map(|m| m.range.clone()).collect();
             assert!(ranges.windows(2).all(|w| w[0].end <= w[1].start), "{:?}", a.text);
+        }
+    }
+
+    #[test]
+    fn lean_patterns_find_what_the_full_ones_find_where_they_read_alike() {
+        #[rustfmt::skip]
+        const PIECES: &[&str] = &[
+            "before", "by", "no later than", "between", "and", "from", "to", "-", "3", "12", "1998", "2025-03-11",
+            "3/4/2025", "03.04.2025", "March", "Sept.", "sept", "May", "Tuesday", "TUESDAY", "night", "two days",
+            "Three weeks", "ago", "later", "the day before yesterday", "Last", "this", "next", "week", "on", "the",
+            "of", "12th", "said", "Müller", "É", "日本", "“", "”", "’", "—", ",", ".", " ", "\n\n", "\t",
+        ];
+        let (lean, full) = (forms::compile(true), forms::compile(false));
+        let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut found = 0;
+        for round in 0..300 {
+            let mut text = String::new();
+            for _ in 0..(10 + round % 80) {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                text.push_str(PIECES[(seed % PIECES.len() as u64) as usize]);
+                if !seed.is_multiple_of(3) {
+                    text.push(' ');
+                }
+            }
+            assert!(forms::lean_reads_alike(&text));
+            let mentions = find_with(&text, &full);
+            assert_eq!(find_with(&text, &lean), mentions, "{text:?}");
+            found += mentions.len();
+        }
+        assert!(found > 300, "the generated text holds dates: {found}");
+    }
+
+    #[test]
+    fn text_the_lean_patterns_read_otherwise_takes_the_full_ones() {
+        // A no-break space, the Kelvin sign, an Arabic-Indic digit: `\s`, `(?i)k` and `\d`
+        // match them, their ASCII forms do not.
+        let (lean, full) = (forms::compile(true), forms::compile(false));
+        for text in [
+            "Talks end on 12\u{A0}March.",
+            "They met two wee\u{212A}s ago.",
+            "Talks end on \u{663} March.",
+        ] {
+            assert!(!forms::lean_reads_alike(text), "{text:?}");
+            assert_eq!(find(text), find_with(text, &full), "{text:?}");
+        }
+        for text in ["Talks end on 12\u{A0}March.", "They met two wee\u{212A}s ago."] {
+            assert_ne!(find_with(text, &lean), find_with(text, &full), "{text:?}");
         }
     }
 

@@ -13,12 +13,46 @@ use super::{Bound, NotANumber, NotNumber, NumberMention, Read, scale_of};
 
 /// The figure itself: Indian grouping first (`12,34,567`), then thousands, then plain digits;
 /// a vulgar fraction may follow (`1½`).
-pub(super) static CORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?").expect("compiles")
-});
+const CORE: &str = r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?";
 
 /// Spaced thousands right at a figure's start (see the docs of `numbers` for when they join).
-static SPACED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\d{1,3}(?: \d{3})+\b").expect("compiles"));
+const SPACED: &str = r"^\d{1,3}(?: \d{3})+\b";
+
+/// The figure patterns for one text. A short text with no digit beyond ASCII ones (see
+/// `dates::lean_reads_alike`) takes them with `[0-9]` for `\d`: the same matches there, for
+/// a fifth of the compiling of the Unicode class, which costs more than finding the figures
+/// of a 5 KB article.
+#[derive(Clone, Copy)]
+pub(super) struct Figures {
+    /// [`CORE`].
+    pub(super) core: &'static Regex,
+    spaced: &'static Regex,
+}
+
+impl Figures {
+    pub(super) fn for_text(text: &str) -> Figures {
+        static FULL: LazyLock<[Regex; 2]> = LazyLock::new(|| compile(false));
+        static LEAN: LazyLock<[Regex; 2]> = LazyLock::new(|| compile(true));
+        // Beyond this, checking the text costs more than the compiling it saves.
+        let lean = text.len() <= 512 << 10 && crate::article::dates::lean_reads_alike(text);
+        let [core, spaced] = if lean { &*LEAN } else { &*FULL };
+        Figures { core, spaced }
+    }
+
+    /// The lean or the full patterns, newly compiled (leaked: for tests).
+    #[cfg(test)]
+    pub(super) fn compiled(lean: bool) -> Figures {
+        let [core, spaced] = Box::leak(Box::new(compile(lean)));
+        Figures { core, spaced }
+    }
+}
+
+fn compile(lean: bool) -> [Regex; 2] {
+    [CORE, SPACED].map(|p| {
+        let p = if lean { p.replace(r"\d", "[0-9]") } else { p.to_string() };
+        Regex::new(&p).expect("compiles")
+    })
+}
 
 /// What may follow a figure: a scale, then a per cent.
 static TAIL: LazyLock<Regex> = LazyLock::new(|| {
@@ -88,7 +122,12 @@ fn vulgar(c: char) -> Option<f64> {
 
 /// Reads the figure whose digits are at `core`: `None` when it is part of something else
 /// (a model name, a citation mark, the tail of a time).
-pub(super) fn figure(text: &str, core: Range<usize>, hard_space: &dyn Fn(usize) -> bool) -> Option<Read> {
+pub(super) fn figure(
+    text: &str,
+    core: Range<usize>,
+    hard_space: &dyn Fn(usize) -> bool,
+    figures: Figures,
+) -> Option<Read> {
     let start = currency_start(text, core.start);
     let before = text[..start].chars().next_back();
     let before2 = text[..start].chars().rev().nth(1);
@@ -100,7 +139,7 @@ pub(super) fn figure(text: &str, core: Range<usize>, hard_space: &dyn Fn(usize) 
     {
         return None;
     }
-    let core = spaced(text, core, hard_space);
+    let core = spaced(text, core, hard_space, figures);
     let digits = &text[core.clone()];
     // Blocks are joined by "\n\n": a list item opens its block.
     let opens_block = text[..start].is_empty() || text[..start].ends_with('\n');
@@ -129,7 +168,7 @@ pub(super) fn figure(text: &str, core: Range<usize>, hard_space: &dyn Fn(usize) 
         .strip_prefix('-')
         .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()))
     {
-        return dash_pair(text, start, end, value);
+        return dash_pair(text, start, end, value, figures);
     }
     let tail = TAIL.captures(&text[end..]).expect("the tail is optional");
     let scale = tail.name("scale").map(|s| s.as_str().trim().to_lowercase());
@@ -168,11 +207,11 @@ fn currency_start(text: &str, digits: usize) -> usize {
 }
 
 /// Widens a figure over spaced thousands when they join (see the docs of `numbers`).
-fn spaced(text: &str, core: Range<usize>, hard_space: &dyn Fn(usize) -> bool) -> Range<usize> {
+fn spaced(text: &str, core: Range<usize>, hard_space: &dyn Fn(usize) -> bool, figures: Figures) -> Range<usize> {
     if core.len() > 3 || text[core.clone()].contains(['.', ',']) {
         return core;
     }
-    let Some(m) = SPACED.find(&text[core.start..]) else {
+    let Some(m) = figures.spaced.find(&text[core.start..]) else {
         return core;
     };
     let run = core.start..core.start + m.end();
@@ -189,9 +228,9 @@ fn spaced(text: &str, core: Range<usize>, hard_space: &dyn Fn(usize) -> bool) ->
 
 /// A dash right after a figure and another figure: a range (`10-15`, `10-15 million`,
 /// `10-15%`) or a score (`3-2`); `None` when letters follow it (`10-15x`).
-fn dash_pair(text: &str, start: usize, end: usize, value: f64) -> Option<Read> {
+fn dash_pair(text: &str, start: usize, end: usize, value: f64, figures: Figures) -> Option<Read> {
     let rest = text[end..].strip_prefix('-')?;
-    let m = CORE.find(rest).filter(|m| m.start() == 0)?;
+    let m = figures.core.find(rest).filter(|m| m.start() == 0)?;
     let mut stop = end + 1 + m.end();
     let second: f64 = m.as_str().replace(',', "").parse().ok()?;
     let tail = TAIL.captures(&text[stop..]).expect("the tail is optional");

@@ -40,7 +40,7 @@ mod words;
 
 use std::ops::Range;
 
-use digits::{CORE, figure};
+use digits::{Figures, figure};
 use words::number_words;
 
 /// How the article qualifies a number.
@@ -246,12 +246,16 @@ pub fn find(text: &str, dates: &[Range<usize>]) -> Numbers {
 
 /// [`find`], told which spaces of `text` were thin or non-breaking in the source.
 pub(crate) fn find_in(text: &str, dates: &[Range<usize>], hard_space: &dyn Fn(usize) -> bool) -> Numbers {
+    find_with(text, dates, hard_space, Figures::for_text(text))
+}
+
+fn find_with(text: &str, dates: &[Range<usize>], hard_space: &dyn Fn(usize) -> bool, figures: Figures) -> Numbers {
     let dates: super::ranges::Disjoint = dates.iter().filter(|d| !d.is_empty()).cloned().collect();
     let in_date = |r: &Range<usize>| dates.overlaps(r);
     let mut out = Numbers::default();
     let mut at = 0;
-    while let Some(m) = CORE.find_at(text, at) {
-        at = match figure(text, m.range(), hard_space) {
+    while let Some(m) = figures.core.find_at(text, at) {
+        at = match figure(text, m.range(), hard_space, figures) {
             Some(Read::Number(n)) if !in_date(&n.range) => {
                 let end = n.range.end;
                 out.mentions.push(n);
@@ -517,6 +521,23 @@ mod tests {
         let got = values("more than 1,000 miles (1,600 km)");
         assert_eq!(got[1], ("1,600".into(), 1600.0, Bound::Exact));
         assert_eq!(values("more than £3.5m")[0].2, Bound::Above);
+    }
+
+    #[test]
+    fn ascii_digit_patterns_read_what_the_unicode_ones_read() {
+        let text = "Some 1,200 troops and 12,34,567 rupees, up 3.5% to £2.4bn; a 3-2 win, 10-15 \
+                    million, 8 p.m., in 2024, 1 000 000 people, 15 000 more, -5C, G7, [1], “40 per \
+                    cent”, Müller’s 2 000 men — 1.5 hours.\n\n1. A list item";
+        assert!(crate::article::dates::lean_reads_alike(text));
+        let dates: Vec<Range<usize>> = super::super::dates::find(text).into_iter().map(|d| d.range).collect();
+        let thin = text.find("15 000").unwrap() + 2;
+        let hard = |at: usize| at == thin;
+        let lean = find_with(text, &dates, &hard, Figures::compiled(true));
+        assert_eq!(lean, find_with(text, &dates, &hard, Figures::compiled(false)));
+        assert!(lean.mentions.len() >= 12, "{:?}", lean.mentions);
+        // An Arabic-Indic figure is a `\d` match, not a `[0-9]` one: such a text takes the
+        // Unicode patterns.
+        assert!(!crate::article::dates::lean_reads_alike("Some \u{661}\u{662} troops"));
     }
 
     #[test]

@@ -14,7 +14,8 @@ use crate::error::{Diagnostic, did_you_mean};
 use crate::terms::{self, Pattern, Term, TermId, TermTable, UserRegex};
 
 /// Whether each regex of a file compiles, checked before the claims are read: that costs
-/// more than the rest of loading, and the regexes are checked all at once on every core.
+/// more than the rest of loading, and the regexes are checked all at once on every core
+/// (unless they are few).
 pub(super) struct Regexes(HashMap<String, Result<UserRegex, String>>);
 
 impl Regexes {
@@ -37,15 +38,15 @@ impl Regexes {
         items.iter().for_each(|i| collect(i, &mut patterns));
         patterns.sort_unstable();
         patterns.dedup();
-        Regexes(
-            patterns
-                .into_par_iter()
-                .map(|p| {
-                    let checked = terms::check_regex(&p);
-                    (p, checked)
-                })
-                .collect(),
-        )
+        let check = |p: String| {
+            let checked = terms::check_regex(&p);
+            (p, checked)
+        };
+        // A few take less than starting the thread pool (a tenth of a millisecond each).
+        if patterns.len() < 32 {
+            return Regexes(patterns.into_iter().map(check).collect());
+        }
+        Regexes(patterns.into_par_iter().map(check).collect())
     }
 
     fn check(&self, pattern: &str) -> Result<UserRegex, String> {
