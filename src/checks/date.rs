@@ -101,7 +101,7 @@ impl Check for Date {
             marks.sort_by_key(|r| r.start);
             let context = Scope::Sentence.context(a, &m.range);
             match self.compare(r) {
-                Some(role) => finding.evidence.push(self.found(role, marks, context, r, phrase)),
+                Some(role) => finding.evidence.push(self.found(role, marks, context, r)),
                 None => {
                     // " (future: `will be held`)" reads ", future: `will be held`" inside the brackets.
                     let how = match r.how.strip_prefix(" (").and_then(|h| h.strip_suffix(')')) {
@@ -110,8 +110,7 @@ impl Check for Date {
                     };
                     let note = format!(
                         "the article says `{phrase}` (read as {}{how}), which does not establish {}",
-                        r.value.describe(),
-                        self.date
+                        r.described, self.date
                     );
                     finding.notes.push(note.clone());
                     vaguer.get_or_insert_with(|| Found::new(Role::Nearest, marks, context).note(note));
@@ -167,21 +166,14 @@ impl Date {
         }
     }
 
-    fn found(
-        &self,
-        role: Role,
-        marks: Vec<Range<usize>>,
-        context: Range<usize>,
-        r: &Resolution,
-        phrase: &str,
-    ) -> Found {
+    fn found(&self, role: Role, marks: Vec<Range<usize>>, context: Range<usize>, r: &Resolution) -> Found {
         let mut f = Found::new(role, marks, context);
         if let Resolved::Day(d) = r.value {
             f.date = Some(d.to_string());
         }
-        f.note = r.note(phrase).map(Into::into);
+        f.note = r.note.clone().map(Into::into);
         if role == Role::Refutes {
-            f.diff = Some(Box::new(DiffOf::new(self.date.to_string(), r.value.describe(), None)));
+            f.diff = Some(Box::new(DiffOf::new(self.date.to_string(), r.described.clone(), None)));
         }
         f
     }

@@ -397,7 +397,10 @@ mod tests {
                 for (m, r) in a.dates().iter().zip(&read) {
                     assert!(a.text.is_char_boundary(m.range.start) && a.text.is_char_boundary(m.range.end));
                     assert!(m.phrase_start <= m.range.start, "{:?}", a.text);
-                    let _ = r.note(m.phrase(&a.text));
+                    // The note, made while reading, quotes the mention's own words.
+                    if let Some(note) = &r.note {
+                        assert!(note.starts_with(&format!("`{}` read as", m.phrase(&a.text))), "{note}");
+                    }
                 }
             }
             let ranges: Vec<_> = a.dates().iter().map(|m| m.range.clone()).collect();

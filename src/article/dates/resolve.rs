@@ -75,24 +75,30 @@ pub(crate) struct Resolution {
     pub value: Resolved,
     /// Appended to "`phrase` read as …": " (past: `said`)", ", the nearest Tuesday; …".
     pub how: String,
+    /// `value` described, and the note on the mention's phrase ([`Resolution::note`]): made
+    /// once per article, since every date claim of a file shows the same ones.
+    pub described: String,
+    pub note: Option<String>,
 }
 
 impl Resolution {
-    /// "`on Tuesday` read as 2025-03-11 (past: `said`)"; none for a day written as itself.
-    pub(crate) fn note(&self, phrase: &str) -> Option<String> {
-        match &self.value {
-            Resolved::Day(d) if phrase == d.to_string() => None,
-            Resolved::Day(_) | Resolved::Days { .. } => {
-                Some(format!("`{phrase}` read as {}{}", self.value.describe(), self.how))
-            }
-            Resolved::NotADate(_) | Resolved::Unknown(_) => None,
+    fn new(value: Resolved, how: String, phrase: &str) -> Resolution {
+        let described = value.describe();
+        let note = Resolution::note(&value, &described, &how, phrase);
+        Resolution {
+            value,
+            how,
+            described,
+            note,
         }
     }
 
-    fn fail(value: Resolved) -> Resolution {
-        Resolution {
-            value,
-            how: String::new(),
+    /// "`on Tuesday` read as 2025-03-11 (past: `said`)"; none for a day written as itself.
+    fn note(value: &Resolved, described: &str, how: &str, phrase: &str) -> Option<String> {
+        match value {
+            Resolved::Day(d) if phrase == d.to_string() => None,
+            Resolved::Day(_) | Resolved::Days { .. } => Some(format!("`{phrase}` read as {described}{how}")),
+            Resolved::NotADate(_) | Resolved::Unknown(_) => None,
         }
     }
 }
@@ -115,9 +121,9 @@ pub(crate) fn resolve_all(mentions: &[DateMention], reading: Reading, text: &str
                     Bound::After => Resolved::span(Some(last), None),
                     Bound::Since => Resolved::span(Some(first), None),
                 };
-                Resolution { value, how }
+                Resolution::new(value, how, m.phrase(text))
             }
-            Err(failed) => Resolution::fail(failed),
+            Err(failed) => Resolution::new(failed, String::new(), m.phrase(text)),
         };
         out.push(r);
     }
