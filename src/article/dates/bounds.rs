@@ -104,7 +104,7 @@ pub(super) fn anchor_and_years(text: &str, mentions: &mut [DateMention]) {
         if matches!(mentions[i].expr, DateExpr::Later(_)) && i > 0 {
             let (prev, m) = (&mentions[i - 1], &mentions[i]);
             if !text[prev.range.end..m.range.start].contains("\n\n") {
-                mentions[i].anchor = Some(i - 1);
+                mentions[i].anchor = u32::try_from(i - 1).ok();
             }
         }
         if mentions[i].expr.needs_year() {

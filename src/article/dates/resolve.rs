@@ -110,7 +110,7 @@ type Span = (Date, Date, String);
 pub(crate) fn resolve_all(mentions: &[DateMention], reading: Reading, text: &str) -> Vec<Resolution> {
     let mut out: Vec<Resolution> = Vec::with_capacity(mentions.len());
     for m in mentions {
-        let anchor = m.anchor.map(|a| (&mentions[a], &out[a]));
+        let anchor = m.anchor.map(|a| (&mentions[a as usize], &out[a as usize]));
         let r = match span_of(&m.expr, m, reading, anchor, text) {
             Ok((first, last, how)) => {
                 let value = match m.bound {
@@ -249,7 +249,7 @@ fn day_month(day: u8, month: u8, m: &DateMention, reading: Reading, text: &str) 
         let d = Date::new(y, month, day).ok_or_else(no_year)?;
         return Ok((d, d, nearest_year_how(y)));
     };
-    if let Some(wd) = m.weekday {
+    if let Some(wd) = m.weekday.map(usize::from) {
         let fits: Vec<Date> = (p.year - 1..=p.year + 1)
             .filter_map(|y| Date::new(y, month, day))
             .filter(|d| d.weekday() == wd)
@@ -394,7 +394,7 @@ fn period_days(p: Date, unit: Unit, which: Which, part: Part) -> (Date, Date) {
 impl DateMention {
     /// A note when the weekday written with the date is not that date's weekday.
     pub fn weekday_conflict(&self, resolved: &Resolved, text: &str) -> Option<String> {
-        let (Some(wd), Resolved::Day(d)) = (self.weekday, resolved) else {
+        let (Some(wd), Resolved::Day(d)) = (self.weekday.map(usize::from), resolved) else {
             return None;
         };
         (d.weekday() != wd).then(|| {
