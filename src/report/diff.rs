@@ -3,9 +3,9 @@
 //!
 //! The edit script is `similar`'s Myers diff (words, then the characters of each replaced
 //! run). Most sides a report shows are short (a value, a date, a phrase one word off), and
-//! there the script can be told without running `similar` ([`script`]): the longest common
-//! subsequence is unique ([`unique_ops`]), or past the common start and end nothing is
-//! shared ([`trimmed_ops`]).
+//! there the script can be told without running `similar` (`script`): the longest common
+//! subsequence is unique (`unique_ops`), or past the common start and end nothing is
+//! shared (`trimmed_ops`).
 
 use serde::Serialize;
 use similar::{DiffOp, DiffableStr, TextDiff, TextDiffConfig};
