@@ -11,6 +11,20 @@ impl TestRng {
         self.0
     }
 
+    /// `n` of the `pieces`, picked at random, two in three followed by a space: generated
+    /// text for the recognisers' property tests.
+    pub fn text(&mut self, pieces: &[&str], n: usize) -> String {
+        let mut text = String::new();
+        for _ in 0..n {
+            let x = self.next_u64();
+            text.push_str(pieces[(x % pieces.len() as u64) as usize]);
+            if !x.is_multiple_of(3) {
+                text.push(' ');
+            }
+        }
+        text
+    }
+
     /// A number below `n`.
     pub fn below(&mut self, n: usize) -> usize {
         (self.next_u64() % n as u64) as usize
