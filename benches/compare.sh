@@ -77,6 +77,11 @@ peak bigmix "$CC" check mixed-200.yaml --article big.txt
 peak bigmix1000 "$CC" check mixed-1000.yaml --article big.txt
 peak arts1000 "$CC" check absent-1000.yaml --articles articles
 peak artsmix "$CC" check mixed-1000.yaml --articles articles
+# The human report's size: on the articles it grows with claims times articles, and the
+# bytes alone bound what 200 -> 1,000 mixed claims can cost there (README, "What is left").
+for n in 200 1000; do
+    { "$CC" check "mixed-$n.yaml" --articles articles || true; } | wc -c >"$OUT/mixbytes$n"
+done
 BIG=$(stat -c %s big.txt)
 
 python3 - "$OUT" "$BIG" <<'EOF'
@@ -134,6 +139,9 @@ for name, what in (("arts1000", "1,000 absent"), ("artsmix", "1,000 mixed")):
         print(f"peak memory, {what} on the 2,000 articles (10 MB): {kb/1024:.0f} MB")
     except (OSError, ValueError, IndexError):
         pass
+a, b = get("mixbytes200"), get("mixbytes1000")
+if a and b:
+    print(f"human report, 200 / 1,000 mixed claims on the 2,000 articles: {a/1e6:.0f} MB / {b/1e6:.0f} MB = {b/a:.2f}x")
 for name, what in (("big200", "200 absent"), ("big1000", "1,000 absent"), ("bigmix", "200 mixed"), ("bigmix1000", "1,000 mixed")):
     try:
         kb = int(open(os.path.join(out, name + ".rss")).read().split()[-1])
