@@ -148,8 +148,7 @@ impl Date {
         }
         let paired = cx.memo.paired(Mentions::Dates, &self.near, self.within, || {
             let ranges: Vec<_> = a.dates().iter().map(|m| m.range.clone()).collect();
-            let terms = self.near.iter().flat_map(|&t| cx.hits.of(t).iter().cloned());
-            pair(a, terms, &ranges, self.within)
+            pair(a, cx.hits.of_all(&self.near), &ranges, self.within)
         });
         paired.iter().map(|p| (p.mention, p.terms.clone())).collect()
     }

@@ -113,14 +113,15 @@ impl Check for Number {
     fn evaluate(&self, cx: &Context<'_>) -> Finding {
         let a = cx.article;
         let numbers = a.numbers();
-        let ranges: Vec<_> = numbers.iter().map(|n| n.range.clone()).collect();
-        let terms: Vec<Range<usize>> = self.near.iter().flat_map(|&t| cx.hits.of(t).iter().cloned()).collect();
         let (min, max) = (self.min.unwrap_or(f64::NEG_INFINITY), self.max.unwrap_or(f64::INFINITY));
         let mut evidence = Vec::new();
         // Wording that neither establishes nor excludes the claim: notes, never evidence.
         let mut vaguer = Vec::new();
+        // The lists of figures and of term places are made only when the pairing is (not
+        // when the memo has it): on a long article each is as long as the text is.
         let paired = cx.memo.paired(Mentions::Numbers, &self.near, Some(self.within), || {
-            pair(a, terms.iter().cloned(), &ranges, Some(self.within))
+            let ranges: Vec<_> = numbers.iter().map(|n| n.range.clone()).collect();
+            pair(a, cx.hits.of_all(&self.near), &ranges, Some(self.within))
         });
         for p in paired.iter() {
             let n = &numbers[p.mention];
@@ -166,7 +167,7 @@ impl Check for Number {
             )
             .into(),
         );
-        self.only_candidate(cx, &terms, &mut finding);
+        self.only_candidate(cx, &mut finding);
         finding
     }
 }
@@ -221,7 +222,7 @@ impl Number {
 
     /// With no figure near the terms: says so when a clock time, an ordinal or a year was
     /// the only candidate, and shows it as the nearest place.
-    fn only_candidate(&self, cx: &Context<'_>, terms: &[Range<usize>], finding: &mut Finding) {
+    fn only_candidate(&self, cx: &Context<'_>, finding: &mut Finding) {
         let a = cx.article;
         let rejected = a.not_numbers();
         if rejected.is_empty() {
@@ -229,7 +230,7 @@ impl Number {
         }
         let paired = cx.memo.paired(Mentions::NotNumbers, &self.near, Some(self.within), || {
             let ranges: Vec<_> = rejected.iter().map(|r| r.range.clone()).collect();
-            pair(a, terms.iter().cloned(), &ranges, Some(self.within))
+            pair(a, cx.hits.of_all(&self.near), &ranges, Some(self.within))
         });
         for p in paired.iter() {
             let r = &rejected[p.mention];

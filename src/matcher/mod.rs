@@ -169,6 +169,11 @@ impl Hits {
         }
     }
 
+    /// Every occurrence of the given terms, term after term (not sorted across them).
+    pub fn of_all<'a>(&'a self, ids: &'a [TermId]) -> impl Iterator<Item = Range<usize>> + 'a {
+        ids.iter().flat_map(|&t| self.of(t).iter().cloned())
+    }
+
     /// Occurrences of a term inside a range.
     pub fn within(&self, id: TermId, r: &Range<usize>) -> &[Range<usize>] {
         let all = self.of(id);
