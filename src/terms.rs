@@ -165,6 +165,10 @@ pub fn phrase_pattern(phrase: &str, case_sensitive: bool) -> Pattern {
     }
 }
 
+/// Regexes parsed at once on every core from this many: fewer take less than starting the
+/// thread pool (parsing one takes about a tenth of a millisecond).
+pub(crate) const PARALLEL_REGEXES: usize = 32;
+
 /// Checks a user regex as `regex::Regex::new` with the limits would, without keeping it: it
 /// compiles if it parses and its NFAs (forward and reverse, all a compile can fail on) fit
 /// the size limit. That costs a fifth of a full compile and holds nothing afterwards.

@@ -147,8 +147,7 @@ impl Date {
             return chosen.into_iter().map(|i| (i, Vec::new())).collect();
         }
         let paired = cx.memo.paired(Mentions::Dates, &self.near, self.within, || {
-            let ranges: Vec<_> = a.dates().iter().map(|m| m.range.clone()).collect();
-            pair(a, cx.hits.of_all(&self.near), &ranges, self.within)
+            pair(a, cx.hits.of_all(&self.near), a.dates(), |m| &m.range, self.within)
         });
         paired.iter().map(|p| (p.mention, p.terms.clone())).collect()
     }

@@ -117,11 +117,8 @@ impl Check for Number {
         let mut evidence = Vec::new();
         // Wording that neither establishes nor excludes the claim: notes, never evidence.
         let mut vaguer = Vec::new();
-        // The lists of figures and of term places are made only when the pairing is (not
-        // when the memo has it): on a long article each is as long as the text is.
         let paired = cx.memo.paired(Mentions::Numbers, &self.near, Some(self.within), || {
-            let ranges: Vec<_> = numbers.iter().map(|n| n.range.clone()).collect();
-            pair(a, cx.hits.of_all(&self.near), &ranges, Some(self.within))
+            pair(a, cx.hits.of_all(&self.near), numbers, |n| &n.range, Some(self.within))
         });
         for p in paired.iter() {
             let n = &numbers[p.mention];
@@ -229,8 +226,7 @@ impl Number {
             return;
         }
         let paired = cx.memo.paired(Mentions::NotNumbers, &self.near, Some(self.within), || {
-            let ranges: Vec<_> = rejected.iter().map(|r| r.range.clone()).collect();
-            pair(a, cx.hits.of_all(&self.near), &ranges, Some(self.within))
+            pair(a, cx.hits.of_all(&self.near), rejected, |r| &r.range, Some(self.within))
         });
         for p in paired.iter() {
             let r = &rejected[p.mention];

@@ -20,11 +20,14 @@ pub(crate) struct Pair {
     pub terms: Vec<Range<usize>>,
 }
 
-/// Pairs term occurrences with mentions; pairs come back sorted by mention.
-pub(crate) fn pair(
+/// Pairs term occurrences with mentions (sorted, each placed by `range`); pairs come back
+/// sorted by mention. The mentions are read where they are kept: on a long article a list of
+/// their ranges would be made again by every claim that pairs.
+pub(crate) fn pair<M>(
     article: &Article,
     terms: impl IntoIterator<Item = Range<usize>>,
-    mentions: &[Range<usize>],
+    mentions: &[M],
+    range: impl Fn(&M) -> &Range<usize>,
     within: Option<usize>,
 ) -> Vec<Pair> {
     // By mention: a term pairs with one mention, a mention with many terms.
@@ -35,9 +38,10 @@ pub(crate) fn pair(
         };
         let sentence = &article.sentences()[si].range;
         let clause = coordinated_clause(&article.text, sentence, &t);
-        let from = mentions.partition_point(|m| m.end <= sentence.start);
+        let from = mentions.partition_point(|m| range(m).end <= sentence.start);
         let best = mentions[from..]
             .iter()
+            .map(&range)
             .enumerate()
             .take_while(|(_, m)| m.start < sentence.end)
             .filter(|(_, m)| !(m.start < t.end && t.start < m.end))
@@ -109,7 +113,13 @@ mod tests {
             "Envoys met in Geneva on Monday night, and a second round is scheduled for Saturday.".into(),
         );
         let mentions = vec![find(&a, "Monday night"), find(&a, "Saturday")];
-        let pairs = pair(&a, [find(&a, "second round"), find(&a, "Envoys")], &mentions, None);
+        let pairs = pair(
+            &a,
+            [find(&a, "second round"), find(&a, "Envoys")],
+            &mentions,
+            |m| m,
+            None,
+        );
         assert_eq!(
             pairs,
             vec![
@@ -129,7 +139,7 @@ mod tests {
     fn each_term_pairs_with_its_closest_number() {
         let a = Article::new("x.txt", "The convoy had 12 tanks and 40 trucks.".into());
         let mentions = vec![find(&a, "12"), find(&a, "40")];
-        let pairs = pair(&a, [find(&a, "tanks"), find(&a, "trucks")], &mentions, Some(6));
+        let pairs = pair(&a, [find(&a, "tanks"), find(&a, "trucks")], &mentions, |m| m, Some(6));
         assert_eq!(
             pairs,
             vec![
@@ -153,7 +163,7 @@ mod tests {
         );
         let mentions = vec![find(&a, "34"), find(&a, "30")];
         let countries = find(&a, "countries");
-        assert!(pair(&a, [countries.clone()], &mentions, Some(6)).is_empty());
-        assert_eq!(pair(&a, [countries], &mentions, Some(9)).len(), 1);
+        assert!(pair(&a, [countries.clone()], &mentions, |m| m, Some(6)).is_empty());
+        assert_eq!(pair(&a, [countries], &mentions, |m| m, Some(9)).len(), 1);
     }
 }

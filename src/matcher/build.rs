@@ -130,8 +130,7 @@ impl Literals {
 }
 
 /// The plan of every regex of the table, in order. A plan parses its regex: all of them at
-/// once, on every core, unless they are few (a tenth of a millisecond each: starting the
-/// thread pool for them would cost more than it saves).
+/// once, on every core, unless they are few ([`crate::terms::PARALLEL_REGEXES`]).
 fn plans(table: &TermTable) -> Vec<Option<Plan>> {
     let regexes: Vec<&UserRegex> = (table.terms.iter().flat_map(|t| &t.patterns))
         .filter_map(|p| match p {
@@ -139,7 +138,7 @@ fn plans(table: &TermTable) -> Vec<Option<Plan>> {
             Pattern::Literal { .. } => None,
         })
         .collect();
-    if regexes.len() < 32 {
+    if regexes.len() < crate::terms::PARALLEL_REGEXES {
         return regexes.iter().map(|r| Plan::of(r.as_str())).collect();
     }
     regexes.par_iter().map(|r| Plan::of(r.as_str())).collect()

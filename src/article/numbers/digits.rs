@@ -33,8 +33,7 @@ impl Figures {
     pub(super) fn for_text(text: &str) -> Figures {
         static FULL: LazyLock<[Regex; 2]> = LazyLock::new(|| compile(false));
         static LEAN: LazyLock<[Regex; 2]> = LazyLock::new(|| compile(true));
-        // Beyond this, checking the text costs more than the compiling it saves.
-        let lean = text.len() <= 512 << 10 && crate::article::dates::lean_reads_alike(text);
+        let lean = text.len() <= LEAN_TEXT && crate::article::dates::lean_reads_alike(text);
         let [core, spaced] = if lean { &*LEAN } else { &*FULL };
         Figures { core, spaced }
     }
@@ -46,6 +45,10 @@ impl Figures {
         Figures { core, spaced }
     }
 }
+
+/// The longest text read with the lean figure patterns: beyond it, checking the text costs
+/// more than the compiling it saves.
+const LEAN_TEXT: usize = 512 << 10;
 
 fn compile(lean: bool) -> [Regex; 2] {
     [CORE, SPACED].map(|p| {

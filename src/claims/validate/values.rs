@@ -42,8 +42,7 @@ impl Regexes {
             let checked = terms::check_regex(&p);
             (p, checked)
         };
-        // A few take less than starting the thread pool (a tenth of a millisecond each).
-        if patterns.len() < 32 {
+        if patterns.len() < terms::PARALLEL_REGEXES {
             return Regexes(patterns.into_iter().map(check).collect());
         }
         Regexes(patterns.into_par_iter().map(check).collect())
